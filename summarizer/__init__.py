@@ -1,0 +1,33 @@
+"""Neutral, source-grounded news summaries and ACLED-style event records."""
+
+from .api import ItemError, asummarize, get_backend, summarize, summarize_many
+from .article import Article, read_article
+from .errors import (
+    BackendError,
+    ConfigError,
+    InputError,
+    OutputValidationError,
+    RecordingMissingError,
+    SummarizerError,
+)
+from .schema import Event, SummaryResult
+from .settings import Settings
+
+__all__ = [
+    "Article",
+    "BackendError",
+    "ConfigError",
+    "Event",
+    "InputError",
+    "ItemError",
+    "OutputValidationError",
+    "RecordingMissingError",
+    "Settings",
+    "SummarizerError",
+    "SummaryResult",
+    "asummarize",
+    "get_backend",
+    "read_article",
+    "summarize",
+    "summarize_many",
+]

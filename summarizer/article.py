@@ -1,0 +1,188 @@
+"""Article: the text plus metadata, split into sentences with character offsets.
+
+Offsets are Python string indices (Unicode code points) into `Article.text`, so
+`article.text[s.start:s.end] == s.text` holds for any script, curly quotes and
+Arabic names included.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import sys
+import unicodedata
+from dataclasses import dataclass, field
+from datetime import date, datetime
+from functools import cached_property
+from pathlib import Path
+from typing import Any
+
+import sentencex
+
+from .errors import InputError
+
+
+@dataclass(frozen=True)
+class Sentence:
+    id: int  # 1-based, as shown to the model
+    start: int
+    end: int
+    text: str
+
+
+@dataclass(frozen=True)
+class Article:
+    text: str
+    title: str | None = None
+    source: str | None = None
+    url: str | None = None
+    published: date | None = None
+    language: str = "en"
+    path: str | None = None
+    notes: tuple[str, ...] = field(default_factory=tuple)  # what the reader had to fix
+
+    def __post_init__(self) -> None:
+        if not self.text or not self.text.strip():
+            where = f" in {self.path}" if self.path else ""
+            raise InputError(f"article text is empty{where}")
+
+    @cached_property
+    def sentences(self) -> list[Sentence]:
+        return split_sentences(self.text, self.language)
+
+    @cached_property
+    def sha256(self) -> str:
+        return hashlib.sha256(self.text.encode("utf-8")).hexdigest()
+
+    def sentence(self, sentence_id: int) -> Sentence | None:
+        if 1 <= sentence_id <= len(self.sentences):
+            return self.sentences[sentence_id - 1]
+        return None
+
+
+def split_sentences(text: str, language: str = "en") -> list[Sentence]:
+    """Paragraphs (lines) first, then sentencex inside each; whitespace is trimmed off spans."""
+    sentences: list[Sentence] = []
+    cursor = 0
+    for line in text.split("\n"):
+        line_start = cursor
+        cursor += len(line) + 1
+        if not line.strip():
+            continue
+        for part in sentencex.get_sentence_boundaries(language, line):
+            start = line_start + part["start_index"]
+            end = line_start + part["end_index"]
+            # Trim whitespace so that spans hold only the sentence itself.
+            while start < end and text[start].isspace():
+                start += 1
+            while end > start and text[end - 1].isspace():
+                end -= 1
+            if end > start:
+                sentences.append(Sentence(len(sentences) + 1, start, end, text[start:end]))
+    return sentences
+
+
+def normalise_text(raw: str) -> str:
+    """Unify newlines, drop a BOM and control characters; keep every visible character."""
+    text = raw.replace("\r\n", "\n").replace("\r", "\n").lstrip("\ufeff")
+    return "".join(
+        ch for ch in text if ch in "\n\t" or unicodedata.category(ch) not in ("Cc", "Cs")
+    )
+
+
+def parse_date(value: Any) -> date | None:
+    if value in (None, ""):
+        return None
+    if isinstance(value, datetime):
+        return value.date()
+    if isinstance(value, date):
+        return value
+    try:
+        return date.fromisoformat(str(value)[:10])
+    except ValueError:
+        import dateparser  # slow import; only when the date is not ISO
+
+        parsed = dateparser.parse(str(value))
+        if parsed is None:
+            raise InputError(f"cannot read the published date {value!r}") from None
+        return parsed.date()
+
+
+def decode_bytes(data: bytes, where: str) -> tuple[str, tuple[str, ...]]:
+    """UTF-8 first; otherwise the best guess of charset-normalizer, said in a note."""
+    if b"\x00" in data[:4096] and not data.startswith((b"\xff\xfe", b"\xfe\xff")):
+        raise InputError(f"{where} looks binary (NUL bytes), not an article")
+    try:
+        return data.decode("utf-8"), ()
+    except UnicodeDecodeError:
+        pass
+    from charset_normalizer import from_bytes
+
+    best = from_bytes(data).best()
+    if best is None:
+        raise InputError(f"{where} is not text in any encoding we can detect")
+    return str(best), (f"decoded as {best.encoding}, not UTF-8",)
+
+
+def article_from_dict(data: dict[str, Any], path: str | None = None) -> Article:
+    where = path or "input"
+    if not isinstance(data, dict) or not isinstance(data.get("text"), str):
+        raise InputError(f"{where}: JSON article needs a string field 'text'")
+    return Article(
+        text=normalise_text(data["text"]).strip("\n"),
+        title=data.get("title"),
+        source=data.get("source"),
+        url=data.get("url"),
+        published=parse_date(data.get("published")),
+        language=data.get("language") or "en",
+        path=path,
+    )
+
+
+def article_from_txt(raw: str, path: str | None = None) -> Article:
+    """First non-empty line is the headline, the rest the body (the seed's format)."""
+    text = normalise_text(raw).strip("\n")
+    head, _, body = text.partition("\n")
+    if not body.strip():
+        # A single paragraph: no headline to take off.
+        return Article(text=text, path=path)
+    return Article(text=body.strip("\n"), title=head.strip() or None, path=path)
+
+
+def read_article(path: str | Path) -> Article:
+    """Read `.json`, any text file (headline on the first line), or '-' for stdin."""
+    name = str(path)
+    if name == "-":
+        data = sys.stdin.buffer.read()
+        where = "stdin"
+    else:
+        p = Path(path)
+        if not p.is_file():
+            raise InputError(f"{name}: no such file")
+        data = p.read_bytes()
+        where = name
+    text, notes = decode_bytes(data, where)
+    if not text.strip():
+        raise InputError(f"{where}: file is empty")
+    if name.endswith(".json") or (name == "-" and text.lstrip().startswith("{")):
+        try:
+            loaded = json.loads(text)
+        except json.JSONDecodeError as exc:
+            raise InputError(f"{where}: invalid JSON ({exc.msg} at line {exc.lineno})") from exc
+        article = article_from_dict(loaded, path=where)
+    else:
+        article = article_from_txt(text, path=where)
+    if notes:
+        object.__setattr__(article, "notes", notes)
+    return article
+
+
+def as_article(item: Article | str | dict[str, Any]) -> Article:
+    """Accept an Article, a dict in the JSON format, or plain text."""
+    if isinstance(item, Article):
+        return item
+    if isinstance(item, dict):
+        return article_from_dict(item)
+    if isinstance(item, str):
+        return Article(text=normalise_text(item).strip("\n"))
+    raise InputError(f"cannot make an article from {type(item).__name__}")

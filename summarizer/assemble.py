@@ -1,0 +1,310 @@
+"""Turn a checked draft into the grounded result: spans, repairs and flags.
+
+What the re-ask loop could not fix is repaired here only where that is safe (a
+lexicon term with a neutral alternative, a casualty figure with no figure behind it,
+a responsibility status the cited sentences state outright); everything else stays
+in the output with a finding, never hidden.
+"""
+
+from __future__ import annotations
+
+from datetime import date, datetime
+
+from .article import Article
+from .checks.attribution import CLAIM, expected_responsibility
+from .checks.grounding import (
+    MIN_SUPPORT,
+    best_supporting,
+    cited,
+    event_ids,
+    locate,
+    spans_of,
+    support,
+)
+from .checks.lexicon import find_loaded_terms, neutralise
+from .schema import (
+    EVENT_TYPE_OF,
+    Actors,
+    Draft,
+    DraftEvent,
+    Event,
+    Finding,
+    GroundedValue,
+    LoadedTerm,
+    Location,
+    SummarySentence,
+)
+
+
+def _valid_ids(article: Article, ids: list[int]) -> list[int]:
+    return [i for i in dict.fromkeys(ids) if article.sentence(i) is not None]
+
+
+def build_summary(draft: Draft, article: Article) -> tuple[list[SummarySentence], list[Finding]]:
+    out: list[SummarySentence] = []
+    findings: list[Finding] = []
+    for k, sent in enumerate(draft.summary):
+        path = f"summary[{k}]"
+        ids = _valid_ids(article, sent.ids)
+        if support(sent.text, article.text) < MIN_SUPPORT:
+            findings.append(
+                Finding(
+                    check="grounding",
+                    severity="error",
+                    path=path,
+                    repaired=True,
+                    message="dropped: the sentence is not supported by the article",
+                )
+            )
+            continue
+        cited_text = " ".join(s.text for s in cited(article, ids))
+        if not ids or support(sent.text, cited_text) < MIN_SUPPORT:
+            # Small models miscount sentence numbers: re-cite by content instead.
+            old = ids
+            ids = best_supporting(sent.text, article)
+            findings.append(
+                Finding(
+                    check="grounding",
+                    severity="warning",
+                    path=path,
+                    repaired=True,
+                    message=f"citation {old} did not support it; re-cited {ids}",
+                )
+            )
+        text, unrepaired = neutralise(sent.text)
+        if text != sent.text:
+            findings.append(
+                Finding(
+                    check="neutrality",
+                    severity="warning",
+                    path=path,
+                    repaired=True,
+                    message="replaced loaded wording with neutral terms",
+                )
+            )
+        for term in unrepaired:
+            findings.append(
+                Finding(
+                    check="neutrality",
+                    severity="error",
+                    path=path,
+                    message=f"loaded term {term.text!r} left in (no safe alternative)",
+                )
+            )
+        evidence = spans_of(cited(article, ids))
+        out.append(SummarySentence(text=text, sentence_ids=ids, evidence=evidence))
+    return out, findings
+
+
+def _ground(
+    value: str | None, article: Article, ids: list[int], path: str, findings: list[Finding]
+) -> GroundedValue | None:
+    if not value or not value.strip():
+        return None
+    grounded, in_cited = locate(value, article, ids)
+    if grounded.alignment == "none":
+        findings.append(
+            Finding(
+                check="grounding",
+                severity="error",
+                path=path,
+                message=f"{value!r} does not occur in the article (kept, flagged)",
+            )
+        )
+    elif not in_cited:
+        findings.append(
+            Finding(
+                check="grounding",
+                severity="warning",
+                path=path,
+                message=f"{value!r} occurs in the article but not in the cited "
+                "sentences; evidence points to where it occurs",
+            )
+        )
+    return grounded
+
+
+def resolve_date(date_text: str | None, published: date | None) -> tuple[date | None, str]:
+    """'on Saturday' against the publication date; without one, no date is invented."""
+    if not date_text or published is None:
+        return None, "unknown"
+    import dateparser
+
+    base = datetime(published.year, published.month, published.day, 12)
+    parsed = dateparser.parse(
+        date_text,
+        languages=["en"],
+        settings={
+            "RELATIVE_BASE": base,
+            "PREFER_DATES_FROM": "past",
+            "RETURN_TIME_AS_PERIOD": True,
+        },
+    )
+    if parsed is None:
+        return None, "unknown"
+    lowered = date_text.lower()
+    if any(w in lowered for w in ("week",)):
+        return parsed.date(), "week"
+    if any(
+        m in lowered
+        for m in (
+            "month",
+            "january",
+            "february",
+            "march",
+            "april",
+            "may ",
+            "june",
+            "july",
+            "august",
+            "september",
+            "october",
+            "november",
+            "december",
+        )
+    ) and not any(c.isdigit() for c in lowered):
+        return parsed.date(), "month"
+    return parsed.date(), "day"
+
+
+def _counts(
+    value: int | None, name: str, evidence: str, path: str, findings: list[Finding]
+) -> int | None:
+    from .checks.grounding import _check_counts
+
+    problems = _check_counts(0, value, name, evidence)
+    if problems:
+        findings.append(
+            Finding(
+                check="grounding",
+                severity="warning",
+                path=path,
+                repaired=True,
+                message=f"{name} {value} had no figure behind it; set to null",
+            )
+        )
+        return None
+    return value
+
+
+def build_event(
+    ev: DraftEvent, k: int, article: Article, published: date | None
+) -> tuple[Event, list[Finding]]:
+    findings: list[Finding] = []
+    path = f"events[{k}]"
+    ids, recited = event_ids(ev, article)
+    if recited:
+        # Small models miscount sentence numbers: cite where the event's values occur.
+        findings.append(
+            Finding(
+                check="grounding",
+                severity="warning",
+                path=f"{path}.ids",
+                repaired=True,
+                message=f"cited {ev.ids} hold none of the event's values; re-cited {ids}",
+            )
+        )
+    evidence_text = " ".join(s.text for s in cited(article, ids))
+    responsibility = ev.responsibility
+    claimed_by = ev.claimed_by
+    expected = expected_responsibility(evidence_text)
+    if expected and expected != responsibility:
+        findings.append(
+            Finding(
+                check="attribution",
+                severity="warning",
+                path=f"{path}.responsibility",
+                repaired=True,
+                message=f"responsibility {responsibility!r} -> {expected!r}, as "
+                "the cited sentences state",
+            )
+        )
+        responsibility = expected
+    if responsibility == "claimed" and not claimed_by:
+        # The claimant is whoever the claim sentence names; take actor1 only if it is there.
+        claim_sentences = [s.text for s in cited(article, ids) if CLAIM.search(s.text)]
+        if ev.actor1 and any(ev.actor1.lower() in s.lower() for s in claim_sentences):
+            claimed_by = ev.actor1
+            findings.append(
+                Finding(
+                    check="attribution",
+                    severity="warning",
+                    path=f"{path}.claimed_by",
+                    repaired=True,
+                    message=f"claimed_by filled from actor1 {ev.actor1!r}",
+                )
+            )
+        else:
+            findings.append(
+                Finding(
+                    check="attribution",
+                    severity="error",
+                    path=f"{path}.claimed_by",
+                    message="responsibility 'claimed' but no claimant named",
+                )
+            )
+    event_date, precision = resolve_date(ev.date_text, published)
+    event_type = EVENT_TYPE_OF[ev.sub_event_type]
+    event = Event(
+        event_type=event_type,
+        sub_event_type=ev.sub_event_type,
+        date=event_date,
+        date_text=_ground(ev.date_text, article, ids, f"{path}.date_text", findings),
+        time_precision=precision,  # type: ignore[arg-type]
+        actors=Actors(
+            actor1=_ground(ev.actor1, article, ids, f"{path}.actors.actor1", findings),
+            actor2=_ground(ev.actor2, article, ids, f"{path}.actors.actor2", findings),
+        ),
+        responsibility=responsibility,
+        claimed_by=_ground(claimed_by, article, ids, f"{path}.claimed_by", findings),
+        target=_ground(ev.target, article, ids, f"{path}.target", findings),
+        location=Location(
+            place=_ground(ev.location, article, ids, f"{path}.location.place", findings),
+            country=_ground(ev.country, article, ids, f"{path}.location.country", findings),
+        ),
+        fatalities=_counts(
+            ev.fatalities, "fatalities", evidence_text, f"{path}.fatalities", findings
+        ),
+        injuries=_counts(ev.injuries, "injuries", evidence_text, f"{path}.injuries", findings),
+        civilian_targeting=True if event_type == "Violence against civilians" else None,
+        reported_by=_ground(ev.reported_by, article, ids, f"{path}.reported_by", findings),
+        stated_motive=_ground(ev.motive, article, ids, f"{path}.stated_motive", findings),
+        sentence_ids=ids,
+        evidence=spans_of(cited(article, ids)),
+    )
+    return event, findings
+
+
+def _event_key(event: Event) -> tuple[str, str]:
+    place = event.location.place.value.casefold() if event.location.place else ""
+    return event.sub_event_type, place
+
+
+def merge_duplicate_events(events: list[Event]) -> list[Event]:
+    """One record per (sub-type, place) where the records also share a sentence.
+
+    Chunk overlap and over-eager models repeat an event; distinct places stay apart.
+    """
+    merged: list[Event] = []
+    for event in events:
+        twin = next(
+            (
+                m
+                for m in merged
+                if _event_key(m) == _event_key(event)
+                and set(m.sentence_ids) & set(event.sentence_ids)
+            ),
+            None,
+        )
+        if twin is None:
+            merged.append(event)
+            continue
+        ids = sorted(set(twin.sentence_ids) | set(event.sentence_ids))
+        spans = {(s.start, s.end): s for s in [*twin.evidence, *event.evidence]}
+        twin.sentence_ids = ids
+        twin.evidence = [spans[k] for k in sorted(spans)]
+    return merged
+
+
+def article_loaded_terms(article: Article) -> list[LoadedTerm]:
+    return find_loaded_terms(article.text)

@@ -1,0 +1,106 @@
+"""The embedded default: a GGUF model run in-process by llama.cpp, no key, no network.
+
+llama-cpp-python ignores OpenAI's `response_format={"type": "json_schema", ...}`
+(no grammar, prose answers, every attempt fails); we translate it to its own
+`{"type": "json_object", "schema": ...}` so the JSON-schema grammar constrains
+decoding. llama.cpp keeps the KV cache of the previous call and reuses the longest
+shared token prefix, so the system prompt is evaluated once per process.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import os
+import threading
+import time
+from pathlib import Path
+from typing import Any
+
+import instructor
+
+from ..errors import BackendError, ConfigError
+from ..settings import Settings
+from .model_files import DEFAULT_EMBEDDED_MODEL, check_gguf, ensure_model_file
+
+
+class LocalBackend:
+    name = "local"
+    mode = instructor.Mode.JSON_SCHEMA
+
+    def __init__(self, settings: Settings) -> None:
+        try:
+            import llama_cpp
+        except ImportError as exc:
+            raise ConfigError(
+                "the local backend needs llama-cpp-python: run `pip install -e '.[local]'`"
+            ) from exc
+        if settings.model_path:
+            path = Path(settings.model_path)
+            self.model = path.stem
+        else:
+            self.model = settings.model or DEFAULT_EMBEDDED_MODEL
+            path = ensure_model_file(self.model, settings.cache_dir)
+        check_gguf(path)
+        self.path = path
+        self._llama_cpp = llama_cpp
+        self._lock = threading.Lock()  # one llama context: calls must not interleave
+        self.last_timings: dict[str, float] = {}
+        threads = settings.n_threads or max(1, (os.cpu_count() or 2))
+        try:
+            self.llm = llama_cpp.Llama(
+                model_path=str(path),
+                n_ctx=settings.n_ctx,
+                n_threads=threads,
+                n_batch=512,
+                seed=settings.seed,
+                verbose=False,
+            )
+        except (ValueError, RuntimeError) as exc:
+            raise ConfigError(f"llama.cpp could not load {path}: {exc}") from exc
+        self.n_ctx = settings.n_ctx
+
+    def count_tokens(self, text: str) -> int:
+        return len(self.llm.tokenize(text.encode("utf-8"), add_bos=False, special=True))
+
+    def create(self, **kwargs: Any) -> Any:
+        kwargs.pop("model", None)
+        fmt = kwargs.get("response_format")
+        if isinstance(fmt, dict) and fmt.get("type") == "json_schema":
+            kwargs["response_format"] = {
+                "type": "json_object",
+                "schema": fmt["json_schema"]["schema"],
+            }
+        for unsupported in ("stream_options", "parallel_tool_calls", "strict"):
+            kwargs.pop(unsupported, None)
+        with self._lock:
+            self._reset_perf()
+            started = time.perf_counter()
+            try:
+                response = self.llm.create_chat_completion_openai_v1(**kwargs)
+            except ValueError as exc:  # e.g. prompt longer than the context window
+                raise BackendError(f"llama.cpp refused the request: {exc}") from exc
+            self.last_timings = {"wall_s": time.perf_counter() - started, **self._perf()}
+        response.model = self.model
+        return response
+
+    def _reset_perf(self) -> None:
+        with contextlib.suppress(AttributeError, TypeError):
+            self._llama_cpp.llama_perf_context_reset(self.llm._ctx.ctx)
+
+    def _perf(self) -> dict[str, float]:
+        """llama.cpp's own clock for the last call: prompt evaluation and generation."""
+        try:
+            data = self._llama_cpp.llama_perf_context(self.llm._ctx.ctx)
+        except (AttributeError, TypeError):
+            return {}
+        return {
+            "prompt_eval_s": data.t_p_eval_ms / 1000.0,
+            "generation_s": data.t_eval_ms / 1000.0,
+            "prompt_eval_tokens": float(data.n_p_eval),
+            "generated_tokens": float(data.n_eval),
+        }
+
+    def close(self) -> None:
+        llm = getattr(self, "llm", None)
+        if llm is not None:
+            llm.close()

@@ -1,0 +1,73 @@
+"""Any OpenAI-compatible endpoint (OpenAI, vLLM, Ollama, llama.cpp server) via `openai`.
+
+Transport faults (timeouts, connection errors, 429, 5xx) are retried by the openai
+client itself, which backs off and honours Retry-After; instructor's loop only
+re-asks on validation errors, so the two never multiply.
+"""
+
+from __future__ import annotations
+
+import os
+from typing import Any
+
+import instructor
+import openai
+
+from ..errors import BackendError, ConfigError
+from ..settings import Settings
+
+_MODES = {
+    "json_schema": instructor.Mode.JSON_SCHEMA,
+    "tools": instructor.Mode.TOOLS,
+    "json": instructor.Mode.JSON,
+    "md_json": instructor.Mode.MD_JSON,
+}
+
+
+class OpenAIBackend:
+    name = "openai"
+
+    def __init__(self, settings: Settings, client: openai.OpenAI | None = None) -> None:
+        self.model = settings.model or os.environ.get("SUMMARIZER_MODEL") or "gpt-4o-mini"
+        mode_name = os.environ.get("SUMMARIZER_OPENAI_MODE", "json_schema")
+        if mode_name not in _MODES:
+            raise ConfigError(
+                f"SUMMARIZER_OPENAI_MODE={mode_name!r}; choose one of {', '.join(_MODES)}"
+            )
+        self.mode = _MODES[mode_name]
+        if client is None:
+            key = os.environ.get("OPENAI_API_KEY")
+            base_url = settings.openai_base_url
+            if not key and not base_url:
+                raise ConfigError(
+                    "the openai backend needs OPENAI_API_KEY (or OPENAI_BASE_URL for a local "
+                    "server that takes no key)"
+                )
+            client = openai.OpenAI(
+                api_key=key or "no-key-needed",
+                base_url=base_url,
+                max_retries=settings.transport_retries,
+                timeout=settings.request_timeout_s,
+            )
+        self.client = client
+
+    def create(self, **kwargs: Any) -> Any:
+        try:
+            return self.client.chat.completions.create(**kwargs)
+        except openai.APIStatusError as exc:
+            # 4xx other than 429 are not transient; 429/5xx arrive here after the retries.
+            raise BackendError(
+                f"{self.name} endpoint answered HTTP {exc.status_code} after retries: "
+                f"{_short(exc.message)}"
+            ) from None
+        except (openai.APITimeoutError, openai.APIConnectionError) as exc:
+            raise BackendError(
+                f"{self.name} endpoint unreachable after retries ({type(exc).__name__})"
+            ) from None
+
+    def close(self) -> None:
+        self.client.close()
+
+
+def _short(text: str, limit: int = 300) -> str:
+    return text if len(text) <= limit else text[:limit] + "..."

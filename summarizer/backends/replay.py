@@ -1,0 +1,133 @@
+"""Recorded real model responses: strict replay, and a recorder that wraps a live backend.
+
+A recording is one JSON file per request, keyed by backend, model, prompt sha256 and
+a hash of the exact request (messages, schema, sampling). Replay is strict: a request
+with no recording raises RecordingMissingError naming the key; it never goes live.
+Recordings are scrubbed of secrets before they are written.
+"""
+
+from __future__ import annotations
+
+import contextvars
+import hashlib
+import json
+import os
+from datetime import UTC, datetime
+from pathlib import Path
+from typing import Any
+
+import instructor
+from openai.types.chat import ChatCompletion
+
+from ..errors import RecordingMissingError
+from ..schema import PromptInfo
+from ..secrets import scrub_obj
+from .base import Backend
+
+# The pipeline sets the prompt in use, so a recording can name the prompt it came from.
+current_prompt: contextvars.ContextVar[PromptInfo | None] = contextvars.ContextVar(
+    "current_prompt", default=None
+)
+_KEYED_ARGS = (
+    "messages",
+    "response_format",
+    "tools",
+    "tool_choice",
+    "temperature",
+    "seed",
+    "max_tokens",
+)
+
+
+def request_hash(kwargs: dict[str, Any]) -> str:
+    keyed = {k: kwargs.get(k) for k in _KEYED_ARGS}
+    blob = json.dumps(keyed, sort_keys=True, ensure_ascii=False, default=str)
+    return hashlib.sha256(blob.encode("utf-8")).hexdigest()
+
+
+def _safe(name: str) -> str:
+    return "".join(c if c.isalnum() or c in "._-" else "_" for c in name)
+
+
+class RecordingStore:
+    def __init__(self, root: Path, backend: str, model: str) -> None:
+        self.root = root
+        self.backend = backend
+        self.model = model
+
+    def key(self, kwargs: dict[str, Any]) -> tuple[str, Path]:
+        prompt = current_prompt.get()
+        prompt_sha = prompt.sha256[:12] if prompt else "noprompt"
+        digest = request_hash(kwargs)[:20]
+        key = f"{self.backend}/{self.model}/{prompt_sha}/{digest}"
+        return key, self.root / _safe(
+            f"{self.backend}__{self.model}"
+        ) / prompt_sha / f"{digest}.json"
+
+    def load(self, kwargs: dict[str, Any]) -> ChatCompletion:
+        key, path = self.key(kwargs)
+        if not path.is_file():
+            raise RecordingMissingError(key, str(path))
+        data = json.loads(path.read_text("utf-8"))
+        return ChatCompletion.model_validate(data["response"])
+
+    def save(self, kwargs: dict[str, Any], response: Any, timings: dict[str, float]) -> Path:
+        key, path = self.key(kwargs)
+        prompt = current_prompt.get()
+        record = {
+            "key": key,
+            "backend": self.backend,
+            "model": self.model,
+            "prompt": prompt.model_dump() if prompt else None,
+            "request_sha256": request_hash(kwargs),
+            "recorded_at": datetime.now(UTC).isoformat(timespec="seconds"),
+            "timings": timings,
+            "request": {k: kwargs.get(k) for k in _KEYED_ARGS if k in kwargs},
+            "response": response.model_dump(mode="json"),
+        }
+        path.parent.mkdir(parents=True, exist_ok=True)
+        tmp = path.with_suffix(f".tmp{os.getpid()}")
+        tmp.write_text(json.dumps(scrub_obj(record), ensure_ascii=False, indent=1), "utf-8")
+        tmp.replace(path)
+        return path
+
+
+class ReplayBackend:
+    """Answers from recordings only, as the recorded backend and model."""
+
+    name = "replay"
+
+    def __init__(self, root: Path, backend: str, model: str, mode: instructor.Mode) -> None:
+        self.store = RecordingStore(root, backend, model)
+        self.model = model
+        self.recorded_backend = backend
+        self.mode = mode
+
+    def create(self, **kwargs: Any) -> ChatCompletion:
+        return self.store.load(kwargs)
+
+    def close(self) -> None:
+        pass
+
+
+class RecordingBackend:
+    """Passes every request to a live backend and stores the real response."""
+
+    def __init__(self, live: Backend, root: Path) -> None:
+        self.live = live
+        self.name = live.name
+        self.model = live.model
+        self.mode = live.mode
+        self.store = RecordingStore(root, live.name, live.model)
+
+    def create(self, **kwargs: Any) -> Any:
+        response = self.live.create(**kwargs)
+        timings = dict(getattr(self.live, "last_timings", {}) or {})
+        self.store.save(kwargs, response, timings)
+        return response
+
+    def __getattr__(self, item: str) -> Any:  # count_tokens, last_timings, n_ctx, ...
+        return getattr(self.live, item)
+
+    def close(self) -> None:
+        self.live.close()

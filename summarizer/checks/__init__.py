@@ -1,0 +1,26 @@
+"""Pure checks over a draft: each returns findings, none raises."""
+
+from __future__ import annotations
+
+from ..article import Article
+from ..schema import Draft, Finding
+from .attribution import check_attribution
+from .grounding import check_grounding
+from .neutrality import check_neutrality
+
+
+def run_checks(draft: Draft, article: Article) -> list[Finding]:
+    return [
+        *check_grounding(draft, article),
+        *check_neutrality(draft),
+        *check_attribution(draft, article),
+    ]
+
+
+def reask_message(findings: list[Finding]) -> str:
+    """The text the model sees on a re-ask: only errors, numbered, each naming its fix."""
+    errors = [f for f in findings if f.severity == "error"]
+    return "Fix these problems:\n" + "\n".join(f"{i}. {f.message}" for i, f in enumerate(errors, 1))
+
+
+__all__ = ["reask_message", "run_checks"]

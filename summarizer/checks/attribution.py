@@ -1,0 +1,82 @@
+"""Attribution: who claims, confirms or alleges is kept, in events and in the summary."""
+
+from __future__ import annotations
+
+import re
+
+from ..article import Article
+from ..schema import Draft, Finding
+from .grounding import cited, event_ids
+
+CLAIM = re.compile(r"\bclaim(?:ed|s|ing)? (?:the )?responsibility\b", re.IGNORECASE)
+CONFIRM = re.compile(r"\b(confirm(?:ed|s)?|acknowledg(?:ed|es))\b", re.IGNORECASE)
+ALLEGE = re.compile(r"\b(accus\w*|alleg\w*|blam(?:ed|es|ing))\b", re.IGNORECASE)
+# Words that attribute a statement to a speaker, in an article sentence or in ours.
+SPEECH = re.compile(
+    r"\b(said|says|say|claim\w*|stated?|statement|according to|noted|told|announc\w*|"
+    r"confirm\w*|report\w*|accus\w*|alleg\w*|denied|denies|insist\w*|warned|vowed|added)\b",
+    re.IGNORECASE,
+)
+
+
+def expected_responsibility(evidence: str) -> str | None:
+    if CLAIM.search(evidence):
+        return "claimed"
+    if CONFIRM.search(evidence):
+        return "confirmed"
+    if ALLEGE.search(evidence):
+        return "alleged"
+    return None
+
+
+def check_attribution(draft: Draft, article: Article) -> list[Finding]:
+    findings: list[Finding] = []
+    for k, ev in enumerate(draft.events):
+        path = f"events[{k}].responsibility"
+        evidence = " ".join(s.text for s in cited(article, event_ids(ev, article)[0]))
+        expected = expected_responsibility(evidence)
+        if ev.responsibility == "claimed" and not ev.claimed_by:
+            findings.append(
+                Finding(
+                    check="attribution",
+                    severity="error",
+                    path=path,
+                    message=f"event {k + 1}: responsibility is 'claimed' but "
+                    "claimed_by is empty; name who claimed it",
+                )
+            )
+        if expected and ev.responsibility != expected:
+            findings.append(
+                Finding(
+                    check="attribution",
+                    severity="error",
+                    path=path,
+                    message=f"event {k + 1}: the cited sentences say responsibility was "
+                    f"{expected} (not {ev.responsibility!r}); set responsibility "
+                    f"'{expected}' and name who {expected} it",
+                )
+            )
+        elif ev.responsibility in ("claimed", "confirmed", "alleged") and not expected:
+            findings.append(
+                Finding(
+                    check="attribution",
+                    severity="warning",
+                    path=path,
+                    message=f"event {k + 1}: responsibility {ev.responsibility!r} but the cited "
+                    "sentences hold no such statement",
+                )
+            )
+    for k, sent in enumerate(draft.summary):
+        sources = cited(article, sent.ids)
+        attributed = [s.id for s in sources if SPEECH.search(s.text)]
+        if attributed and len(attributed) == len(sources) and not SPEECH.search(sent.text):
+            findings.append(
+                Finding(
+                    check="attribution",
+                    severity="error",
+                    path=f"summary[{k}]",
+                    message=f"summary sentence {k + 1} restates what sentence(s) {attributed} "
+                    "attribute to a speaker; say who said or claimed it",
+                )
+            )
+    return findings

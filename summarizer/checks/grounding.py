@@ -1,0 +1,350 @@
+"""Grounding: cited sentence ids exist, are specific, and really hold what is claimed.
+
+`locate` finds where a value occurs in the cited sentences (exact, then fuzzy with
+rapidfuzz), so every field of the output carries real character spans.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+
+from rapidfuzz import fuzz
+
+from ..article import Article, Sentence
+from ..schema import Draft, DraftEvent, Finding, GroundedValue, Span
+
+FUZZY_MIN = 85.0  # partial-ratio score for a fuzzy match (aliases, inflections)
+MAX_EVENT_IDS = 4  # an event resting on more sentences than this is not specific
+MIN_SUPPORT = 0.5  # share of a summary sentence's content words found in its evidence
+
+_STOPWORDS = frozenset(
+    [
+        "the",
+        "a",
+        "an",
+        "and",
+        "or",
+        "of",
+        "to",
+        "in",
+        "on",
+        "at",
+        "for",
+        "from",
+        "by",
+        "with",
+        "as",
+        "is",
+        "are",
+        "was",
+        "were",
+        "be",
+        "been",
+        "has",
+        "have",
+        "had",
+        "it",
+        "its",
+        "this",
+        "that",
+        "these",
+        "those",
+        "which",
+        "who",
+        "whom",
+        "whose",
+        "after",
+        "before",
+        "about",
+        "into",
+        "over",
+        "under",
+        "than",
+        "then",
+        "there",
+        "their",
+        "they",
+        "them",
+        "he",
+        "she",
+        "his",
+        "her",
+        "him",
+        "also",
+        "not",
+        "but",
+        "said",
+        "says",
+        "would",
+        "could",
+        "will",
+        "can",
+        "may",
+        "might",
+        "near",
+        "during",
+        "while",
+        "since",
+        "said",
+        "according",
+    ]
+)
+_NUMBER_WORDS = re.compile(
+    r"\b(\d[\d,.]*|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|"
+    r"dozens?|scores?|hundreds?|thousands?|tens|several|a few)\b",
+    re.IGNORECASE,
+)
+_NONE_REPORTED = re.compile(
+    r"\b(no one|nobody|no deaths?|no casualties|no fatalities|no injuries|"
+    r"without casualties|none (?:were|was) (?:killed|injured|hurt))\b",
+    re.IGNORECASE,
+)
+_KILL_WORDS = re.compile(r"\b(kill(?:ed|ing|s)?|died|dead|assassinat\w*)\b", re.IGNORECASE)
+
+
+def content_words(text: str) -> list[str]:
+    return [
+        w
+        for w in re.findall(r"[^\W_]+", text.lower())
+        if len(w) > 2 and w not in _STOPWORDS and not w.isdigit()
+    ]
+
+
+def cited(article: Article, ids: Iterable[int]) -> list[Sentence]:
+    return [s for i in dict.fromkeys(ids) if (s := article.sentence(i)) is not None]
+
+
+def spans_of(sentences: Iterable[Sentence]) -> list[Span]:
+    return [Span(start=s.start, end=s.end, text=s.text) for s in sentences]
+
+
+def _align_in(value: str, sentence: Sentence) -> tuple[str, Span] | None:
+    idx = sentence.text.lower().find(value.lower())
+    if idx >= 0:
+        start = sentence.start + idx
+        return "exact", Span(
+            start=start, end=start + len(value), text=sentence.text[idx : idx + len(value)]
+        )
+    if len(value) < 4:
+        return None
+    al = fuzz.partial_ratio_alignment(value.lower(), sentence.text.lower())
+    if al is None or al.score < FUZZY_MIN:
+        return None
+    s, e = al.dest_start, al.dest_end
+    return "fuzzy", Span(start=sentence.start + s, end=sentence.start + e, text=sentence.text[s:e])
+
+
+def locate(value: str, article: Article, ids: Iterable[int]) -> tuple[GroundedValue, bool]:
+    """Ground `value` in the cited sentences; fall back to the whole article.
+
+    Returns the grounded value and whether it was found inside the cited sentences.
+    """
+    value = value.strip()
+    for sentence in cited(article, ids):
+        hit = _align_in(value, sentence)
+        if hit:
+            return GroundedValue(value=value, evidence=[hit[1]], alignment=hit[0]), True  # type: ignore[arg-type]
+    for sentence in article.sentences:
+        hit = _align_in(value, sentence)
+        if hit:
+            return GroundedValue(value=value, evidence=[hit[1]], alignment=hit[0]), False  # type: ignore[arg-type]
+    return GroundedValue(value=value, evidence=[], alignment="none"), False
+
+
+def support(text: str, evidence: str) -> float:
+    """Share of the sentence's content words that occur (as a prefix stem) in the evidence."""
+    words = content_words(text)
+    if not words:
+        return 1.0
+    pool = set(content_words(evidence))
+    stems = {w[:5] for w in pool}
+    hits = sum(1 for w in words if w in pool or w[:5] in stems)
+    return hits / len(words)
+
+
+EVENT_TEXT_FIELDS = (
+    "actor1",
+    "actor2",
+    "claimed_by",
+    "target",
+    "location",
+    "country",
+    "reported_by",
+)
+
+
+def best_supporting(text: str, article: Article, limit: int = 3) -> list[int]:
+    """Fewest sentences (by overlap, in article order) that together support `text`."""
+    ranked = sorted(article.sentences, key=lambda s: -support(text, s.text))
+    chosen: list[Sentence] = []
+    for sentence in ranked[:limit]:
+        chosen.append(sentence)
+        if support(text, " ".join(c.text for c in chosen)) >= MIN_SUPPORT:
+            break
+    return sorted(c.id for c in chosen)
+
+
+def value_sentences(values: Iterable[str | None], article: Article) -> list[int]:
+    """Sentences where the event's own values (place, target, actor) occur, best first."""
+    counts: dict[int, int] = {}
+    for value in values:
+        if not value:
+            continue
+        for sentence in article.sentences:
+            if _align_in(value, sentence):
+                counts[sentence.id] = counts.get(sentence.id, 0) + 1
+    return sorted(counts, key=lambda i: (-counts[i], i))
+
+
+def event_ids(ev: DraftEvent, article: Article) -> tuple[list[int], bool]:
+    """The event's evidence sentences: its citation, unless that holds none of its values.
+
+    Returns the ids and whether they were re-cited from where the values occur.
+    """
+    ids = [i for i in dict.fromkeys(ev.ids) if article.sentence(i) is not None]
+    holders = value_sentences([ev.location, ev.target, ev.actor1, ev.claimed_by], article)
+    if holders and not set(ids) & set(holders):
+        return sorted(holders[:2]), True
+    return ids, False
+
+
+def check_grounding(draft: Draft, article: Article) -> list[Finding]:
+    findings: list[Finding] = []
+    n = len(article.sentences)
+
+    def bad_ids(ids: list[int]) -> list[int]:
+        return [i for i in ids if not 1 <= i <= n]
+
+    if not 2 <= len(draft.summary) <= 5 and n >= 2:
+        findings.append(
+            Finding(
+                check="structure",
+                severity="error",
+                path="summary",
+                message=f"the summary has {len(draft.summary)} sentences; write 2 to 5",
+            )
+        )
+    for k, sent in enumerate(draft.summary):
+        path = f"summary[{k}]"
+        if not sent.ids or bad_ids(sent.ids):
+            findings.append(
+                Finding(
+                    check="grounding",
+                    severity="error",
+                    path=path,
+                    message=f"cite existing sentence numbers 1-{n} in ids",
+                )
+            )
+            continue
+        evidence = " ".join(s.text for s in cited(article, sent.ids))
+        if support(sent.text, article.text) < MIN_SUPPORT:
+            findings.append(
+                Finding(
+                    check="grounding",
+                    severity="error",
+                    path=path,
+                    message=f"summary sentence {k + 1} says things the article does not say: "
+                    "say only what the article says",
+                )
+            )
+        elif support(sent.text, evidence) < MIN_SUPPORT:
+            # Wrong citation only: the code re-cites by content, no re-ask needed.
+            findings.append(
+                Finding(
+                    check="grounding",
+                    severity="warning",
+                    path=path,
+                    message=f"summary sentence {k + 1} is not supported by sentences {sent.ids}",
+                )
+            )
+    for k, ev in enumerate(draft.events):
+        path = f"events[{k}]"
+        ids, recited = event_ids(ev, article)
+        if not ids:
+            findings.append(
+                Finding(
+                    check="grounding",
+                    severity="error",
+                    path=path,
+                    message=f"event {k + 1}: cite existing sentence numbers 1-{n}",
+                )
+            )
+            continue
+        if recited:
+            findings.append(
+                Finding(
+                    check="grounding",
+                    severity="warning",
+                    path=f"{path}.ids",
+                    message=f"event {k + 1}: sentences {ev.ids} hold none of its "
+                    f"values; they occur in {ids}",
+                )
+            )
+        if len(set(ids)) > MAX_EVENT_IDS and len(set(ids)) > n // 3:
+            findings.append(
+                Finding(
+                    check="grounding",
+                    severity="error",
+                    path=f"{path}.ids",
+                    message=f"event {k + 1} cites {len(set(ids))} sentences; cite only the 1-3 "
+                    "sentences that describe this one event",
+                )
+            )
+        for name in EVENT_TEXT_FIELDS:
+            value = getattr(ev, name)
+            if not value:
+                continue
+            grounded, in_cited = locate(value, article, ids)
+            if grounded.alignment == "none":
+                findings.append(
+                    Finding(
+                        check="grounding",
+                        severity="error",
+                        path=f"{path}.{name}",
+                        message=f"event {k + 1}: {name} {value!r} does not occur in the article; "
+                        "use the article's own words or null",
+                    )
+                )
+            elif not in_cited:
+                findings.append(
+                    Finding(
+                        check="grounding",
+                        severity="warning",
+                        path=f"{path}.{name}",
+                        message=f"event {k + 1}: {name} {value!r} is not in the cited sentences",
+                    )
+                )
+        evidence = " ".join(s.text for s in cited(article, ids))
+        findings.extend(_check_counts(k, ev.fatalities, "fatalities", evidence))
+        findings.extend(_check_counts(k, ev.injuries, "injuries", evidence))
+    return findings
+
+
+def _check_counts(k: int, value: int | None, name: str, evidence: str) -> list[Finding]:
+    path = f"events[{k}].{name}"
+    if value is None:
+        return []
+    if value == 0 and not _NONE_REPORTED.search(evidence):
+        return [
+            Finding(
+                check="grounding",
+                severity="error",
+                path=path,
+                message=f"event {k + 1}: {name} 0 but the cited sentences do not say "
+                "that nobody was hurt; use null when no figure is reported",
+            )
+        ]
+    if value > 0 and not _NUMBER_WORDS.search(evidence):
+        single_kill = value == 1 and name == "fatalities" and _KILL_WORDS.search(evidence)
+        if not single_kill:
+            return [
+                Finding(
+                    check="grounding",
+                    severity="error",
+                    path=path,
+                    message=f"event {k + 1}: {name} {value} has no figure in the cited "
+                    "sentences; use null when no figure is reported",
+                )
+            ]
+    return []

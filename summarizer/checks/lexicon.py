@@ -1,0 +1,102 @@
+"""Our lexicon of loaded and partisan wording: find terms with spans, tell quoted from not."""
+
+from __future__ import annotations
+
+import csv
+import re
+from dataclasses import dataclass
+from functools import cache
+from importlib import resources
+
+from ..schema import LoadedTerm
+
+# Opening and closing quotation marks we recognise (straight and typographic).
+_QUOTE_PAIRS = {"“": "”", '"': '"', "«": "»", "‘": "’"}
+
+
+@dataclass(frozen=True)
+class LexiconEntry:
+    term: str
+    category: str
+    neutral_alternative: str | None
+    pattern: re.Pattern[str]
+
+
+@cache
+def load_lexicon() -> tuple[LexiconEntry, ...]:
+    """Longest terms first, so 'occupying regime' wins over 'regime'."""
+    text = resources.files("summarizer.data").joinpath("loaded_terms.csv").read_text("utf-8")
+    entries = []
+    for row in csv.DictReader(text.splitlines()):
+        term = row["term"].strip()
+        # Hyphens and spaces inside a term match either; word boundaries at both ends.
+        body = r"[\s-]+".join(re.escape(w) for w in re.split(r"[\s-]+", term))
+        pattern = re.compile(rf"(?<![\w-]){body}(?![\w-])", re.IGNORECASE)
+        entries.append(
+            LexiconEntry(term, row["category"], row["neutral_alternative"] or None, pattern)
+        )
+    return tuple(sorted(entries, key=lambda e: -len(e.term)))
+
+
+def quoted_ranges(text: str) -> list[tuple[int, int]]:
+    """Character ranges inside quotation marks (the quote marks included)."""
+    ranges: list[tuple[int, int]] = []
+    i = 0
+    while i < len(text):
+        close = _QUOTE_PAIRS.get(text[i])
+        # A ‘ that is an apostrophe (letter before it) does not open a quote.
+        if close and not (text[i] == "‘" and i > 0 and text[i - 1].isalpha()):
+            j = text.find(close, i + 1)
+            if j != -1:
+                ranges.append((i, j + 1))
+                i = j + 1
+                continue
+        i += 1
+    return ranges
+
+
+def find_loaded_terms(text: str, offset: int = 0) -> list[LoadedTerm]:
+    """Every lexicon term in `text`, non-overlapping, longest first, in text order."""
+    quotes = quoted_ranges(text)
+    taken: list[tuple[int, int]] = []
+    found: list[LoadedTerm] = []
+    for entry in load_lexicon():
+        for m in entry.pattern.finditer(text):
+            s, e = m.span()
+            if any(s < te and ts < e for ts, te in taken):
+                continue
+            taken.append((s, e))
+            found.append(
+                LoadedTerm(
+                    text=m.group(0),
+                    start=s + offset,
+                    end=e + offset,
+                    category=entry.category,
+                    neutral_alternative=entry.neutral_alternative,
+                    quoted=any(qs <= s and e <= qe for qs, qe in quotes),
+                )
+            )
+    return sorted(found, key=lambda t: t.start)
+
+
+def neutralise(text: str) -> tuple[str, list[LoadedTerm]]:
+    """Replace unquoted loaded terms that have a neutral alternative; drop bare intensifiers.
+
+    Returns the new text and the terms that could not be repaired safely.
+    """
+    unrepaired: list[LoadedTerm] = []
+    out = text
+    # Right to left so earlier offsets stay valid.
+    for term in sorted(find_loaded_terms(text), key=lambda t: -t.start):
+        if term.quoted:
+            continue
+        if term.neutral_alternative:
+            replacement = term.neutral_alternative
+        elif term.category == "emotive intensifier":
+            replacement = ""
+        else:
+            unrepaired.append(term)
+            continue
+        out = out[: term.start] + replacement + out[term.end :]
+    out = re.sub(r"\s{2,}", " ", out).replace(" ,", ",").strip()
+    return out, unrepaired

@@ -1,0 +1,233 @@
+"""One article in, one grounded result out: prompt -> backend -> checks (re-ask) -> result.
+
+instructor drives the loop: the draft's validator runs our checks, and a failed check
+is a validation error that instructor turns into a re-ask with our message. Only
+validation errors re-ask; transport faults are retried inside the backend. After the
+last attempt, the last raw output is parsed structurally, repaired where safe, and
+whatever still fails is flagged in `run.findings`.
+"""
+
+from __future__ import annotations
+
+import json
+import time
+from dataclasses import dataclass, field
+from typing import Any
+
+import instructor
+from instructor.core.exceptions import IncompleteOutputException, InstructorRetryException
+from instructor.v2.core.errors import TokenBudgetError
+from instructor.v2.core.hooks import Hooks
+from pydantic import ValidationError
+
+from .article import Article, Sentence
+from .assemble import (
+    article_loaded_terms,
+    build_event,
+    build_summary,
+    merge_duplicate_events,
+)
+from .backends import Backend
+from .backends.replay import current_prompt
+from .checks import reask_message, run_checks
+from .errors import OutputValidationError, SummarizerError
+from .prompts import PromptTemplate
+from .schema import ArticleInfo, Draft, Finding, RunInfo, SummaryResult, Usage
+from .settings import Settings
+
+MAX_SUMMARY_SENTENCES = 5
+
+
+@dataclass
+class CallLog:
+    """What every attempt cost and returned, whatever happens to the loop."""
+
+    usage: Usage = field(default_factory=Usage)
+    attempts: int = 0
+    last_raw: str | None = None
+    timings: list[dict[str, float]] = field(default_factory=list)
+
+    def on_response(self, response: Any) -> None:
+        self.attempts += 1
+        if getattr(response, "usage", None) is not None:
+            self.usage.add(response.usage)
+        choices = getattr(response, "choices", None) or []
+        if choices:
+            self.last_raw = choices[0].message.content
+
+
+def _chunks(
+    sentences: list[Sentence], size: int, overlap: int, max_chars: int
+) -> list[list[Sentence]]:
+    """Consecutive sentence windows that fit the model's context, overlapping a little."""
+    chunks: list[list[Sentence]] = []
+    i = 0
+    while i < len(sentences):
+        chunk: list[Sentence] = []
+        chars = 0
+        j = i
+        while (
+            j < len(sentences)
+            and len(chunk) < size
+            and (chars + len(sentences[j].text) <= max_chars or not chunk)
+        ):
+            chunk.append(sentences[j])
+            chars += len(sentences[j].text)
+            j += 1
+        chunks.append(chunk)
+        if j >= len(sentences):
+            break
+        i = max(j - overlap, i + 1)
+    return chunks
+
+
+class Pipeline:
+    def __init__(self, backend: Backend, prompt: PromptTemplate, settings: Settings) -> None:
+        self.backend = backend
+        self.prompt = prompt
+        self.settings = settings
+        self.create = instructor.patch(create=backend.create, mode=backend.mode)
+
+    def _max_chunk_chars(self) -> int:
+        # ~3.5 characters a token for English news; leave room for the system prompt,
+        # the numbering and the answer (and one re-ask).
+        budget_tokens = self.settings.n_ctx - 2 * self.settings.max_output_tokens - 700
+        return max(2000, int(budget_tokens * 3.2))
+
+    def run(self, article: Article) -> SummaryResult:
+        started = time.perf_counter()
+        token = current_prompt.set(self.prompt.info)
+        log = CallLog()
+        drafts: list[Draft] = []
+        findings: list[Finding] = []
+        try:
+            windows = _chunks(
+                article.sentences,
+                self.settings.chunk_sentences,
+                self.settings.chunk_overlap,
+                self._max_chunk_chars(),
+            )
+            for window in windows:
+                draft, chunk_findings = self._extract(article, window, log)
+                drafts.append(draft)
+                findings.extend(chunk_findings)
+        finally:
+            current_prompt.reset(token)
+        summary, events, build_findings = self._assemble(article, drafts)
+        findings.extend(build_findings)
+        return SummaryResult(
+            article=ArticleInfo(
+                title=article.title,
+                source=article.source,
+                url=article.url,
+                published=article.published,
+                language=article.language,
+                path=article.path,
+                sha256=article.sha256,
+                n_chars=len(article.text),
+                n_sentences=len(article.sentences),
+            ),
+            summary=summary,
+            events=events,
+            loaded_terms=article_loaded_terms(article),
+            run=RunInfo(
+                backend=self.backend.name,
+                model=self.backend.model,
+                prompt=self.prompt.info,
+                attempts=log.attempts,
+                usage=log.usage,
+                seconds=round(time.perf_counter() - started, 3),
+                chunks=len(drafts),
+                findings=findings,
+                notes=list(article.notes),
+            ),
+        )
+
+    def _assemble(self, article: Article, drafts: list[Draft]) -> tuple[list, list, list[Finding]]:
+        findings: list[Finding] = []
+        summary = []
+        events = []
+        for draft in drafts:
+            s, f = build_summary(draft, article)
+            summary.extend(s)
+            findings.extend(f)
+            for ev in draft.events:
+                event, f = build_event(ev, len(events), article, article.published)
+                events.append(event)
+                findings.extend(f)
+        if len(summary) > MAX_SUMMARY_SENTENCES:
+            # Over several chunks: keep the earliest statements, as a wire story would.
+            summary = sorted(summary, key=lambda s: min(s.sentence_ids or [0]))[
+                :MAX_SUMMARY_SENTENCES
+            ]
+        return summary, merge_duplicate_events(events), findings
+
+    def _extract(
+        self, article: Article, window: list[Sentence], log: CallLog
+    ) -> tuple[Draft, list[Finding]]:
+        messages = self.prompt.render(
+            title=article.title,
+            source=article.source,
+            published=article.published.isoformat() if article.published else None,
+            sentences=window,
+        )
+
+        def gate(draft: Draft) -> None:
+            errors = [f for f in run_checks(draft, article) if f.severity == "error"]
+            if errors:
+                raise ValueError(reask_message(errors))
+
+        hooks = Hooks()
+        hooks.on("completion:response", log.on_response)
+        hooks.on("completion:response", lambda _r: self._note_timings(log))
+        try:
+            draft = self.create(
+                response_model=Draft,
+                messages=messages,
+                model=self.backend.model,
+                max_retries=self.settings.max_reasks,
+                context={"gate": gate},
+                hooks=hooks,
+                token_budget=self.settings.token_budget,
+                max_tokens=self.settings.max_output_tokens,
+                temperature=self.settings.temperature,
+                seed=self.settings.seed,
+            )
+            return draft, run_checks(draft, article)
+        except InstructorRetryException as exc:
+            if isinstance(exc.__cause__, SummarizerError):
+                raise exc.__cause__ from None
+            return self._fallback(article, log, "checks still failing after re-asks")
+        except TokenBudgetError:
+            return self._fallback(article, log, "token budget spent")
+        except IncompleteOutputException:
+            raise OutputValidationError(
+                f"the model's output was cut off at max_tokens={self.settings.max_output_tokens}",
+                last_raw=log.last_raw,
+                attempts=log.attempts,
+                usage=log.usage.model_dump(),
+            ) from None
+
+    def _note_timings(self, log: CallLog) -> None:
+        timings = getattr(self.backend, "last_timings", None)
+        if timings:
+            log.timings.append(dict(timings))
+
+    def _fallback(self, article: Article, log: CallLog, why: str) -> tuple[Draft, list[Finding]]:
+        """Keep the last answer if it is at least well-formed; its failures become findings."""
+        try:
+            draft = Draft.model_validate_json(log.last_raw or "")
+        except (ValidationError, json.JSONDecodeError) as exc:
+            raise OutputValidationError(
+                f"no valid output after {log.attempts} attempts ({why}): {str(exc)[:300]}",
+                last_raw=log.last_raw,
+                attempts=log.attempts,
+                usage=log.usage.model_dump(),
+            ) from None
+        note = Finding(
+            check="structure",
+            severity="warning",
+            path="run",
+            message=f"{why}; kept the last output and repaired or flagged the rest",
+        )
+        return draft, [note, *run_checks(draft, article)]

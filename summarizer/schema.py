@@ -1,0 +1,219 @@
+"""Pydantic models: the compact draft the LLM writes, and the grounded result we return.
+
+The draft cites numbered sentences (`ids`) instead of copying quotes: fewer output
+tokens, and the code turns ids into exact character spans. Checks run inside the
+draft's validator when a validation context carries the article, so a failed check
+becomes instructor's re-ask with a precise message.
+"""
+
+from __future__ import annotations
+
+from datetime import date as Date
+from typing import Annotated, Any, Literal
+
+from pydantic import BaseModel, Field, ValidationInfo, model_validator
+
+# ACLED codebook: six event types and their 25 sub-event types.
+ACLED_TAXONOMY: dict[str, tuple[str, ...]] = {
+    "Battles": (
+        "Armed clash",
+        "Government regains territory",
+        "Non-state actor overtakes territory",
+    ),
+    "Explosions/Remote violence": (
+        "Chemical weapon",
+        "Air/drone strike",
+        "Suicide bomb",
+        "Shelling/artillery/missile attack",
+        "Remote explosive/landmine/IED",
+        "Grenade",
+    ),
+    "Violence against civilians": ("Sexual violence", "Attack", "Abduction/forced disappearance"),
+    "Protests": (
+        "Peaceful protest",
+        "Protest with intervention",
+        "Excessive force against protesters",
+    ),
+    "Riots": ("Violent demonstration", "Mob violence"),
+    "Strategic developments": (
+        "Agreement",
+        "Arrests",
+        "Change to group/activity",
+        "Disrupted weapons use",
+        "Headquarters or base established",
+        "Looting/property destruction",
+        "Non-violent transfer of territory",
+        "Other",
+    ),
+}
+EVENT_TYPE_OF: dict[str, str] = {
+    sub: etype for etype, subs in ACLED_TAXONOMY.items() for sub in subs
+}
+SubEventType = Literal[tuple(EVENT_TYPE_OF)]  # type: ignore[valid-type]
+EventType = Literal[tuple(ACLED_TAXONOMY)]  # type: ignore[valid-type]
+Responsibility = Literal["claimed", "confirmed", "alleged", "unknown"]
+Severity = Literal["error", "warning", "info"]
+
+
+# --------------------------------------------------------------------------- draft (LLM)
+ShortText = Annotated[str, Field(max_length=60)]
+
+
+class DraftSentence(BaseModel):
+    text: str = Field(max_length=300, description="one neutral sentence of the summary")
+    ids: list[int] = Field(min_length=1, max_length=4, description="article sentences it rests on")
+
+
+class DraftEvent(BaseModel):
+    ids: list[int] = Field(
+        min_length=1, max_length=3, description="the 1-2 sentences describing it"
+    )
+    sub_event_type: SubEventType
+    actor1: ShortText | None = None
+    actor2: ShortText | None = None
+    responsibility: Responsibility = "unknown"
+    claimed_by: ShortText | None = None
+    target: ShortText | None = None
+    location: ShortText | None = None
+    country: ShortText | None = None
+    date_text: ShortText | None = None
+    fatalities: int | None = None
+    injuries: int | None = None
+    reported_by: ShortText | None = None
+    motive: ShortText | None = None
+
+
+class Draft(BaseModel):
+    # Bounds go into the JSON schema, so llama.cpp's grammar enforces them while decoding.
+    summary: list[DraftSentence] = Field(min_length=2, max_length=5)
+    events: list[DraftEvent] = Field(max_length=6)
+
+    @model_validator(mode="after")
+    def _run_checks(self, info: ValidationInfo) -> Draft:
+        # Only when the pipeline passes the article: plain parsing stays structural.
+        context = info.context or {}
+        gate = context.get("gate")
+        if gate is not None:
+            gate(self)
+        return self
+
+
+# --------------------------------------------------------------------------- results
+class Span(BaseModel):
+    start: int
+    end: int
+    text: str
+
+
+class Finding(BaseModel):
+    check: str  # grounding | neutrality | attribution | structure | input
+    severity: Severity
+    path: str  # where in the output, e.g. "events[1].actor1" or "summary[0]"
+    message: str
+    repaired: bool = False
+
+
+class GroundedValue(BaseModel):
+    value: str
+    evidence: list[Span] = Field(default_factory=list)
+    alignment: Literal["exact", "fuzzy", "none"] = "none"
+
+
+class SummarySentence(BaseModel):
+    text: str
+    sentence_ids: list[int]
+    evidence: list[Span]
+
+
+class Actors(BaseModel):
+    actor1: GroundedValue | None = None
+    actor2: GroundedValue | None = None
+    associated: list[GroundedValue] = Field(default_factory=list)
+
+
+class Location(BaseModel):
+    place: GroundedValue | None = None
+    admin1: str | None = None
+    country: GroundedValue | None = None
+
+
+class Event(BaseModel):
+    event_type: EventType
+    sub_event_type: SubEventType
+    date: Date | None = None
+    date_text: GroundedValue | None = None
+    time_precision: Literal["day", "week", "month", "year", "unknown"] = "unknown"
+    actors: Actors
+    responsibility: Responsibility
+    claimed_by: GroundedValue | None = None
+    target: GroundedValue | None = None
+    location: Location
+    fatalities: int | None = None
+    injuries: int | None = None
+    civilian_targeting: bool | None = None
+    reported_by: GroundedValue | None = None
+    stated_motive: GroundedValue | None = None
+    sentence_ids: list[int]
+    evidence: list[Span]
+
+
+class LoadedTerm(BaseModel):
+    text: str
+    start: int
+    end: int
+    category: str
+    neutral_alternative: str | None = None
+    quoted: bool = False  # inside quotation marks: the speaker's words, reported
+
+
+class PromptInfo(BaseModel):
+    name: str
+    version: str
+    sha256: str
+
+
+class Usage(BaseModel):
+    prompt_tokens: int = 0
+    completion_tokens: int = 0
+    total_tokens: int = 0
+
+    def add(self, other: Any) -> None:
+        self.prompt_tokens += int(getattr(other, "prompt_tokens", 0) or 0)
+        self.completion_tokens += int(getattr(other, "completion_tokens", 0) or 0)
+        self.total_tokens = self.prompt_tokens + self.completion_tokens
+
+
+class RunInfo(BaseModel):
+    backend: str
+    model: str
+    prompt: PromptInfo
+    attempts: int
+    usage: Usage
+    seconds: float
+    chunks: int = 1
+    findings: list[Finding] = Field(default_factory=list)
+    notes: list[str] = Field(default_factory=list)
+
+
+class ArticleInfo(BaseModel):
+    title: str | None = None
+    source: str | None = None
+    url: str | None = None
+    published: Date | None = None
+    language: str = "en"
+    path: str | None = None
+    sha256: str
+    n_chars: int
+    n_sentences: int
+
+
+class SummaryResult(BaseModel):
+    article: ArticleInfo
+    summary: list[SummarySentence]
+    events: list[Event]
+    loaded_terms: list[LoadedTerm]
+    run: RunInfo
+
+    @property
+    def summary_text(self) -> str:
+        return " ".join(s.text for s in self.summary)

@@ -1,0 +1,94 @@
+"""One frozen Settings object, built from arguments or SUMMARIZER_* environment variables."""
+
+from __future__ import annotations
+
+import os
+from dataclasses import dataclass, field, fields, replace
+from pathlib import Path
+from typing import Any
+
+from .errors import ConfigError
+
+_REPO_ROOT = Path(__file__).resolve().parent.parent
+BACKENDS = ("local", "openai", "replay", "record")
+
+
+def _default_cache_dir() -> Path:
+    base = os.environ.get("XDG_CACHE_HOME") or str(Path.home() / ".cache")
+    return Path(base) / "news-summarizer"
+
+
+@dataclass(frozen=True)
+class Settings:
+    """Everything a run can be tuned by. Passed down explicitly; never read globally."""
+
+    backend: str = "local"
+    # Model name: for `openai` the endpoint's model id; for `local` a key of the
+    # embedded model table (see backends/local_model.py) or ignored when model_path is set.
+    model: str | None = None
+    model_path: Path | None = None
+    openai_base_url: str | None = None
+    prompt_name: str = "summarize"
+    prompt_version: str | None = None  # None = newest version in prompts/
+    # Re-asks after the first attempt when checks fail (instructor's loop).
+    max_reasks: int = 1
+    # Transport retries (timeouts, 429, 5xx) done by the openai client, honouring Retry-After.
+    transport_retries: int = 3
+    request_timeout_s: float = 120.0
+    # Hard cap on prompt+completion tokens over every attempt for one article.
+    token_budget: int = 12000
+    max_output_tokens: int = 900
+    temperature: float = 0.0
+    seed: int = 0
+    n_ctx: int = 4096
+    n_threads: int | None = None
+    # Chunking for articles longer than the model's context.
+    chunk_sentences: int = 40
+    chunk_overlap: int = 3
+    recordings_dir: Path = field(default_factory=lambda: _REPO_ROOT / "recordings")
+    cache_dir: Path = field(default_factory=_default_cache_dir)
+
+    def __post_init__(self) -> None:
+        if self.backend not in BACKENDS:
+            raise ConfigError(
+                f"unknown backend {self.backend!r}; choose one of {', '.join(BACKENDS)}"
+            )
+        if self.max_reasks < 0 or self.transport_retries < 0:
+            raise ConfigError("max_reasks and transport_retries must be >= 0")
+        if self.token_budget <= 0 or self.max_output_tokens <= 0:
+            raise ConfigError("token_budget and max_output_tokens must be positive")
+        if self.chunk_overlap >= self.chunk_sentences:
+            raise ConfigError("chunk_overlap must be smaller than chunk_sentences")
+
+    def with_(self, **changes: Any) -> Settings:
+        """A copy with some values changed (Settings is frozen)."""
+        return replace(self, **changes)
+
+    @classmethod
+    def from_env(cls, environ: dict[str, str] | None = None, **overrides: Any) -> Settings:
+        """Build from SUMMARIZER_<FIELD> variables (plus OPENAI_BASE_URL), then overrides."""
+        env = os.environ if environ is None else environ
+        values: dict[str, Any] = {}
+        for f in fields(cls):
+            raw = env.get(f"SUMMARIZER_{f.name.upper()}")
+            if raw is None or raw == "":
+                continue
+            values[f.name] = _coerce(f.name, raw, f.type)
+        if "openai_base_url" not in values and env.get("OPENAI_BASE_URL"):
+            values["openai_base_url"] = env["OPENAI_BASE_URL"]
+        values.update({k: v for k, v in overrides.items() if v is not None})
+        return cls(**values)
+
+
+def _coerce(name: str, raw: str, type_name: Any) -> Any:
+    text = str(type_name)
+    try:
+        if "Path" in text:
+            return Path(raw).expanduser()
+        if text.startswith("int"):
+            return int(raw)
+        if text.startswith("float"):
+            return float(raw)
+    except ValueError as exc:
+        raise ConfigError(f"SUMMARIZER_{name.upper()}={raw!r} is not a valid {text}") from exc
+    return raw

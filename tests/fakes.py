@@ -1,0 +1,50 @@
+"""A fake backend for unit tests: answers from a queue of hand-written JSON strings.
+
+These strings are test fixtures that exercise our code paths, not model output;
+real model output lives only in recordings/ (see tests/test_seed_recording.py).
+"""
+
+from __future__ import annotations
+
+import json
+from typing import Any
+
+import instructor
+from openai.types.chat import ChatCompletion
+from openai.types.chat.chat_completion import Choice
+from openai.types.chat.chat_completion_message import ChatCompletionMessage
+from openai.types.completion_usage import CompletionUsage
+
+
+def completion(content: str, *, prompt_tokens: int = 100, completion_tokens: int = 50,
+               finish_reason: str = "stop", model: str = "fake") -> ChatCompletion:
+    return ChatCompletion(
+        id="fake", object="chat.completion", created=0, model=model,
+        choices=[Choice(index=0, finish_reason=finish_reason,  # type: ignore[arg-type]
+                        message=ChatCompletionMessage(role="assistant", content=content))],
+        usage=CompletionUsage(prompt_tokens=prompt_tokens, completion_tokens=completion_tokens,
+                              total_tokens=prompt_tokens + completion_tokens),
+    )
+
+
+class FakeBackend:
+    name = "fake"
+    model = "fake-model"
+    mode = instructor.Mode.JSON_SCHEMA
+
+    def __init__(self, *answers: str | dict[str, Any] | Exception) -> None:
+        self.answers = list(answers)
+        self.requests: list[dict[str, Any]] = []
+
+    def create(self, **kwargs: Any) -> ChatCompletion:
+        self.requests.append(kwargs)
+        if not self.answers:
+            raise AssertionError("FakeBackend ran out of queued answers")
+        answer = self.answers.pop(0)
+        if isinstance(answer, Exception):
+            raise answer
+        text = answer if isinstance(answer, str) else json.dumps(answer)
+        return completion(text)
+
+    def close(self) -> None:
+        pass
