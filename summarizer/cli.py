@@ -25,6 +25,11 @@ app = typer.Typer(
 )
 err = Console(stderr=True)
 
+
+@app.callback()
+def _root() -> None:
+    """Neutral, source-grounded summaries and event records for news."""
+
 BackendOpt = Annotated[
     str | None,
     typer.Option("--backend", "-b", help="local (default), openai, replay or record"),
