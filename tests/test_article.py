@@ -1,0 +1,48 @@
+from __future__ import annotations
+
+import json
+
+import pytest
+
+from summarizer.article import Article, read_article, split_sentences
+from summarizer.errors import InputError
+
+
+def test_seed_splits_with_exact_offsets(seed_text: str, tmp_path) -> None:
+    path = tmp_path / "seed.txt"
+    path.write_text(seed_text, "utf-8")
+    article = read_article(path)
+    assert article.title == "Iraqi resistance targets three US bases in Syria, Iraq in solidarity with Gaza"
+    assert len(article.sentences) == len(article.text.splitlines()) == 15  # a line each
+    for s in article.sentences:
+        assert article.text[s.start : s.end] == s.text
+    assert article.sentences[1].text.startswith("The Islamic Resistance in Iraq")
+
+
+def test_offsets_survive_curly_quotes_and_arabic() -> None:
+    text = "“We stress our position,” Sudani said. مقتدى الصدر قال إن الهجوم فشل. Done here."
+    sentences = split_sentences(text)
+    assert len(sentences) >= 2
+    for s in sentences:
+        assert text[s.start : s.end] == s.text
+    assert "مقتدى" in "".join(s.text for s in sentences)
+
+
+def test_json_article_and_metadata(tmp_path) -> None:
+    path = tmp_path / "a.json"
+    path.write_text(json.dumps({"title": "T", "text": "One. Two.", "source": "Wire",
+                                "published": "2024-01-06"}), "utf-8")
+    article = read_article(path)
+    assert article.source == "Wire"
+    assert article.published.isoformat() == "2024-01-06"
+
+
+def test_empty_and_missing_inputs_name_the_problem(tmp_path) -> None:
+    with pytest.raises(InputError, match="no such file"):
+        read_article(tmp_path / "nope.txt")
+    empty = tmp_path / "empty.txt"
+    empty.write_text("   \n  ", "utf-8")
+    with pytest.raises(InputError, match="empty"):
+        read_article(empty)
+    with pytest.raises(InputError, match="empty"):
+        Article(text="  ")

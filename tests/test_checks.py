@@ -1,0 +1,103 @@
+from __future__ import annotations
+
+from summarizer.article import Article
+from summarizer.checks import run_checks
+from summarizer.checks.attribution import expected_responsibility
+from summarizer.checks.grounding import locate
+from summarizer.checks.lexicon import find_loaded_terms, neutralise
+from summarizer.schema import Draft
+
+ARTICLE = Article(
+    text=(
+        "The Islamic Resistance in Iraq claimed responsibility for the drone strikes on the "
+        "US-occupied base in al-Tanf.\n"
+        "The Pentagon confirmed on Thursday that it carried out the strike which killed "
+        "Mushtaq al-Jawari in Baghdad.\n"
+        "There were no immediate reports about possible casualties."
+    )
+)
+
+
+def draft(**overrides) -> Draft:
+    data = {
+        "summary": [
+            {"text": "The Islamic Resistance in Iraq claimed responsibility for drone strikes "
+                     "on a base in al-Tanf.", "ids": [1]},
+            {"text": "The Pentagon confirmed it carried out a strike that killed Mushtaq "
+                     "al-Jawari in Baghdad.", "ids": [2]},
+        ],
+        "events": [
+            {"ids": [1], "sub_event_type": "Air/drone strike",
+             "actor1": "Islamic Resistance in Iraq", "responsibility": "claimed",
+             "claimed_by": "Islamic Resistance in Iraq", "location": "al-Tanf"},
+        ],
+    }
+    data.update(overrides)
+    return Draft.model_validate(data)
+
+
+def test_loaded_terms_found_longest_first_with_quotes() -> None:
+    text = 'The occupying regime and its "bloody onslaught", said the group.'
+    terms = find_loaded_terms(text)
+    assert [t.text for t in terms] == ["occupying regime", "bloody onslaught"]
+    assert [t.quoted for t in terms] == [False, True]
+    assert text[terms[0].start : terms[0].end] == "occupying regime"
+
+
+def test_neutralise_replaces_only_unquoted_terms() -> None:
+    out, left = neutralise('Strikes on the US-occupied base, "a brutal act", the group said.')
+    assert "US-held base" in out
+    assert '"a brutal act"' in out
+    assert left == []
+
+
+def test_clean_draft_has_no_errors() -> None:
+    errors = [f for f in run_checks(draft(), ARTICLE) if f.severity == "error"]
+    assert errors == []
+
+
+def test_loaded_wording_in_summary_is_an_error() -> None:
+    bad = draft(summary=[
+        {"text": "Anti-terror fighters hit the US-occupied base in al-Tanf.", "ids": [1]},
+        {"text": "The Pentagon confirmed a strike in Baghdad.", "ids": [2]},
+    ])
+    messages = [f.message for f in run_checks(bad, ARTICLE) if f.check == "neutrality"]
+    assert messages and "US-occupied" in messages[0]
+
+
+def test_invented_values_and_counts_are_errors() -> None:
+    bad = draft(events=[{"ids": [3], "sub_event_type": "Air/drone strike",
+                         "actor1": "Hezbollah", "fatalities": 0}])
+    errors = {f.path: f for f in run_checks(bad, ARTICLE) if f.severity == "error"}
+    assert "events[0].actor1" in errors  # not in the article at all
+    assert "events[0].fatalities" in errors  # "no immediate reports" is not "none died"
+
+
+def test_claim_sentence_demands_claimed_status() -> None:
+    bad = draft(events=[{"ids": [1], "sub_event_type": "Air/drone strike",
+                         "actor1": "Islamic Resistance in Iraq", "responsibility": "unknown"}])
+    errors = [f for f in run_checks(bad, ARTICLE) if f.check == "attribution"]
+    assert any("claimed" in f.message for f in errors)
+    assert expected_responsibility(ARTICLE.sentences[1].text) == "confirmed"
+
+
+def test_unattributed_claim_in_summary_is_flagged() -> None:
+    bad = draft(summary=[
+        {"text": "Drone strikes hit a base in al-Tanf.", "ids": [1]},
+        {"text": "The Pentagon confirmed a strike that killed al-Jawari.", "ids": [2]},
+    ])
+    paths = [f.path for f in run_checks(bad, ARTICLE) if f.check == "attribution"]
+    assert "summary[0]" in paths
+
+
+def test_locate_exact_fuzzy_and_elsewhere() -> None:
+    exact, in_cited = locate("al-Tanf", ARTICLE, [1])
+    assert exact.alignment == "exact" and in_cited
+    span = exact.evidence[0]
+    assert ARTICLE.text[span.start : span.end] == "al-Tanf"
+    elsewhere, in_cited = locate("Pentagon", ARTICLE, [1])
+    assert elsewhere.alignment == "exact" and not in_cited
+    fuzzy, _ = locate("Mushtaq al Jawari", ARTICLE, [2])
+    assert fuzzy.alignment == "fuzzy"
+    missing, _ = locate("Hezbollah", ARTICLE, [1])
+    assert missing.alignment == "none" and missing.evidence == []

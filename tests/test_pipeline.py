@@ -1,0 +1,105 @@
+from __future__ import annotations
+
+import json
+
+import pytest
+
+from summarizer import OutputValidationError, Settings, summarize, summarize_many
+from summarizer.api import ItemError
+from summarizer.schema import SummaryResult
+from tests.fakes import FakeBackend
+
+TEXT = (
+    "The Islamic Resistance in Iraq claimed responsibility for the drone strikes on the "
+    "US-occupied base in al-Tanf.\n"
+    "The Pentagon confirmed on Thursday that it carried out the strike which killed "
+    "Mushtaq al-Jawari in Baghdad.\n"
+    "There were no immediate reports about possible casualties."
+)
+SETTINGS = Settings(backend="replay", max_reasks=1)
+
+CLEAN = {
+    "summary": [
+        {"text": "The Islamic Resistance in Iraq claimed responsibility for drone strikes on a "
+                 "base in al-Tanf.", "ids": [1]},
+        {"text": "The Pentagon confirmed it carried out a strike that killed Mushtaq al-Jawari "
+                 "in Baghdad.", "ids": [2]},
+    ],
+    "events": [
+        {"ids": [1], "sub_event_type": "Air/drone strike", "actor1": "Islamic Resistance in Iraq",
+         "responsibility": "claimed", "claimed_by": "Islamic Resistance in Iraq",
+         "location": "al-Tanf", "target": "US-occupied base"},
+        {"ids": [2], "sub_event_type": "Air/drone strike", "actor1": "Pentagon",
+         "responsibility": "confirmed", "target": "Mushtaq al-Jawari", "location": "Baghdad",
+         "fatalities": 1, "reported_by": "The Pentagon"},
+    ],
+}
+LOADED = {**CLEAN, "summary": [
+    {"text": "Anti-terror fighters hit the US-occupied base in al-Tanf, the Islamic Resistance "
+             "in Iraq said.", "ids": [1]},
+    CLEAN["summary"][1],
+]}
+
+
+def test_clean_answer_is_grounded_in_one_attempt() -> None:
+    backend = FakeBackend(CLEAN)
+    result = summarize(TEXT, backend=backend, settings=SETTINGS)
+    assert result.run.attempts == 1
+    assert len(result.events) == 2
+    first = result.events[0]
+    assert first.event_type == "Explosions/Remote violence"
+    assert first.responsibility == "claimed"
+    assert first.claimed_by and first.claimed_by.value == "Islamic Resistance in Iraq"
+    for span in [*first.evidence, *first.claimed_by.evidence]:
+        assert TEXT[span.start : span.end] == span.text
+    assert result.events[1].fatalities == 1
+    assert [t.text for t in result.loaded_terms] == ["US-occupied"]
+    assert result.run.prompt.name == "summarize" and len(result.run.prompt.sha256) == 64
+
+
+def test_failed_check_reasks_with_the_reason_and_sums_usage() -> None:
+    backend = FakeBackend(LOADED, CLEAN)
+    result = summarize(TEXT, backend=backend, settings=SETTINGS)
+    assert result.run.attempts == 2
+    assert result.run.usage.prompt_tokens == 200 and result.run.usage.completion_tokens == 100
+    reask = backend.requests[1]["messages"][-1]["content"]
+    assert "US-occupied" in reask and "anti-terror fighters" in reask.lower()
+    assert "US-occupied" not in result.summary_text
+
+
+def test_after_last_reask_output_is_repaired_and_flagged() -> None:
+    backend = FakeBackend(LOADED, LOADED)
+    result = summarize(TEXT, backend=backend, settings=SETTINGS)
+    assert result.run.attempts == 2
+    assert "US-occupied" not in result.summary_text  # repaired from the lexicon
+    assert "US-held" in result.summary_text
+    assert any(f.repaired and f.check == "neutrality" for f in result.run.findings)
+    assert any(f.path == "run" for f in result.run.findings)  # says checks still failed
+
+
+def test_malformed_output_raises_with_last_raw_attempts_and_usage() -> None:
+    backend = FakeBackend("not json at all", '{"summary": [')
+    with pytest.raises(OutputValidationError) as info:
+        summarize(TEXT, backend=backend, settings=SETTINGS)
+    assert info.value.attempts == 2
+    assert info.value.last_raw == '{"summary": ['
+    assert info.value.usage["completion_tokens"] == 100
+
+
+def test_invented_fatality_figure_is_removed() -> None:
+    answer = json.loads(json.dumps(CLEAN))
+    answer["events"][0]["fatalities"] = 12
+    backend = FakeBackend(answer, answer)
+    result = summarize(TEXT, backend=backend, settings=SETTINGS)
+    assert result.events[0].fatalities is None
+    assert any(f.path == "events[0].fatalities" and f.repaired for f in result.run.findings)
+
+
+def test_batch_keeps_order_and_records_errors() -> None:
+    backend = FakeBackend(CLEAN, "garbage", "garbage", CLEAN)
+    outcomes = summarize_many([TEXT, TEXT, "   ", TEXT], backend=backend, settings=SETTINGS)
+    assert [type(o).__name__ for o in outcomes] == [
+        "SummaryResult", "ItemError", "ItemError", "SummaryResult"]
+    assert isinstance(outcomes[1], ItemError) and outcomes[1]["type"] == "OutputValidationError"
+    assert outcomes[2]["type"] == "InputError" and "empty" in outcomes[2]["message"]
+    assert isinstance(outcomes[3], SummaryResult)
