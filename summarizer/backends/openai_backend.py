@@ -7,6 +7,7 @@ re-asks on validation errors, so the two never multiply.
 
 from __future__ import annotations
 
+import json
 import os
 from typing import Any
 
@@ -14,6 +15,7 @@ import instructor
 import openai
 
 from ..errors import BackendError, ConfigError
+from ..secrets import scrub
 from ..settings import Settings
 
 _MODES = {
@@ -53,17 +55,31 @@ class OpenAIBackend:
 
     def create(self, **kwargs: Any) -> Any:
         try:
-            return self.client.chat.completions.create(**kwargs)
+            response = self.client.chat.completions.create(**kwargs)
         except openai.APIStatusError as exc:
             # 4xx other than 429 are not transient; 429/5xx arrive here after the retries.
+            # Scrubbed: a 401 body often quotes the key that was sent.
             raise BackendError(
                 f"{self.name} endpoint answered HTTP {exc.status_code} after retries: "
-                f"{_short(exc.message)}"
+                f"{_short(scrub(exc.message))}"
             ) from None
         except (openai.APITimeoutError, openai.APIConnectionError) as exc:
             raise BackendError(
                 f"{self.name} endpoint unreachable after retries ({type(exc).__name__})"
             ) from None
+        except (json.JSONDecodeError, openai.APIResponseValidationError) as exc:
+            # A 200 whose body is not JSON (a proxy's HTML page, a broken server): not the
+            # model's fault, so it must not be re-asked as if it were a validation error.
+            raise BackendError(
+                f"{self.name} endpoint sent a body that is not a chat completion "
+                f"({type(exc).__name__}); check openai_base_url"
+            ) from None
+        if not getattr(response, "choices", None):
+            raise BackendError(
+                f"{self.name} endpoint answered with no choices (model {self.model!r}); "
+                "the server produced no completion"
+            )
+        return response
 
     def close(self) -> None:
         self.client.close()
