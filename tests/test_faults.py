@@ -85,7 +85,7 @@ def test_good_answer_is_one_request() -> None:
 def test_timeout_is_retried_then_fails_clearly() -> None:
     with StubServer(Reply(body=chat_body(GOOD), delay_s=2.0)) as server:
         started = time.perf_counter()
-        with pytest.raises(BackendError, match="unreachable after retries.*Timeout"):
+        with pytest.raises(BackendError, match=r"unreachable after retries.*Timeout"):
             run(server)
         elapsed = time.perf_counter() - started
     assert server.count == 1 + RETRIES
@@ -112,14 +112,18 @@ def test_connection_reset_then_answer_recovers() -> None:
 
 
 def test_truncated_http_body_is_a_transport_error() -> None:
-    with StubServer(Reply(body=chat_body(GOOD), truncate=True)) as server:
-        with pytest.raises(BackendError, match="unreachable"):
-            run(server)
+    with (
+        StubServer(Reply(body=chat_body(GOOD), truncate=True)) as server,
+        pytest.raises(BackendError, match="unreachable"),
+    ):
+        run(server)
     assert server.count == 1 + RETRIES
 
 
 def test_429_with_retry_after_waits_as_told() -> None:
-    limited = Reply(status=429, body={"error": {"message": "slow down"}}, headers={"retry-after": "0.6"})
+    limited = Reply(
+        status=429, body={"error": {"message": "slow down"}}, headers={"retry-after": "0.6"}
+    )
     with StubServer(limited, OK) as server:
         started = time.perf_counter()
         run(server)
@@ -137,7 +141,9 @@ def test_429_without_retry_after_gives_up_after_retries() -> None:
 
 def test_huge_retry_after_is_not_waited_for() -> None:
     # A Retry-After above the client's 60 s cap: fail now rather than hang the batch.
-    limited = Reply(status=429, body={"error": {"message": "quota"}}, headers={"retry-after": "3600"})
+    limited = Reply(
+        status=429, body={"error": {"message": "quota"}}, headers={"retry-after": "3600"}
+    )
     with StubServer(limited) as server, pytest.raises(BackendError, match="HTTP 429"):
         run(server)
     assert server.count == 1
@@ -155,31 +161,39 @@ def test_500_then_503_then_answer_recovers() -> None:
 
 
 def test_503_forever_fails_clearly() -> None:
-    with StubServer(Reply(status=503, body={"error": {"message": "overloaded"}})) as server:
-        with pytest.raises(BackendError, match="HTTP 503 after retries: .*overloaded"):
-            run(server)
+    with (
+        StubServer(Reply(status=503, body={"error": {"message": "overloaded"}})) as server,
+        pytest.raises(BackendError, match=r"HTTP 503 after retries: .*overloaded"),
+    ):
+        run(server)
     assert server.count == 1 + RETRIES
 
 
 def test_400_is_not_retried() -> None:
-    with StubServer(Reply(status=400, body={"error": {"message": "bad model"}})) as server:
-        with pytest.raises(BackendError, match="HTTP 400"):
-            run(server)
+    with (
+        StubServer(Reply(status=400, body={"error": {"message": "bad model"}})) as server,
+        pytest.raises(BackendError, match="HTTP 400"),
+    ):
+        run(server)
     assert server.count == 1
 
 
 @pytest.mark.parametrize("body", [b"{not json", b"<html><body>502 Bad Gateway</body></html>"])
 def test_malformed_json_body_is_a_clear_backend_error(body: bytes) -> None:
-    with StubServer(Reply(body=body)) as server:
-        with pytest.raises(BackendError, match="not a chat completion"):
-            run(server)
+    with (
+        StubServer(Reply(body=body)) as server,
+        pytest.raises(BackendError, match="not a chat completion"),
+    ):
+        run(server)
     assert server.count == 1  # not re-asked as if the model had written bad JSON
 
 
 def test_empty_choices_is_a_clear_backend_error() -> None:
-    with StubServer(Reply(body=chat_body(None, choices=False))) as server:
-        with pytest.raises(BackendError, match="no choices"):
-            run(server)
+    with (
+        StubServer(Reply(body=chat_body(None, choices=False))) as server,
+        pytest.raises(BackendError, match="no choices"),
+    ):
+        run(server)
     assert server.count == 1
 
 
@@ -247,14 +261,14 @@ def _local(path: Path) -> object:
 
 
 def test_missing_model_file(tmp_path: Path) -> None:
-    with pytest.raises(ConfigError, match="does not exist.*SUMMARIZER_MODEL_PATH"):
+    with pytest.raises(ConfigError, match=r"does not exist.*SUMMARIZER_MODEL_PATH"):
         _local(tmp_path / "nope.gguf")
 
 
 def test_model_file_not_gguf(tmp_path: Path) -> None:
     path = tmp_path / "model.gguf"
     path.write_bytes(b"<html>404 Not Found</html>")
-    with pytest.raises(ConfigError, match="not a GGUF file.*SUMMARIZER_MODEL_PATH"):
+    with pytest.raises(ConfigError, match=r"not a GGUF file.*SUMMARIZER_MODEL_PATH"):
         _local(path)
 
 
@@ -275,5 +289,5 @@ def test_gguf_magic_but_corrupt(tmp_path: Path) -> None:
 def test_unknown_embedded_model(tmp_path: Path) -> None:
     from summarizer.backends.model_files import ensure_model_file
 
-    with pytest.raises(ConfigError, match="unknown embedded model.*SUMMARIZER_MODEL_PATH"):
+    with pytest.raises(ConfigError, match=r"unknown embedded model.*SUMMARIZER_MODEL_PATH"):
         ensure_model_file("no-such-model", tmp_path)
