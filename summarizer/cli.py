@@ -110,6 +110,80 @@ def summarize(
         raise typer.Exit(1)
 
 
+BRIEF_FORMATS = {".md": "md", ".markdown": "md", ".html": "html", ".htm": "html", ".json": "json"}
+
+
+def _article_files(inputs: list[str]) -> list[str]:
+    """Files as given; a folder stands for its .json and .txt files, sorted by name."""
+    files: list[str] = []
+    for name in inputs:
+        path = Path(name)
+        if path.is_dir():
+            found = sorted(p for p in path.iterdir() if p.suffix in (".json", ".txt"))
+            files += [str(p) for p in found if p.is_file()]
+        else:
+            files.append(name)
+    return files
+
+
+@app.command()
+def brief(
+    inputs: Annotated[list[str], typer.Argument(help="article files (.txt, .json) or folders")],
+    backend: BackendOpt = None,
+    model: Annotated[str | None, typer.Option(help="model name for the backend")] = None,
+    out: Annotated[
+        Path | None,
+        typer.Option("--output", "-o", help="OUT.md, OUT.html or OUT.json (default: md to stdout)"),
+    ] = None,
+    concurrency: Annotated[
+        int, typer.Option("--concurrency", "-j", min=1, help="articles summarized at once")
+    ] = 1,
+    title: Annotated[str, typer.Option(help="the briefing's title")] = "Briefing",
+) -> None:
+    """Summarize many articles into one briefing: events merged across outlets."""
+    from .briefing import briefing_to_html, briefing_to_json, briefing_to_markdown
+    from .briefing.build import build_briefing
+
+    fmt = BRIEF_FORMATS.get(out.suffix.lower()) if out else "md"
+    if fmt is None:
+        err.print(f"[red]error:[/red] output must end in .md, .html or .json, not {out}")
+        raise typer.Exit(2)
+    settings = _settings(backend, model)
+    articles = []
+    for name in _article_files(inputs):
+        try:
+            articles.append(read_article(name))
+        except SummarizerError as exc:  # one unreadable file does not stop the briefing
+            err.print(f"[yellow]skipped:[/yellow] {exc}")
+    if not articles:
+        err.print("[red]error:[/red] no readable articles")
+        raise typer.Exit(2)
+    try:
+        with Progress(console=err, transient=True) as bar:
+            task = bar.add_task("summarizing", total=len(articles))
+            outcomes = summarize_many(
+                articles,
+                settings=settings,
+                concurrency=concurrency,
+                on_done=lambda _i, _o: bar.advance(task),
+            )
+    except SummarizerError as exc:
+        err.print(f"[red]error:[/red] {exc}")
+        raise typer.Exit(2) from None
+    briefing = build_briefing(articles, outcomes, title=title)
+    render = {"md": briefing_to_markdown, "html": briefing_to_html, "json": briefing_to_json}
+    text = render[fmt](briefing)
+    if out:
+        out.write_text(text, "utf-8")
+        err.print(f"{len(briefing.events)} event(s) from {len(articles)} article(s) -> {out}")
+    else:
+        sys.stdout.write(text)
+    for e in briefing.errors:
+        err.print(f"[yellow]failed:[/yellow] {articles[e['article']].path}: {e['message']}")
+    if briefing.errors:
+        raise typer.Exit(1)
+
+
 def main() -> None:  # pragma: no cover - console entry point
     app()
 

@@ -1,0 +1,126 @@
+"""The neutral account of a merged event: deterministic sentences from its fields.
+
+No model call: each sentence restates grounded values and says who reports them
+("According to X, ..."). Where sources differ, every version is given with its
+source; none is preferred.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+from datetime import date
+
+from .model import FieldReport, Statement, Version
+
+
+def _article(word: str) -> str:
+    return ("an " if word[:1].lower() in "aeiou" else "a ") + word
+
+
+def _lower(kind: str) -> str:
+    """'Remote explosive/landmine/IED' -> 'remote explosive/landmine/IED' (acronyms kept)."""
+    return re.sub(r"[A-Za-z]+", lambda m: m[0] if m[0].isupper() and len(m[0]) > 1
+                  else m[0].lower(), kind)
+
+
+def _when(iso: str) -> str:
+    try:
+        d = date.fromisoformat(iso)
+    except ValueError:
+        return iso
+    return f"{d.day} {d.strftime('%B %Y')}"
+
+
+# How one version of a field reads after "According to X, ..."
+_PHRASES: dict[str, Callable[[str], str]] = {
+    "actor1": lambda v: f"the actor was {v}",
+    "actor2": lambda v: f"the other party was {v}",
+    "target": lambda v: f"the target was {v}",
+    "fatalities": lambda v: f"{v} {'person was' if v == '1' else 'people were'} killed",
+    "injuries": lambda v: f"{v} {'person was' if v == '1' else 'people were'} injured",
+    "responsibility": lambda v: f"responsibility is {v}",
+    "reported_by": lambda v: f"the report comes from {v}",
+    "stated_motive": lambda v: f"the stated motive was {v}",
+}
+# What a disagreement is about, for the sentence that introduces the versions.
+_ABOUT = {
+    "fatalities": "the number killed",
+    "injuries": "the number injured",
+    "responsibility": "responsibility",
+    "actor1": "who carried it out",
+    "date": "the date",
+}
+
+
+def _according(names: Callable[[list[int]], str], version: Version) -> str:
+    return f"according to {names(version.sources)}"
+
+
+def _field_statement(report: FieldReport, names: Callable[[list[int]], str]) -> Statement:
+    phrase = _PHRASES[report.name]
+    sources = [a for v in report.versions for a in v.sources]
+    if len(report.versions) == 1:
+        only = report.versions[0]
+        text = f"According to {names(only.sources)}, {phrase(only.value)}."
+    else:
+        parts = [f"{_according(names, v)}, {phrase(v.value)}" for v in report.versions]
+        lead = f"Reports differ on {_ABOUT[report.name]}: " if report.disagreement else ""
+        body = "; ".join(parts)
+        text = lead + (body[0].upper() + body[1:] if not lead else body) + "."
+    if report.unreported and report.name in ("fatalities", "injuries"):
+        text += f" {names(report.unreported)} give{'s' if len(report.unreported) == 1 else ''}"
+        text += " no figure."
+        sources += report.unreported
+    return Statement(text=text, sources=list(dict.fromkeys(sources)))
+
+
+def _opening(
+    sub_types: list[str], fields: dict[str, FieldReport], sources: list[int],
+    names: Callable[[list[int]], str],
+) -> Statement:
+    kinds = [_lower(s) for s in sub_types]
+    kind = " or ".join([_article(kinds[0]), *kinds[1:]])
+    text = f"According to {names(sources)}, there was {kind}"
+    place = fields.get("place")
+    if place and len(place.versions) == 1:
+        text += f" in {place.versions[0].value}"
+    when = fields.get("date")
+    if when and len(when.versions) == 1:
+        text += f" on {_when(when.versions[0].value)}"
+    return Statement(text=text + ".", sources=sources)
+
+
+def _places(place: FieldReport, names: Callable[[list[int]], str]) -> Statement:
+    parts = [f"{names(v.sources)} place{'s' if len(v.sources) == 1 else ''} it in {v.value}"
+             for v in place.versions]
+    text = "; ".join(parts)
+    return Statement(
+        text=text[0].upper() + text[1:] + ".",
+        sources=list(dict.fromkeys(a for v in place.versions for a in v.sources)),
+    )
+
+
+def _dates(when: FieldReport, names: Callable[[list[int]], str]) -> Statement:
+    parts = [f"according to {names(v.sources)}, on {_when(v.value)}" for v in when.versions]
+    return Statement(
+        text="Reports differ on the date: " + "; ".join(parts) + ".",
+        sources=list(dict.fromkeys(a for v in when.versions for a in v.sources)),
+    )
+
+
+def account(
+    sub_types: list[str], reports: list[FieldReport], sources: list[int],
+    names: Callable[[list[int]], str],
+) -> list[Statement]:
+    """The statements of one event's paragraph, in a fixed order."""
+    fields = {r.name: r for r in reports}
+    out = [_opening(sub_types, fields, sources, names)]
+    if "place" in fields and len(fields["place"].versions) > 1:
+        out.append(_places(fields["place"], names))
+    if "date" in fields and len(fields["date"].versions) > 1:
+        out.append(_dates(fields["date"], names))
+    for report in reports:
+        if report.name in _PHRASES:
+            out.append(_field_statement(report, names))
+    return out
