@@ -5,15 +5,16 @@ from __future__ import annotations
 import asyncio
 import threading
 from collections.abc import Callable, Iterable, Sequence
-from concurrent.futures import ThreadPoolExecutor
+from concurrent.futures import FIRST_COMPLETED, Future, ThreadPoolExecutor, wait
 from typing import Any
 
 from .article import Article, as_article
 from .backends import Backend, make_backend
-from .errors import SummarizerError
+from .batch import RateLimitedBackend, RateLimiter
+from .input_guard import check_size, language_note, max_chars_of
 from .pipeline import Pipeline
 from .prompts import load_prompt
-from .schema import SummaryResult
+from .schema import Finding, SummaryResult
 from .secrets import scrub
 from .settings import Settings
 
@@ -38,11 +39,27 @@ def _pipeline(backend: Backend | None, settings: Settings | None) -> Pipeline:
     return Pipeline(backend, prompt, settings)
 
 
+def _run(pipeline: Pipeline, item: ArticleLike) -> SummaryResult:
+    """Guard the input, run the pipeline, and report what the guards noticed."""
+    article = as_article(item)
+    where = article.path or "the article"
+    check_size(len(article.text), where, max_chars_of(pipeline.settings))
+    note = language_note(article.text, article.language)
+    if note:
+        object.__setattr__(article, "notes", (*article.notes, note))
+    result = pipeline.run(article)
+    if note:
+        result.run.findings.append(
+            Finding(check="input", severity="warning", path="article", message=note)
+        )
+    return result
+
+
 def summarize(
     article: ArticleLike, *, backend: Backend | None = None, settings: Settings | None = None
 ) -> SummaryResult:
     """Neutral summary, grounded events and a framing report for one article."""
-    return _pipeline(backend, settings).run(as_article(article))
+    return _run(_pipeline(backend, settings), article)
 
 
 async def asummarize(
@@ -76,25 +93,33 @@ def summarize_many(
     backend: Backend | None = None,
     settings: Settings | None = None,
     concurrency: int = 1,
+    rate: float | None = None,
     on_done: Callable[[int, SummaryResult | ItemError], None] | None = None,
 ) -> list[SummaryResult | ItemError]:
     """One result or one error record per input, in input order; nothing is lost.
 
     `concurrency` threads share the backend: useful for HTTP endpoints; the embedded
-    model serialises calls itself. `on_done(index, outcome)` fires as each finishes.
+    model serialises calls itself. `rate` caps model requests per second (re-asks
+    included) to protect an endpoint. `on_done(index, outcome)` fires as each
+    finishes. A KeyboardInterrupt stops the batch at once: items already finished have
+    been reported through `on_done`, queued ones are cancelled, and it is re-raised.
     """
     items = list(items)
     pipeline = _pipeline(backend, settings)
+    if rate:
+        pipeline = Pipeline(
+            RateLimitedBackend(pipeline.backend, RateLimiter(rate)),
+            pipeline.prompt,
+            pipeline.settings,
+        )
     outcomes: list[SummaryResult | ItemError | None] = [None] * len(items)
 
     def work(index: int) -> None:
         item = items[index]
         name = getattr(item, "path", None) if isinstance(item, Article) else None
         try:
-            outcome: SummaryResult | ItemError = pipeline.run(as_article(item))
-        except SummarizerError as exc:
-            outcome = error_record(exc, index, name)
-        except Exception as exc:
+            outcome: SummaryResult | ItemError = _run(pipeline, item)
+        except Exception as exc:  # any failure of one item is that item's record
             outcome = error_record(exc, index, name)
         outcomes[index] = outcome
         if on_done:
@@ -104,6 +129,18 @@ def summarize_many(
         for i in range(len(items)):
             work(i)
     else:
-        with ThreadPoolExecutor(max_workers=concurrency) as pool:
-            list(pool.map(work, range(len(items))))
+        _run_pool(work, len(items), concurrency)
     return [o for o in outcomes if o is not None]
+
+
+def _run_pool(work: Callable[[int], None], n: int, concurrency: int) -> None:
+    """Run work(0..n-1) on a pool; the first BaseException cancels what has not started."""
+    pool = ThreadPoolExecutor(max_workers=concurrency)
+    pending: set[Future[None]] = {pool.submit(work, i) for i in range(n)}
+    try:
+        while pending:
+            finished, pending = wait(pending, return_when=FIRST_COMPLETED)
+            for future in finished:
+                future.result()  # re-raises KeyboardInterrupt/SystemExit from a worker
+    finally:
+        pool.shutdown(wait=True, cancel_futures=True)

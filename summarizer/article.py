@@ -20,6 +20,14 @@ from typing import Any
 import sentencex
 
 from .errors import InputError
+from .input_guard import (
+    BYTES_PER_CHAR,
+    DEFAULT_MAX_INPUT_CHARS,
+    check_not_garbage,
+    check_size,
+    extract_html,
+    looks_like_html,
+)
 
 
 @dataclass(frozen=True)
@@ -109,13 +117,27 @@ def parse_date(value: Any) -> date | None:
 
 
 def decode_bytes(data: bytes, where: str) -> tuple[str, tuple[str, ...]]:
-    """UTF-8 first; otherwise the best guess of charset-normalizer, said in a note."""
+    """UTF-8 first; a few bad bytes are replaced; otherwise charset-normalizer's best guess.
+
+    Whatever was not plain UTF-8 is said in a note, which ends up in `run.notes`.
+    """
     if b"\x00" in data[:4096] and not data.startswith((b"\xff\xfe", b"\xfe\xff")):
         raise InputError(f"{where} looks binary (NUL bytes), not an article")
     try:
-        return data.decode("utf-8"), ()
+        text, notes = data.decode("utf-8"), ()
     except UnicodeDecodeError:
-        pass
+        text, notes = _decode_non_utf8(data, where)
+    check_not_garbage(text, where)
+    return text, notes
+
+
+def _decode_non_utf8(data: bytes, where: str) -> tuple[str, tuple[str, ...]]:
+    replaced = data.decode("utf-8", errors="replace")
+    n_bad = replaced.count("\ufffd")
+    # A handful of stray bytes in a UTF-8 file (a cut paste, a bad proxy): keep the
+    # rest as UTF-8 rather than re-guessing the whole file as some legacy code page.
+    if n_bad <= max(3, len(replaced) // 1000):
+        return replaced, (f"replaced {n_bad} invalid UTF-8 byte sequence(s) with U+FFFD",)
     from charset_normalizer import from_bytes
 
     best = from_bytes(data).best()
@@ -149,40 +171,58 @@ def article_from_txt(raw: str, path: str | None = None) -> Article:
     return Article(text=body.strip("\n"), title=head.strip() or None, path=path)
 
 
-def read_article(path: str | Path) -> Article:
-    """Read `.json`, any text file (headline on the first line), or '-' for stdin."""
+def read_article(path: str | Path, *, max_chars: int = DEFAULT_MAX_INPUT_CHARS) -> Article:
+    """Read `.json`, `.html`, any text file (headline on the first line), or '-' for stdin.
+
+    Never reads more than the size limit allows, so a huge file is refused, not loaded.
+    """
     name = str(path)
+    cap = max_chars * BYTES_PER_CHAR + 1
     if name == "-":
-        data = sys.stdin.buffer.read()
+        data = sys.stdin.buffer.read(cap)
         where = "stdin"
     else:
         p = Path(path)
         if not p.is_file():
             raise InputError(f"{name}: no such file")
-        data = p.read_bytes()
+        with p.open("rb") as fh:
+            data = fh.read(cap)
         where = name
+    if len(data) >= cap:
+        check_size(cap, where, max_chars)  # over the limit in any encoding
     text, notes = decode_bytes(data, where)
     if not text.strip():
         raise InputError(f"{where}: file is empty")
+    check_size(len(text), where, max_chars)
     if name.endswith(".json") or (name == "-" and text.lstrip().startswith("{")):
         try:
             loaded = json.loads(text)
         except json.JSONDecodeError as exc:
             raise InputError(f"{where}: invalid JSON ({exc.msg} at line {exc.lineno})") from exc
         article = article_from_dict(loaded, path=where)
+    elif name.lower().endswith((".html", ".htm")) or looks_like_html(text):
+        body, title, note = extract_html(text, where)
+        article = Article(text=normalise_text(body).strip("\n"), title=title, path=where)
+        notes = (*notes, note)
     else:
         article = article_from_txt(text, path=where)
     if notes:
-        object.__setattr__(article, "notes", notes)
+        object.__setattr__(article, "notes", (*article.notes, *notes))
     return article
 
 
 def as_article(item: Article | str | dict[str, Any]) -> Article:
-    """Accept an Article, a dict in the JSON format, or plain text."""
+    """Accept an Article, a dict in the JSON format, or plain text (or an HTML page)."""
     if isinstance(item, Article):
         return item
     if isinstance(item, dict):
         return article_from_dict(item)
     if isinstance(item, str):
+        if looks_like_html(item):
+            body, title, note = extract_html(item, "input")
+            return Article(text=normalise_text(body).strip("\n"), title=title, notes=(note,))
         return Article(text=normalise_text(item).strip("\n"))
+    if isinstance(item, bytes | bytearray):
+        text, notes = decode_bytes(bytes(item), "input")
+        return Article(text=normalise_text(text).strip("\n"), notes=notes)
     raise InputError(f"cannot make an article from {type(item).__name__}")

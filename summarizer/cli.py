@@ -13,6 +13,7 @@ from rich.progress import Progress
 
 from .api import ItemError, error_record, summarize_many
 from .article import read_article
+from .batch import JsonlSink, done_inputs
 from .errors import SummarizerError
 from .render import result_to_markdown
 from .schema import SummaryResult
@@ -50,6 +51,14 @@ def _outcome_json(outcome: SummaryResult | ItemError, name: str) -> str:
     return json.dumps({"input": name, "error": dict(outcome)}, ensure_ascii=False)
 
 
+def _record(index: int, name: str, outcome: SummaryResult | ItemError) -> dict:
+    """One line of the --jsonl stream: which input, and its result or its error."""
+    if isinstance(outcome, SummaryResult):
+        result = outcome.model_dump(mode="json")
+        return {"index": index, "input": name, "ok": True, "result": result}
+    return {"index": index, "input": name, "ok": False, "error": dict(outcome)}
+
+
 @app.command()
 def summarize(
     files: Annotated[list[str], typer.Argument(help="article files (.txt, .json) or - for stdin")],
@@ -59,53 +68,117 @@ def summarize(
     out: Annotated[
         Path | None, typer.Option("--output", "-o", help="write here, not stdout")
     ] = None,
+    jsonl: Annotated[
+        Path | None,
+        typer.Option(
+            "--jsonl", help="append one JSON line per input to this file as each finishes"
+        ),
+    ] = None,
+    resume: Annotated[
+        bool, typer.Option("--resume", help="with --jsonl: skip inputs already in that file")
+    ] = False,
+    concurrency: Annotated[
+        int, typer.Option("--concurrency", "-j", min=1, help="articles summarized at once")
+    ] = 1,
+    rate: Annotated[
+        float | None,
+        typer.Option("--rate", min=0.001, help="at most this many model requests a second"),
+    ] = None,
 ) -> None:
-    """Summarize one or more articles. Several files give JSON Lines, one line per input."""
+    """Summarize one or more articles. Several files give JSON Lines, one line per input.
+
+    With --jsonl OUT every input gets one line in OUT the moment it finishes (result or
+    error); a killed run restarted with --resume skips what OUT already holds.
+    """
     if fmt not in ("json", "md"):
         err.print(f"[red]error:[/red] --format must be json or md, not {fmt!r}")
         raise typer.Exit(2)
+    if resume and jsonl is None:
+        err.print("[red]error:[/red] --resume needs --jsonl OUT")
+        raise typer.Exit(2)
     settings = _settings(backend, model)
-    articles, outcomes = [], {}
-    for i, name in enumerate(files):
-        try:
-            articles.append((i, read_article(name)))
-        except SummarizerError as exc:
-            outcomes[i] = error_record(exc, i, name)
-            err.print(f"[red]error:[/red] {exc}")
+    skip = done_inputs(jsonl) if resume and jsonl else {}
+    todo = [i for i, name in enumerate(files) if name not in skip]
+    failed_before = [name for name in files if skip.get(name) is False]
+    if skip:
+        err.print(
+            f"resuming: {len(files) - len(todo)} input(s) already in {jsonl}, "
+            f"{len(failed_before)} of them failed"
+        )
+    sink = JsonlSink(jsonl) if jsonl else None
+    outcomes: dict[int, SummaryResult | ItemError] = {}
+
+    def finish(i: int, outcome: SummaryResult | ItemError) -> None:
+        outcomes[i] = outcome
+        if sink:
+            sink.append(_record(i, files[i], outcome))
+
+    articles = []
     try:
+        for i in todo:
+            try:
+                articles.append((i, read_article(files[i], max_chars=settings.max_input_chars)))
+            except SummarizerError as exc:
+                finish(i, error_record(exc, i, files[i]))
+                err.print(f"[red]error:[/red] {exc}")
         if articles:
             with Progress(console=err, transient=True, disable=len(articles) < 2) as bar:
                 task = bar.add_task("summarizing", total=len(articles))
-                results = summarize_many(
+
+                def done(k: int, outcome: SummaryResult | ItemError) -> None:
+                    finish(articles[k][0], outcome)
+                    bar.advance(task)
+
+                summarize_many(
                     [a for _, a in articles],
                     settings=settings,
-                    on_done=lambda _i, _o: bar.advance(task),
+                    concurrency=concurrency,
+                    rate=rate,
+                    on_done=done,
                 )
-            for (i, _), outcome in zip(articles, results, strict=True):
-                outcomes[i] = outcome
     except SummarizerError as exc:  # configuration problems stop the whole run
         err.print(f"[red]error:[/red] {exc}")
         raise typer.Exit(2) from None
-    ordered = [outcomes[i] for i in range(len(files))]
+    except KeyboardInterrupt:
+        where = f"; rerun with --jsonl {jsonl} --resume to finish" if jsonl else ""
+        err.print(f"[yellow]interrupted[/yellow] after {len(outcomes)} input(s){where}")
+        raise typer.Exit(130) from None
+    finally:
+        if sink:
+            sink.close()
+    _write_outputs(files, [outcomes.get(i) for i in range(len(files))], fmt, out, bool(jsonl))
+    if failed_before:  # failures recorded by the interrupted run still count
+        raise typer.Exit(1)
+
+
+def _write_outputs(
+    files: list[str],
+    ordered: list[SummaryResult | ItemError | None],
+    fmt: str,
+    out: Path | None,
+    streamed: bool,
+) -> None:
+    """Print or write the outcomes in input order; None means skipped by --resume."""
+    shown = [(files[i], o) for i, o in enumerate(ordered) if o is not None]
     if fmt == "md":
         text = "\n".join(
             result_to_markdown(o)
             if isinstance(o, SummaryResult)
-            else f"# {files[i]}\n\nerror: {o['message']}\n"
-            for i, o in enumerate(ordered)
+            else f"# {name}\n\nerror: {o['message']}\n"
+            for name, o in shown
         )
-    elif len(files) == 1 and isinstance(ordered[0], SummaryResult):
-        text = ordered[0].model_dump_json(indent=2) + "\n"
+    elif len(files) == 1 and shown and isinstance(shown[0][1], SummaryResult):
+        text = shown[0][1].model_dump_json(indent=2) + "\n"
     else:
-        text = "".join(_outcome_json(o, files[i]) + "\n" for i, o in enumerate(ordered))
+        text = "".join(_outcome_json(o, name) + "\n" for name, o in shown)
     if out:
         out.write_text(text, "utf-8")
-    else:
+    elif not streamed:  # with --jsonl the file is the output; keep stdout quiet
         sys.stdout.write(text)
-    failed = [files[i] for i, o in enumerate(ordered) if isinstance(o, ItemError)]
-    for i, o in enumerate(ordered):
-        if isinstance(o, ItemError) and len(files) > 1:
-            err.print(f"[yellow]failed:[/yellow] {files[i]}: {o['message']}")
+    failed = [(name, o) for name, o in shown if isinstance(o, ItemError)]
+    if len(files) > 1:
+        for name, o in failed:
+            err.print(f"[yellow]failed:[/yellow] {name}: {o['message']}")
     if failed:
         raise typer.Exit(1)
 

@@ -45,6 +45,8 @@ class Settings:
     # Chunking for articles longer than the model's context.
     chunk_sentences: int = 40
     chunk_overlap: int = 3
+    # Longer inputs are refused, not chunked (see input_guard.py for why).
+    max_input_chars: int = 200_000
     recordings_dir: Path = field(default_factory=lambda: _REPO_ROOT / "recordings")
     cache_dir: Path = field(default_factory=_default_cache_dir)
 
