@@ -2,6 +2,7 @@
 
 from .api import ItemError, asummarize, get_backend, summarize, summarize_many
 from .article import Article, read_article
+from .briefing import Briefing, brief
 from .errors import (
     BackendError,
     ConfigError,
@@ -16,6 +17,7 @@ from .settings import Settings
 __all__ = [
     "Article",
     "BackendError",
+    "Briefing",
     "ConfigError",
     "Event",
     "InputError",
@@ -26,6 +28,7 @@ __all__ = [
     "SummarizerError",
     "SummaryResult",
     "asummarize",
+    "brief",
     "get_backend",
     "read_article",
     "summarize",
