@@ -1,0 +1,1 @@
+"""Evaluation: the labelled cases, pure scorers, baselines, the runner and the report."""

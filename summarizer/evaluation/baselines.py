@@ -1,0 +1,171 @@
+"""Baselines scored like the pipeline: lead-3, and the same model without our checks.
+
+The unchecked baseline costs no model call: the first attempt of a checked run is
+exactly what the model answers to the same prompt without checks and re-asks, so it is
+read back from the recordings, parsed structurally and grounded with no repairs (no
+dropped sentences, no re-citing, no neutralising, no corrected fields).
+"""
+
+from __future__ import annotations
+
+import json
+from collections import defaultdict
+from pathlib import Path
+from typing import Any
+
+from pydantic import ValidationError
+
+from ..article import Article
+from ..assemble import resolve_date
+from ..backends.replay import RecordingStore, _safe
+from ..checks.grounding import cited, locate, spans_of
+from ..pipeline import Pipeline, _chunks
+from ..schema import (
+    EVENT_TYPE_OF,
+    Actors,
+    ArticleInfo,
+    Draft,
+    DraftEvent,
+    Event,
+    GroundedValue,
+    Location,
+    PromptInfo,
+    RunInfo,
+    SummaryResult,
+    SummarySentence,
+    Usage,
+)
+
+
+def _info(article: Article) -> ArticleInfo:
+    return ArticleInfo(
+        title=article.title, source=article.source, published=article.published,
+        path=article.path, sha256=article.sha256, n_chars=len(article.text),
+        n_sentences=len(article.sentences),
+    )
+
+
+def _run(backend: str, model: str, prompt: PromptInfo | None, **kw: Any) -> RunInfo:
+    return RunInfo(backend=backend, model=model,
+                   prompt=prompt or PromptInfo(name="none", version="-", sha256="-"), **kw)
+
+
+def lead3(article: Article, n: int = 3) -> SummaryResult:
+    """The first n sentences, verbatim, cited to themselves; no events."""
+    sentences = article.sentences[:n]
+    return SummaryResult(
+        article=_info(article),
+        summary=[SummarySentence(text=s.text, sentence_ids=[s.id], evidence=spans_of([s]))
+                 for s in sentences],
+        events=[], loaded_terms=[],
+        run=_run("lead-3", "none", None, attempts=0, usage=Usage(), seconds=0.0),
+    )
+
+
+class Recordings:
+    """Every recorded request of one backend/model/prompt, indexed by its user message."""
+
+    def __init__(self, root: Path, backend: str, model: str, prompt: PromptInfo) -> None:
+        folder = root / _safe(f"{backend}__{model}") / prompt.sha256[:12]
+        self.by_user: dict[str, list[dict[str, Any]]] = defaultdict(list)
+        for path in sorted(folder.glob("*.json")) if folder.is_dir() else []:
+            record = json.loads(path.read_text("utf-8"))
+            messages = record.get("request", {}).get("messages") or []
+            if len(messages) >= 2:
+                self.by_user[messages[1]["content"]].append(record)
+        for records in self.by_user.values():
+            records.sort(key=lambda r: len(r["request"]["messages"]))
+
+    def attempts(self, user_message: str) -> list[dict[str, Any]]:
+        """All attempts for one prompt, first attempt (two messages) first."""
+        return self.by_user.get(user_message, [])
+
+
+def user_messages(pipeline: Pipeline, article: Article) -> list[str]:
+    """The user message of each chunk, exactly as the pipeline renders it."""
+    windows = _chunks(article.sentences, pipeline.settings.chunk_sentences,
+                      pipeline.settings.chunk_overlap, pipeline._max_chunk_chars())
+    published = article.published.isoformat() if article.published else None
+    return [pipeline.prompt.render(title=article.title, source=article.source,
+                                   published=published, sentences=w)[1]["content"]
+            for w in windows]
+
+
+def recorded_cost(recordings: Recordings, messages: list[str]) -> dict[str, float] | None:
+    """Seconds and tokens the recorded run really spent (replay itself takes ~0 s)."""
+    attempts = [r for m in messages for r in recordings.attempts(m)]
+    if not attempts:
+        return None
+    usage = [r["response"].get("usage") or {} for r in attempts]
+    return {
+        "seconds": sum(float((r.get("timings") or {}).get("wall_s", 0.0)) for r in attempts),
+        "prompt_tokens": sum(int(u.get("prompt_tokens", 0)) for u in usage),
+        "completion_tokens": sum(int(u.get("completion_tokens", 0)) for u in usage),
+        "attempts": len(attempts),
+    }
+
+
+def _ground(value: str | None, article: Article, ids: list[int]) -> GroundedValue | None:
+    if not value or not value.strip():
+        return None
+    return locate(value, article, ids)[0]
+
+
+def raw_event(ev: DraftEvent, article: Article) -> Event:
+    """The model's event as it stands: its own ids, responsibility and counts."""
+    ids = [i for i in dict.fromkeys(ev.ids) if article.sentence(i) is not None]
+    event_date, precision = resolve_date(ev.date_text, article.published)
+    return Event(
+        event_type=EVENT_TYPE_OF[ev.sub_event_type], sub_event_type=ev.sub_event_type,
+        date=event_date, date_text=_ground(ev.date_text, article, ids),
+        time_precision=precision,  # type: ignore[arg-type]
+        actors=Actors(actor1=_ground(ev.actor1, article, ids),
+                      actor2=_ground(ev.actor2, article, ids)),
+        responsibility=ev.responsibility, claimed_by=_ground(ev.claimed_by, article, ids),
+        target=_ground(ev.target, article, ids),
+        location=Location(place=_ground(ev.location, article, ids),
+                          country=_ground(ev.country, article, ids)),
+        fatalities=ev.fatalities, injuries=ev.injuries,
+        reported_by=_ground(ev.reported_by, article, ids),
+        stated_motive=_ground(ev.motive, article, ids),
+        sentence_ids=ids, evidence=spans_of(cited(article, ids)),
+    )
+
+
+def unchecked(
+    pipeline: Pipeline, recordings: Recordings, article: Article
+) -> SummaryResult | None:
+    """The first attempt per chunk, unrepaired. None when a chunk has no recording;
+    an unparseable first answer gives an empty result (what a caller would get)."""
+    summary: list[SummarySentence] = []
+    events: list[Event] = []
+    notes: list[str] = []
+    usage = Usage()
+    seconds = 0.0
+    for message in user_messages(pipeline, article):
+        attempts = recordings.attempts(message)
+        if not attempts or len(attempts[0]["request"]["messages"]) != 2:
+            return None
+        first = attempts[0]
+        usage.add(Usage(**{k: v for k, v in (first["response"].get("usage") or {}).items()
+                           if k in ("prompt_tokens", "completion_tokens")}))
+        seconds += float((first.get("timings") or {}).get("wall_s", 0.0))
+        raw = first["response"]["choices"][0]["message"]["content"] or ""
+        try:
+            draft = Draft.model_validate_json(raw)
+        except (ValidationError, ValueError) as exc:
+            notes.append(f"first answer not valid: {str(exc)[:120]}")
+            continue
+        for sent in draft.summary:
+            ids = [i for i in dict.fromkeys(sent.ids) if article.sentence(i) is not None]
+            summary.append(SummarySentence(text=sent.text, sentence_ids=ids,
+                                           evidence=spans_of(cited(article, ids))))
+        events.extend(raw_event(ev, article) for ev in draft.events)
+    return SummaryResult(
+        article=_info(article), summary=summary, events=events, loaded_terms=[],
+        run=_run("unchecked", pipeline.backend.model, pipeline.prompt.info, attempts=1,
+                 usage=usage, seconds=round(seconds, 3), notes=notes),
+    )
+
+
+__all__ = ["RecordingStore", "Recordings", "lead3", "recorded_cost", "unchecked"]

@@ -1,0 +1,30 @@
+"""The labelled cases: load the JSONL, and build the exact Article the recorder saw."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+from typing import Any
+
+from ..article import Article, article_from_dict
+
+REPO_ROOT = Path(__file__).resolve().parents[2]
+DEFAULT_CASES = REPO_ROOT / "evals" / "data" / "cases.v1.jsonl"
+DEFAULT_SHARED = REPO_ROOT.parent / "shared" / "data"
+ARTICLE_KEYS = ("title", "source", "published", "text")
+
+
+def load_cases(path: Path | str = DEFAULT_CASES, only: list[str] | None = None) -> list[dict]:
+    """Cases in file order; `only` keeps ids equal to, or starting with, one of its items."""
+    cases = [json.loads(line) for line in Path(path).read_text("utf-8").splitlines()
+             if line.strip()]
+    if only:
+        cases = [c for c in cases if any(c["id"] == o or c["id"].startswith(o) for o in only)]
+    return cases
+
+
+def case_article(case: dict[str, Any]) -> Article:
+    """Same fields, same order as evals/data/articles/<id>.json (what `record` was given):
+    the request hash, hence the recording key, depends on them."""
+    data = {k: case["article"][k] for k in ARTICLE_KEYS if case["article"].get(k)}
+    return article_from_dict(data, path=case.get("article_file"))

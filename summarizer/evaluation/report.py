@@ -1,0 +1,137 @@
+"""Markdown report and a PNG plot from the eval JSON."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+from .runner import GATED
+
+SHOWN = (
+    "event_f1", "event_precision", "event_recall", "acc_sub_event_type", "acc_actor1",
+    "acc_target", "acc_location", "acc_fatalities", "acc_responsibility",
+    "loaded_term_leakage", "loaded_term_leakage_babe", "key_fact_recall", "forbidden_rate",
+    "grounding_rate", "unsupported_sentence_rate", "rouge_l", "seconds_per_case",
+    "prompt_tokens_per_case", "completion_tokens_per_case", "attempts_per_case",
+)
+LOWER_IS_BETTER = {"loaded_term_leakage", "loaded_term_leakage_babe", "forbidden_rate",
+                   "unsupported_sentence_rate"}
+PLOTTED = ("event_f1", "acc_sub_event_type", "acc_responsibility", "key_fact_recall",
+           "grounding_rate", "loaded_term_leakage", "loaded_term_leakage_babe", "rouge_l")
+
+
+def _fmt(v: Any) -> str:
+    if v is None:
+        return "–"
+    return f"{v:.3f}" if isinstance(v, float) and abs(v) < 10 else f"{v:.0f}" \
+        if isinstance(v, float) else str(v)
+
+
+def systems(data: dict[str, Any]) -> dict[str, dict[str, Any]]:
+    return {"pipeline": data["metrics"], **data.get("baselines", {})}
+
+
+def case_quality(score: dict[str, Any]) -> float:
+    """One number per case for ranking the worst: events, key facts, grounding, leakage."""
+    parts = [score["event"]["f1"]]
+    for key in ("key_fact_recall", "grounding_rate"):
+        if score.get(key) is not None:
+            parts.append(score[key])
+    parts.append(0.0 if score["loaded_terms"] or score["forbidden"] else 1.0)
+    return sum(parts) / len(parts)
+
+
+def plot(data: dict[str, Any], out: Path) -> Path:
+    import matplotlib
+
+    matplotlib.use("Agg")  # no display on CI or servers
+    import matplotlib.pyplot as plt
+
+    sysm = systems(data)
+    fig, ax = plt.subplots(figsize=(10, 4))
+    width = 0.8 / len(sysm)
+    for k, (name, metrics) in enumerate(sysm.items()):
+        values = [metrics.get(m) or 0.0 for m in PLOTTED]
+        ax.bar([i + k * width for i in range(len(PLOTTED))], values, width, label=name)
+    ax.set_xticks([i + width * (len(sysm) - 1) / 2 for i in range(len(PLOTTED))])
+    ax.set_xticklabels(PLOTTED, rotation=30, ha="right", fontsize=8)
+    ax.set_ylim(0, 1)
+    ax.set_title(f"{data['model']}: {data['n_scored']} scored cases "
+                 "(leakage: lower is better)")
+    ax.legend()
+    fig.tight_layout()
+    fig.savefig(out, dpi=110)
+    plt.close(fig)
+    return out
+
+
+def _events_table(gold: list[dict[str, Any]], pred: list[dict[str, Any]]) -> list[str]:
+    lines = ["| | sub-type | actor1 | target | location | fatalities | responsibility |",
+             "|---|---|---|---|---|---|---|"]
+    for tag, events in (("gold", gold), ("model", pred)):
+        for e in events:
+            def first(v: Any) -> Any:
+                return v[0] if isinstance(v, list) and v else v
+            lines.append(f"| {tag} | {e['sub_event_type']} | {_fmt(first(e.get('actor1')))} | "
+                         f"{_fmt(first(e.get('target')))} | {_fmt(first(e.get('location')))} | "
+                         f"{_fmt(e.get('fatalities'))} | {e.get('responsibility')} |")
+    return lines
+
+
+def to_markdown(data: dict[str, Any], cases: list[dict[str, Any]], plot_name: str | None,
+                worst: int = 5) -> str:
+    sysm = systems(data)
+    names = list(sysm)
+    out = [f"# Eval report: {data['model']} (prompt {data['prompt']['name']}."
+           f"{data['prompt']['version']})", "",
+           f"{data['n_cases']} cases, {data['n_scored']} scored, {data['n_errors']} errors "
+           f"(backend {data['backend']}). All systems are scored on the same cases.", ""]
+    if plot_name:
+        out += [f"![metrics per system]({plot_name})", ""]
+    out += ["| metric | " + " | ".join(names) + " | pipeline vs best baseline |",
+            "|---" * (len(names) + 2) + "|"]
+    for m in SHOWN:
+        vals = [sysm[n].get(m) for n in names]
+        verdict = ""
+        base = [v for v in vals[1:] if v is not None]
+        if vals[0] is not None and base and not m.endswith("_per_case"):
+            best = min(base) if m in LOWER_IS_BETTER else max(base)
+            better = vals[0] < best if m in LOWER_IS_BETTER else vals[0] > best
+            verdict = "wins" if better else ("ties" if vals[0] == best else "**loses**")
+        gated = " (gated)" if m in GATED else ""
+        out.append(f"| {m}{gated} | " + " | ".join(_fmt(v) for v in vals) + f" | {verdict} |")
+    errors = [r for r in data["cases"] if "error" in r]
+    if errors:
+        out += ["", "## Errors", ""]
+        out += [f"- `{r['id']}`: {r['error']['type']}: {r['error']['message'][:160]}"
+                for r in errors]
+    by_id = {c["id"]: c for c in cases}
+    scored = [r for r in data["cases"] if "systems" in r]
+    scored.sort(key=lambda r: case_quality(r["systems"]["pipeline"]["score"]))
+    out += ["", f"## Worst {min(worst, len(scored))} cases (pipeline)", ""]
+    for r in scored[:worst]:
+        case = by_id[r["id"]]
+        p = r["systems"]["pipeline"]
+        u = r["systems"]["unchecked"]
+        s = p["score"]
+        out += [f"### `{r['id']}` (quality {case_quality(s):.2f})", "",
+                f"Labeller's note: {case['note']}", "",
+                f"- event P/R/F1 {s['event']['precision']:.2f}/{s['event']['recall']:.2f}/"
+                f"{s['event']['f1']:.2f}; key facts {_fmt(s['key_fact_recall'])}; grounding "
+                f"{_fmt(s['grounding_rate'])}; loaded terms {s['loaded_terms'] or 'none'}; "
+                f"forbidden {s['forbidden'] or 'none'}",
+                f"- pipeline summary: {p['summary'] or '(none)'}",
+                f"- unchecked summary: {u['summary'] or '(none)'}", ""]
+        out += [*_events_table(case["gold_events"], p["events"]), ""]
+    return "\n".join(out) + "\n"
+
+
+def write_report(data: dict[str, Any], cases: list[dict[str, Any]], out: Path) -> Path:
+    png = out.with_suffix(".png")
+    try:
+        plot(data, png)
+        plot_name: str | None = png.name
+    except ImportError:  # matplotlib is in the `eval` extra only
+        plot_name = None
+    out.write_text(to_markdown(data, cases, plot_name), "utf-8")
+    return out
