@@ -25,6 +25,7 @@ BYTES_PER_CHAR = 4
 MAX_GARBAGE_SHARE = 0.10
 # Below this many letters the language guess is noise; do not report it.
 MIN_LETTERS_FOR_LANGUAGE = 40
+MIN_HTML_WORDS = 8
 
 _HTML_START = re.compile(r"^\s*(<!doctype html|<html\b|<\?xml[^>]*>\s*<html\b)", re.IGNORECASE)
 _TAG = re.compile(r"</?(p|div|span|a|br|h[1-6]|body|head|article|section|script|li)\b[^>]*>", re.I)
@@ -71,7 +72,8 @@ def extract_html(html: str, where: str) -> tuple[str, str | None, str]:
     import trafilatura  # imports lxml: only when a page comes in
 
     text = trafilatura.extract(html, include_comments=False, include_tables=False)
-    if not text or not text.strip():
+    # A few words (a menu item, a cookie banner) are what is left of a page with no story.
+    if not text or len(text.split()) < MIN_HTML_WORDS:
         raise InputError(
             f"{where} is an HTML page but no article text could be extracted from it; "
             "save the article as plain text"
