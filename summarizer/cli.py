@@ -15,6 +15,7 @@ from .api import ItemError, error_record, summarize_many
 from .article import read_article
 from .batch import JsonlSink, done_inputs
 from .errors import SummarizerError
+from .evaluation.command import eval_command
 from .render import result_to_markdown
 from .schema import SummaryResult
 from .settings import Settings
@@ -256,6 +257,9 @@ def brief(
     if briefing.errors:
         raise typer.Exit(1)
 
+
+# The eval command lives with the eval code; registered here so `summarizer eval` works.
+app.command("eval")(eval_command)
 
 def main() -> None:  # pragma: no cover - console entry point
     app()
