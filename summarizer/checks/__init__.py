@@ -6,6 +6,7 @@ from ..article import Article
 from ..schema import Draft, Finding
 from .attribution import check_attribution
 from .grounding import check_grounding
+from .injection import check_injection
 from .neutrality import check_neutrality
 
 
@@ -14,6 +15,7 @@ def run_checks(draft: Draft, article: Article) -> list[Finding]:
         *check_grounding(draft, article),
         *check_neutrality(draft),
         *check_attribution(draft, article),
+        *check_injection(draft, article),
     ]
 
 
