@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import os
 import sys
 from pathlib import Path
 from typing import Annotated
@@ -32,6 +33,9 @@ def eval_command(
         Path | None, typer.Option("--gate", help="fail when a metric drops below this baseline")
     ] = None,
     tolerance: Annotated[float, typer.Option(help="allowed drop for --gate")] = 0.05,
+    write_baseline: Annotated[
+        Path | None, typer.Option("--write-baseline", help="write metrics as the new baseline")
+    ] = None,
     shared: Annotated[
         Path | None, typer.Option("--shared", help="third-party data (BABE, CASE 2021)")
     ] = None,
@@ -51,6 +55,10 @@ def eval_command(
     from .runner import run_eval
 
     settings = _settings(backend)
+    baseline = json.loads(gate.read_text("utf-8")) if gate else None
+    if baseline and not os.environ.get("SUMMARIZER_PROMPT_VERSION"):
+        # Replay the prompt version the baseline was recorded with, not whatever is newest.
+        settings = settings.with_(prompt_version=baseline["prompt"]["version"])
     shared = shared or DEFAULT_SHARED
     selected = load_cases(cases_file or DEFAULT_CASES, cases)
     if not selected:
@@ -82,8 +90,14 @@ def eval_command(
                         if k in ("event_f1", "grounding_rate", "key_fact_recall",
                                  "loaded_term_leakage"))
     err.print(f"{data['n_scored']}/{data['n_cases']} cases scored; {summary}")
-    if gate:
-        failures = run_gate(data, json.loads(gate.read_text("utf-8")), tolerance)
+    if write_baseline:
+        keep = ("n_cases", "n_scored", "n_errors", "backend", "model", "prompt", "metrics",
+                "baselines")
+        write_baseline.write_text(
+            json.dumps({k: data[k] for k in keep}, ensure_ascii=False, indent=1) + "\n", "utf-8"
+        )
+    if baseline:
+        failures = run_gate(data, baseline, tolerance)
         for f in failures:
             err.print(f"[red]gate:[/red] {f}")
         if failures:

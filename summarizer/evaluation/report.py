@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import difflib
+import re
 from pathlib import Path
 from typing import Any
 
@@ -39,6 +41,14 @@ def case_quality(score: dict[str, Any]) -> float:
             parts.append(score[key])
     parts.append(0.0 if score["loaded_terms"] or score["forbidden"] else 1.0)
     return sum(parts) / len(parts)
+
+
+def summary_diff(before: str, after: str) -> list[str]:
+    """Sentence-level diff: '-' only in the unchecked answer, '+' only in the pipeline's."""
+    split = re.compile(r"(?<=[.!?])\s+")
+    lines = list(difflib.ndiff(split.split(before) if before else [],
+                               split.split(after) if after else []))
+    return [line for line in lines if line[:1] in "-+ "] or ["  (both empty)"]
 
 
 def plot(data: dict[str, Any], out: Path) -> Path:
@@ -120,8 +130,9 @@ def to_markdown(data: dict[str, Any], cases: list[dict[str, Any]], plot_name: st
                 f"{s['event']['f1']:.2f}; key facts {_fmt(s['key_fact_recall'])}; grounding "
                 f"{_fmt(s['grounding_rate'])}; loaded terms {s['loaded_terms'] or 'none'}; "
                 f"forbidden {s['forbidden'] or 'none'}",
-                f"- pipeline summary: {p['summary'] or '(none)'}",
-                f"- unchecked summary: {u['summary'] or '(none)'}", ""]
+                f"- pipeline summary: {p['summary'] or '(none)'}", "",
+                "What our checks changed (unchecked first answer -> pipeline):", "",
+                "```diff", *summary_diff(u["summary"], p["summary"]), "```", ""]
         out += [*_events_table(case["gold_events"], p["events"]), ""]
     return "\n".join(out) + "\n"
 
