@@ -13,8 +13,8 @@ from summarizer.evaluation.baselines import (
     Recordings,
     lead3,
     recorded_cost,
+    rendered_prompts,
     unchecked,
-    user_messages,
 )
 from summarizer.pipeline import Pipeline
 from summarizer.prompts import load_prompt
@@ -64,7 +64,7 @@ def test_unchecked_is_the_first_attempt_without_repairs(tmp_path: Path) -> None:
     assert len(result.summary) == 2
     assert result.events[0].fatalities == 3
     assert result.run.usage.prompt_tokens == 100
-    cost = recorded_cost(recordings, user_messages(pipeline, ARTICLE))
+    cost = recorded_cost(recordings, rendered_prompts(pipeline, ARTICLE))
     assert cost == {"seconds": 30.0, "prompt_tokens": 200, "completion_tokens": 100,
                     "attempts": 2}
 

@@ -62,38 +62,50 @@ def lead3(article: Article, n: int = 3) -> SummaryResult:
     )
 
 
+Messages = list[dict[str, str]]
+
+
+def _turns(messages: Messages) -> list[tuple[str, str]]:
+    return [(m.get("role", ""), m.get("content") or "") for m in messages]
+
+
 class Recordings:
-    """Every recorded request of one backend/model/prompt, indexed by its user message."""
+    """Every recorded request of one backend/model/prompt. A run's attempts are the
+    records whose messages start with the rendered prompt (system, few-shot turns, user);
+    re-asks append turns after it, so the first attempt is the one with nothing appended."""
 
     def __init__(self, root: Path, backend: str, model: str, prompt: PromptInfo) -> None:
         folder = root / _safe(f"{backend}__{model}") / prompt.sha256[:12]
         self.by_user: dict[str, list[dict[str, Any]]] = defaultdict(list)
         for path in sorted(folder.glob("*.json")) if folder.is_dir() else []:
             record = json.loads(path.read_text("utf-8"))
-            messages = record.get("request", {}).get("messages") or []
-            if len(messages) >= 2:
-                self.by_user[messages[1]["content"]].append(record)
-        for records in self.by_user.values():
-            records.sort(key=lambda r: len(r["request"]["messages"]))
+            for m in record.get("request", {}).get("messages") or []:
+                if m.get("role") == "user":
+                    # Index under every user turn; attempts() checks the whole prefix.
+                    self.by_user[m.get("content") or ""].append(record)
 
-    def attempts(self, user_message: str) -> list[dict[str, Any]]:
-        """All attempts for one prompt, first attempt (two messages) first."""
-        return self.by_user.get(user_message, [])
+    def attempts(self, rendered: Messages) -> list[dict[str, Any]]:
+        """All attempts for one rendered prompt, first attempt first."""
+        prefix = _turns(rendered)
+        found = {
+            id(r): r for r in self.by_user.get(rendered[-1]["content"], [])
+            if _turns(r["request"]["messages"])[: len(prefix)] == prefix
+        }
+        return sorted(found.values(), key=lambda r: len(r["request"]["messages"]))
 
 
-def user_messages(pipeline: Pipeline, article: Article) -> list[str]:
-    """The user message of each chunk, exactly as the pipeline renders it."""
+def rendered_prompts(pipeline: Pipeline, article: Article) -> list[Messages]:
+    """The messages of each chunk's first request, exactly as the pipeline renders them."""
     windows = _chunks(article.sentences, pipeline.settings.chunk_sentences,
                       pipeline.settings.chunk_overlap, pipeline._max_chunk_chars())
     published = article.published.isoformat() if article.published else None
     return [pipeline.prompt.render(title=article.title, source=article.source,
-                                   published=published, sentences=w)[1]["content"]
-            for w in windows]
+                                   published=published, sentences=w) for w in windows]
 
 
-def recorded_cost(recordings: Recordings, messages: list[str]) -> dict[str, float] | None:
+def recorded_cost(recordings: Recordings, prompts: list[Messages]) -> dict[str, float] | None:
     """Seconds and tokens the recorded run really spent (replay itself takes ~0 s)."""
-    attempts = [r for m in messages for r in recordings.attempts(m)]
+    attempts = [r for m in prompts for r in recordings.attempts(m)]
     if not attempts:
         return None
     usage = [r["response"].get("usage") or {} for r in attempts]
@@ -142,9 +154,9 @@ def unchecked(
     notes: list[str] = []
     usage = Usage()
     seconds = 0.0
-    for message in user_messages(pipeline, article):
-        attempts = recordings.attempts(message)
-        if not attempts or len(attempts[0]["request"]["messages"]) != 2:
+    for rendered in rendered_prompts(pipeline, article):
+        attempts = recordings.attempts(rendered)
+        if not attempts or len(attempts[0]["request"]["messages"]) != len(rendered):
             return None
         first = attempts[0]
         usage.add(Usage(**{k: v for k, v in (first["response"].get("usage") or {}).items()

@@ -16,7 +16,7 @@ from ..api import ItemError, _pipeline, summarize_many
 from ..backends.replay import ReplayBackend
 from ..schema import SummaryResult
 from ..settings import Settings
-from .baselines import Recordings, lead3, recorded_cost, unchecked, user_messages
+from .baselines import Recordings, lead3, recorded_cost, rendered_prompts, unchecked
 from .cases import DEFAULT_SHARED, case_article
 from .scoring import EVENT_FIELDS, loaded_term_leakage, micro_f1, score_case
 
@@ -96,7 +96,7 @@ def run_eval(
                 per_case.append(row)  # not scored for any system: no answer to compare
                 continue
             outcome = None
-        messages = user_messages(pipeline, article)
+        messages = rendered_prompts(pipeline, article)
         cost = recorded_cost(recordings, messages) if isinstance(backend, ReplayBackend) \
             else None
         systems: dict[str, SummaryResult | None] = {
