@@ -36,11 +36,25 @@ def systems(data: dict[str, Any]) -> dict[str, dict[str, Any]]:
 def case_quality(score: dict[str, Any]) -> float:
     """One number per case for ranking the worst: events, key facts, grounding, leakage."""
     parts = [score["event"]["f1"]]
+    ok = sum(v[0] for v in score["fields"].values())
+    n = sum(v[1] for v in score["fields"].values())
+    if n:
+        parts.append(ok / n)  # wrong fields on matched events count too
     for key in ("key_fact_recall", "grounding_rate"):
         if score.get(key) is not None:
             parts.append(score[key])
     parts.append(0.0 if score["loaded_terms"] or score["forbidden"] else 1.0)
     return sum(parts) / len(parts)
+
+
+def verdict(metric: str, ours: Any, theirs: Any) -> str:
+    """'wins +0.12' / '**loses** -0.30' / 'ties', signed so that + is always better."""
+    if ours is None or theirs is None or metric.endswith("_per_case"):
+        return ""
+    delta = (theirs - ours) if metric in LOWER_IS_BETTER else (ours - theirs)
+    if abs(delta) < 1e-9:
+        return "ties"
+    return f"wins +{delta:.2f}" if delta > 0 else f"**loses** {delta:.2f}"
 
 
 def summary_diff(before: str, after: str) -> list[str]:
@@ -98,18 +112,15 @@ def to_markdown(data: dict[str, Any], cases: list[dict[str, Any]], plot_name: st
            f"(backend {data['backend']}). All systems are scored on the same cases.", ""]
     if plot_name:
         out += [f"![metrics per system]({plot_name})", ""]
-    out += ["| metric | " + " | ".join(names) + " | pipeline vs best baseline |",
-            "|---" * (len(names) + 2) + "|"]
+    out += ["| metric | " + " | ".join(names) + " | "
+            + " | ".join(f"pipeline vs {n}" for n in names[1:]) + " |",
+            "|---" * (2 * len(names)) + "|"]
     for m in SHOWN:
         vals = [sysm[n].get(m) for n in names]
-        verdict = ""
-        base = [v for v in vals[1:] if v is not None]
-        if vals[0] is not None and base and not m.endswith("_per_case"):
-            best = min(base) if m in LOWER_IS_BETTER else max(base)
-            better = vals[0] < best if m in LOWER_IS_BETTER else vals[0] > best
-            verdict = "wins" if better else ("ties" if vals[0] == best else "**loses**")
+        verdicts = [verdict(m, vals[0], v) for v in vals[1:]]
         gated = " (gated)" if m in GATED else ""
-        out.append(f"| {m}{gated} | " + " | ".join(_fmt(v) for v in vals) + f" | {verdict} |")
+        out.append(f"| {m}{gated} | " + " | ".join(_fmt(v) for v in vals) + " | "
+                   + " | ".join(verdicts) + " |")
     errors = [r for r in data["cases"] if "error" in r]
     if errors:
         out += ["", "## Errors", ""]
