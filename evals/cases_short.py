@@ -268,8 +268,8 @@ HARD_CASES: list[dict[str, Any]] = [
                     "any": ["denied", "blamed", "said the Liberation Front"]}],
      "forbidden": ["claimed responsibility for"]},
     {"id": "hard-conflicting", "note": "Two sources give different death tolls (12 vs 30). "
-     "Coded fatalities = 12, the lowest firm figure (labelling guide rule); a summary must "
-     "attribute both figures.",
+     "Coded fatalities = [12, 30]: either attributed figure is accepted (labelling guide); "
+     "a summary must carry and attribute both figures.",
      "article": {"title": "Conflicting tolls after shelling of Avdiivka", "published":
                  "2024-01-20", "source": "Synthetic wire report",
                  "text": "Shelling hit a residential area of Avdiivka on Friday evening.\nThe "
@@ -278,7 +278,7 @@ HARD_CASES: list[dict[str, Any]] = [
                  "figures could not be independently verified."},
      "events_complete": True,
      "gold_events": [ev(*SHELL, actor1=None, target=["residential area"],
-                        location=["Avdiivka"], country=None, fatalities=12,
+                        location=["Avdiivka"], country=None, fatalities=[12, 30],
                         responsibility="unknown")],
      "key_facts": [{"fact": "governor: 12 killed", "any": ["12"]},
                    {"fact": "volunteers: at least 30", "any": ["30"]},
