@@ -13,6 +13,7 @@ import re
 from pathlib import Path
 from typing import Any
 
+from ..backends import Backend
 from ..checks.lexicon import find_loaded_terms
 from ..settings import Settings
 
@@ -87,7 +88,9 @@ def babe_detector(shared: Path) -> dict[str, Any] | None:
             "sentence_recall": ratio(s_tp, s_tp + s_fn)}
 
 
-def case2021_types(shared: Path, settings: Settings, n: int, seed: int = 0) -> dict[str, Any]:
+def case2021_types(
+    shared: Path, settings: Settings, n: int, seed: int = 0, backend: Backend | None = None
+) -> dict[str, Any]:
     """Event-type accuracy on a fixed random sample of n snippets (needs model calls, or
     recordings of them when the backend is replay)."""
     from ..api import ItemError, summarize_many
@@ -99,7 +102,8 @@ def case2021_types(shared: Path, settings: Settings, n: int, seed: int = 0) -> d
             if row["SubType"] in CASE_TO_ACLED:
                 rows.append(row)
     sample = random.Random(seed).sample(rows, min(n, len(rows)))
-    outcomes = summarize_many([r["EventSnippet"] for r in sample], settings=settings)
+    outcomes = summarize_many([r["EventSnippet"] for r in sample], settings=settings,
+                              backend=backend)
     correct = answered = 0
     for row, outcome in zip(sample, outcomes, strict=True):
         if isinstance(outcome, ItemError) or not outcome.events:
