@@ -8,7 +8,7 @@ from summarizer.article import Article
 from summarizer.briefing import build_briefing
 from summarizer.briefing.aliases import group_names, same_name
 from summarizer.briefing.merge import EventRef, cluster
-from tests.test_briefing_fixtures import DAY, event, kabul_articles, result
+from tests.test_briefing_fixtures import DAY, event, gv, kabul_articles, result
 
 
 def test_aliases_resolve_acronyms_and_spelling() -> None:
@@ -100,3 +100,11 @@ def test_framing_lists_each_outlets_loaded_terms() -> None:
     # Per event: the terms inside that event's evidence only.
     kabul = briefing.events[0]
     assert all(u.source in {"Outlet L", "Outlet C", "Outlet R"} for u in kabul.framing)
+
+
+def test_placeholder_values_count_as_not_reported() -> None:
+    articles, results = kabul_articles()
+    results[2].events[0].actors.actor1 = gv("", "unknown")
+    kabul = build_briefing(articles, results).events[0]
+    actors = next(f for f in kabul.fields if f.name == "actor1")
+    assert [v.sources for v in actors.versions] == [[0, 1]] and actors.unreported == [2]

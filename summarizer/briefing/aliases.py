@@ -11,10 +11,25 @@ from collections.abc import Callable
 
 from rapidfuzz import fuzz
 
+from ..schema import GroundedValue
+
 # Above this token_set_ratio two names are taken as aliases (tuned on short names).
 ALIAS_SCORE = 85
 _DROP = {"the", "a", "an", "of", "in", "at", "near", "outside", "and"}
 _WORD = re.compile(r"[\w]+")
+
+
+# What small models write for "not stated"; such a value names nobody and nowhere.
+_PLACEHOLDERS = {"unknown", "none", "n a", "na", "null", "not specified", "unspecified",
+                 "not stated", "not mentioned", "not reported", "unclear", "various"}
+
+
+def value_of(value: GroundedValue | None) -> str | None:
+    """The value's text, or None when it is missing or a placeholder ('unknown')."""
+    if value is None:
+        return None
+    text = value.value.strip()
+    return text if text and normalise(text) not in _PLACEHOLDERS else None
 
 
 def tokens(name: str) -> list[str]:

@@ -9,14 +9,12 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 
-from ..schema import Event, GroundedValue
-from .aliases import group_names, same_name
+from ..schema import Event
+from .aliases import group_names, same_name, value_of
 from .merge import EventRef
 from .model import FieldReport, Version
 
-
-def _gv(value: GroundedValue | None) -> str | None:
-    return value.value.strip() if value and value.value.strip() else None
+_gv = value_of
 
 
 def _responsibility(ev: Event) -> str | None:

@@ -14,8 +14,8 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import date
 
-from ..schema import Event, GroundedValue
-from .aliases import mentioned_in, same_name
+from ..schema import Event
+from .aliases import mentioned_in, same_name, value_of
 
 MERGE_SCORE = 3  # the least score at which two reports are one event
 _DAY_TOLERANCE = {"day": 1, "week": 7, "month": 31, "year": 366, "unknown": 3}
@@ -31,8 +31,7 @@ class EventRef:
     evidence_text: str
 
 
-def _v(value: GroundedValue | None) -> str | None:
-    return value.value if value and value.value.strip() else None
+_v = value_of
 
 
 def actor_names(ev: Event) -> list[str]:
