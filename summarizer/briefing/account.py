@@ -34,13 +34,13 @@ def _when(iso: str) -> str:
 
 # How one version of a field reads after "According to X, ..."
 _PHRASES: dict[str, Callable[[str], str]] = {
-    "actor1": lambda v: f"the actor was {v}",
-    "actor2": lambda v: f"the other party was {v}",
+    "actor1": lambda v: f"the actor named is {v}",
+    "actor2": lambda v: f"the other party named is {v}",
     "target": lambda v: f"the target was {v}",
     "fatalities": lambda v: f"{v} {'person was' if v == '1' else 'people were'} killed",
     "injuries": lambda v: f"{v} {'person was' if v == '1' else 'people were'} injured",
     "responsibility": lambda v: f"responsibility is {v}",
-    "reported_by": lambda v: f"the report comes from {v}",
+    "reported_by": lambda v: f"the information comes from {v}",
     "stated_motive": lambda v: f"the stated motive was {v}",
 }
 # What a disagreement is about, for the sentence that introduces the versions.
@@ -92,7 +92,7 @@ def _opening(
 
 
 def _places(place: FieldReport, names: Callable[[list[int]], str]) -> Statement:
-    parts = [f"{names(v.sources)} place{'s' if len(v.sources) == 1 else ''} it in {v.value}"
+    parts = [f"{names(v.sources)} give{'s' if len(v.sources) == 1 else ''} the place as {v.value}"
              for v in place.versions]
     text = "; ".join(parts)
     return Statement(
