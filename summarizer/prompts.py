@@ -1,7 +1,8 @@
 """Load and render the versioned prompt templates in prompts/.
 
-A template is `prompts/<name>.v<N>.md`: the system text, a line `=== user ===`, then
-the user text. Changing a prompt means adding a new version; old ones stay, so every
+A template is `prompts/<name>.v<N>.md`: the system text, optional few-shot turns
+(`=== example user ===`, `=== example assistant ===`), then `=== user ===` and the user
+template (Jinja2, strict: an undefined variable is an error). Changing a prompt means adding a new version; old ones stay, so every
 recording and eval result can name the exact prompt (name, version, sha256) it used.
 """
 
@@ -20,6 +21,7 @@ from .errors import ConfigError
 from .schema import PromptInfo
 
 _SEPARATOR = "=== user ==="
+_SECTION = re.compile(r"^=== (example user|example assistant|user) ===$", re.MULTILINE)
 _ENV = jinja2.Environment(undefined=jinja2.StrictUndefined, keep_trailing_newline=False)
 
 
@@ -36,6 +38,7 @@ class PromptTemplate:
     sha256: str
     system: str
     user: jinja2.Template
+    examples: tuple[tuple[str, str], ...] = ()  # (role, content) few-shot turns
 
     @property
     def info(self) -> PromptInfo:
@@ -46,7 +49,11 @@ class PromptTemplate:
             user = self.user.render(**variables)
         except jinja2.UndefinedError as exc:
             raise ConfigError(f"prompt {self.name}.{self.version}: {exc.message}") from exc
-        return [{"role": "system", "content": self.system}, {"role": "user", "content": user}]
+        return [
+            {"role": "system", "content": self.system},
+            *({"role": role, "content": content} for role, content in self.examples),
+            {"role": "user", "content": user},
+        ]
 
 
 def available_versions(name: str, directory: Path | None = None) -> list[str]:
@@ -74,11 +81,18 @@ def load_prompt(
     text = raw.decode("utf-8")
     if _SEPARATOR not in text:
         raise ConfigError(f"{path}: missing the '{_SEPARATOR}' line between system and user")
-    system, user = text.split(_SEPARATOR, 1)
+    parts = _SECTION.split(text)
+    system, sections = parts[0], list(zip(parts[1::2], parts[2::2], strict=True))
+    if [h for h, _ in sections][-1:] != ["user"]:
+        raise ConfigError(f"{path}: the last section must be '{_SEPARATOR}'")
+    examples = tuple(
+        (header.removeprefix("example "), body.strip()) for header, body in sections[:-1]
+    )
     return PromptTemplate(
         name=name,
         version=version,
         sha256=hashlib.sha256(raw).hexdigest(),
         system=system.strip(),
-        user=_ENV.from_string(user.strip("\n")),
+        user=_ENV.from_string(sections[-1][1].strip("\n")),
+        examples=examples,
     )

@@ -11,7 +11,7 @@ from __future__ import annotations
 from datetime import date as Date
 from typing import Annotated, Any, Literal
 
-from pydantic import BaseModel, Field, ValidationInfo, model_validator
+from pydantic import BaseModel, ConfigDict, Field, ValidationInfo, model_validator
 
 # ACLED codebook: six event types and their 25 sub-event types.
 ACLED_TAXONOMY: dict[str, tuple[str, ...]] = {
@@ -64,23 +64,36 @@ class DraftSentence(BaseModel):
     ids: list[int] = Field(min_length=1, max_length=4, description="article sentences it rests on")
 
 
+def _short(alias: str) -> Any:
+    # Short JSON keys (aliases) cut a third of the output tokens of a small local model;
+    # the code keeps the descriptive attribute names.
+    return Field(default=None, alias=alias)
+
+
 class DraftEvent(BaseModel):
+    model_config = ConfigDict(validate_by_name=True, validate_by_alias=True)
+
     ids: list[int] = Field(
         min_length=1, max_length=3, description="the 1-2 sentences describing it"
     )
-    sub_event_type: SubEventType
-    actor1: ShortText | None = None
-    actor2: ShortText | None = None
-    responsibility: Responsibility = "unknown"
-    claimed_by: ShortText | None = None
-    target: ShortText | None = None
-    location: ShortText | None = None
-    country: ShortText | None = None
-    date_text: ShortText | None = None
-    fatalities: int | None = None
-    injuries: int | None = None
-    reported_by: ShortText | None = None
-    motive: ShortText | None = None
+    sub_event_type: SubEventType = Field(alias="type")
+    actor1: ShortText | None = _short("actor")
+    actor2: ShortText | None = _short("other")
+    responsibility: Responsibility = Field(default="unknown", alias="resp")
+    claimed_by: ShortText | None = _short("by")
+    target: ShortText | None = _short("target")
+    location: ShortText | None = _short("place")
+    country: ShortText | None = _short("country")
+    date_text: ShortText | None = _short("when")
+    fatalities: int | None = _short("killed")
+    injuries: int | None = _short("injured")
+    reported_by: ShortText | None = _short("source")
+    motive: ShortText | None = _short("why")
+
+
+def key_of(field_name: str) -> str:
+    """The JSON key the model sees for a DraftEvent attribute."""
+    return DraftEvent.model_fields[field_name].alias or field_name
 
 
 class Draft(BaseModel):

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import pytest
 from hypothesis import HealthCheck, assume, given, settings
 from hypothesis import strategies as st
 
@@ -11,7 +10,7 @@ from summarizer.checks.grounding import locate
 
 # Letters of many scripts, digits, punctuation (incl. curly quotes), spaces and newlines.
 # Characters whose lowercase is longer ('İ') are left out here: they hit the known
-# locate() offset bug pinned by the xfail test at the end of this file.
+# locate() once shifted spans after 'İ' (lower() is longer); the last test pins the fix.
 WORDS = st.text(
     alphabet=st.characters(
         categories=("L", "M", "N", "P", "S", "Zs"), exclude_characters="\n"
@@ -102,12 +101,6 @@ def test_exact_locate_matches_the_value(text: str, data: st.DataObject) -> None:
         assert grounded.evidence[0].text.casefold() == value.casefold()
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="grounding._align_in searches in sentence.text.lower() but slices the original "
-    "text: 'İ'.lower() is two code points, so spans after it are shifted by one. Fix: "
-    "re.search(re.escape(value), sentence.text, re.IGNORECASE). Reported to checks' owner.",
-)
 def test_exact_locate_after_a_char_whose_lowercase_is_longer() -> None:
     article = Article(text="İstanbul police said the blast hit Taksim square.")
     grounded, _ = locate("Taksim square", article, [1])

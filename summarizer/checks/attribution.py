@@ -41,8 +41,8 @@ def check_attribution(draft: Draft, article: Article) -> list[Finding]:
                     check="attribution",
                     severity="error",
                     path=path,
-                    message=f"event {k + 1}: responsibility is 'claimed' but "
-                    "claimed_by is empty; name who claimed it",
+                    message=f"event {k + 1}: resp is 'claimed' but 'by' is empty; "
+                    "name who claimed it",
                 )
             )
         if expected and ev.responsibility != expected:
@@ -52,8 +52,8 @@ def check_attribution(draft: Draft, article: Article) -> list[Finding]:
                     severity="error",
                     path=path,
                     message=f"event {k + 1}: the cited sentences say responsibility was "
-                    f"{expected} (not {ev.responsibility!r}); set responsibility "
-                    f"'{expected}' and name who {expected} it",
+                    f"{expected} (not {ev.responsibility!r}); set resp '{expected}'"
+                    + (" and 'by' to who claimed it" if expected == "claimed" else ""),
                 )
             )
         elif ev.responsibility in ("claimed", "confirmed", "alleged") and not expected:

@@ -12,7 +12,7 @@ from collections.abc import Iterable
 from rapidfuzz import fuzz
 
 from ..article import Article, Sentence
-from ..schema import Draft, DraftEvent, Finding, GroundedValue, Span
+from ..schema import Draft, DraftEvent, Finding, GroundedValue, Span, key_of
 
 FUZZY_MIN = 85.0  # partial-ratio score for a fuzzy match (aliases, inflections)
 MAX_EVENT_IDS = 4  # an event resting on more sentences than this is not specific
@@ -119,16 +119,20 @@ def spans_of(sentences: Iterable[Sentence]) -> list[Span]:
     return [Span(start=s.start, end=s.end, text=s.text) for s in sentences]
 
 
+def _fold(text: str) -> str:
+    """Lower-case without changing length, so alignment offsets fit the original text."""
+    return "".join(c.lower() if len(c.lower()) == 1 else c for c in text)
+
+
 def _align_in(value: str, sentence: Sentence) -> tuple[str, Span] | None:
-    idx = sentence.text.lower().find(value.lower())
-    if idx >= 0:
-        start = sentence.start + idx
-        return "exact", Span(
-            start=start, end=start + len(value), text=sentence.text[idx : idx + len(value)]
-        )
+    # Search the original text case-insensitively: lower() can change lengths ('İ').
+    m = re.search(re.escape(value), sentence.text, re.IGNORECASE)
+    if m:
+        start = sentence.start + m.start()
+        return "exact", Span(start=start, end=sentence.start + m.end(), text=m.group(0))
     if len(value) < 4:
         return None
-    al = fuzz.partial_ratio_alignment(value.lower(), sentence.text.lower())
+    al = fuzz.partial_ratio_alignment(_fold(value), _fold(sentence.text))
     if al is None or al.score < FUZZY_MIN:
         return None
     s, e = al.dest_start, al.dest_end
@@ -302,7 +306,7 @@ def check_grounding(draft: Draft, article: Article) -> list[Finding]:
                         check="grounding",
                         severity="error",
                         path=f"{path}.{name}",
-                        message=f"event {k + 1}: {name} {value!r} does not occur in the article; "
+                        message=f"event {k + 1}: {key_of(name)} {value!r} does not occur in the article; "
                         "use the article's own words or null",
                     )
                 )
@@ -312,7 +316,7 @@ def check_grounding(draft: Draft, article: Article) -> list[Finding]:
                         check="grounding",
                         severity="warning",
                         path=f"{path}.{name}",
-                        message=f"event {k + 1}: {name} {value!r} is not in the cited sentences",
+                        message=f"event {k + 1}: {key_of(name)} {value!r} is not in the cited sentences",
                     )
                 )
         evidence = " ".join(s.text for s in cited(article, ids))
@@ -331,7 +335,7 @@ def _check_counts(k: int, value: int | None, name: str, evidence: str) -> list[F
                 check="grounding",
                 severity="error",
                 path=path,
-                message=f"event {k + 1}: {name} 0 but the cited sentences do not say "
+                message=f"event {k + 1}: {key_of(name)} 0 but the cited sentences do not say "
                 "that nobody was hurt; use null when no figure is reported",
             )
         ]
@@ -343,7 +347,7 @@ def _check_counts(k: int, value: int | None, name: str, evidence: str) -> list[F
                     check="grounding",
                     severity="error",
                     path=path,
-                    message=f"event {k + 1}: {name} {value} has no figure in the cited "
+                    message=f"event {k + 1}: {key_of(name)} {value} has no figure in the cited "
                     "sentences; use null when no figure is reported",
                 )
             ]

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from ..schema import Draft, Finding
+from ..schema import Draft, Finding, key_of
 from .lexicon import find_loaded_terms
 
 
@@ -36,7 +36,7 @@ def check_neutrality(draft: Draft) -> list[Finding]:
                         check="neutrality",
                         severity="warning",
                         path=f"events[{k}].{name}",
-                        message=f"event {k + 1}: {name} uses loaded wording: {listed}",
+                        message=f"event {k + 1}: {key_of(name)} uses loaded wording: {listed}",
                     )
                 )
     return findings

