@@ -10,23 +10,55 @@ from typing import Any
 from .runner import GATED
 
 SHOWN = (
-    "event_f1", "event_precision", "event_recall", "acc_sub_event_type", "acc_actor1",
-    "acc_target", "acc_location", "acc_fatalities", "acc_responsibility",
-    "loaded_term_leakage", "loaded_term_leakage_babe", "key_fact_recall", "forbidden_rate",
-    "grounding_rate", "unsupported_sentence_rate", "rouge_l", "seconds_per_case",
-    "prompt_tokens_per_case", "completion_tokens_per_case", "attempts_per_case",
+    "event_f1",
+    "event_precision",
+    "event_recall",
+    "acc_sub_event_type",
+    "acc_actor1",
+    "acc_target",
+    "acc_location",
+    "acc_fatalities",
+    "acc_responsibility",
+    "loaded_term_leakage",
+    "loaded_term_leakage_babe",
+    "key_fact_recall",
+    "forbidden_rate",
+    "grounding_rate",
+    "unsupported_sentence_rate",
+    "rouge_l",
+    "seconds_per_case",
+    "prompt_tokens_per_case",
+    "completion_tokens_per_case",
+    "attempts_per_case",
 )
-LOWER_IS_BETTER = {"loaded_term_leakage", "loaded_term_leakage_babe", "forbidden_rate",
-                   "unsupported_sentence_rate"}
-PLOTTED = ("event_f1", "acc_sub_event_type", "acc_responsibility", "key_fact_recall",
-           "grounding_rate", "loaded_term_leakage", "loaded_term_leakage_babe", "rouge_l")
+LOWER_IS_BETTER = {
+    "loaded_term_leakage",
+    "loaded_term_leakage_babe",
+    "forbidden_rate",
+    "unsupported_sentence_rate",
+}
+PLOTTED = (
+    "event_f1",
+    "acc_sub_event_type",
+    "acc_responsibility",
+    "key_fact_recall",
+    "grounding_rate",
+    "loaded_term_leakage",
+    "loaded_term_leakage_babe",
+    "rouge_l",
+)
 
 
 def _fmt(v: Any) -> str:
     if v is None:
         return "–"
-    return f"{v:.3f}" if isinstance(v, float) and abs(v) < 10 else f"{v:.0f}" \
-        if isinstance(v, float) else str(v)
+    return (
+        f"{v:.3f}"
+        if isinstance(v, float) and abs(v) < 10
+        else f"{v:.0f}"
+        if isinstance(v, float)
+        else str(v)
+    )
 
 
 def systems(data: dict[str, Any]) -> dict[str, dict[str, Any]]:
@@ -60,8 +92,9 @@ def verdict(metric: str, ours: Any, theirs: Any) -> str:
 def summary_diff(before: str, after: str) -> list[str]:
     """Sentence-level diff: '-' only in the unchecked answer, '+' only in the pipeline's."""
     split = re.compile(r"(?<=[.!?])\s+")
-    lines = list(difflib.ndiff(split.split(before) if before else [],
-                               split.split(after) if after else []))
+    lines = list(
+        difflib.ndiff(split.split(before) if before else [], split.split(after) if after else [])
+    )
     return [line for line in lines if line[:1] in "-+ "] or ["  (both empty)"]
 
 
@@ -80,8 +113,7 @@ def plot(data: dict[str, Any], out: Path) -> Path:
     ax.set_xticks([i + width * (len(sysm) - 1) / 2 for i in range(len(PLOTTED))])
     ax.set_xticklabels(PLOTTED, rotation=30, ha="right", fontsize=8)
     ax.set_ylim(0, 1)
-    ax.set_title(f"{data['model']}: {data['n_scored']} scored cases "
-                 "(leakage: lower is better)")
+    ax.set_title(f"{data['model']}: {data['n_scored']} scored cases (leakage: lower is better)")
     ax.legend()
     fig.tight_layout()
     fig.savefig(out, dpi=110)
@@ -89,43 +121,67 @@ def plot(data: dict[str, Any], out: Path) -> Path:
     return out
 
 
-def _events_table(gold: list[dict[str, Any]], pred: list[dict[str, Any]]) -> list[str]:
-    lines = ["| | sub-type | actor1 | target | location | fatalities | responsibility |",
-             "|---|---|---|---|---|---|---|"]
-    for tag, events in (("gold", gold), ("model", pred)):
+def _events_table(
+    gold: list[dict[str, Any]], pred: list[dict[str, Any]], raw: list[dict[str, Any]]
+) -> list[str]:
+    lines = [
+        "| | sub-type | actor1 | target | location | fatalities | responsibility |",
+        "|---|---|---|---|---|---|---|",
+    ]
+    for tag, events in (("gold", gold), ("pipeline", pred), ("unchecked", raw)):
         for e in events:
+
             def first(v: Any) -> Any:
                 return v[0] if isinstance(v, list) and v else v
-            lines.append(f"| {tag} | {e['sub_event_type']} | {_fmt(first(e.get('actor1')))} | "
-                         f"{_fmt(first(e.get('target')))} | {_fmt(first(e.get('location')))} | "
-                         f"{_fmt(e.get('fatalities'))} | {e.get('responsibility')} |")
+
+            lines.append(
+                f"| {tag} | {e['sub_event_type']} | {_fmt(first(e.get('actor1')))} | "
+                f"{_fmt(first(e.get('target')))} | {_fmt(first(e.get('location')))} | "
+                f"{_fmt(e.get('fatalities'))} | {e.get('responsibility')} |"
+            )
     return lines
 
 
-def to_markdown(data: dict[str, Any], cases: list[dict[str, Any]], plot_name: str | None,
-                worst: int = 5) -> str:
+def to_markdown(
+    data: dict[str, Any], cases: list[dict[str, Any]], plot_name: str | None, worst: int = 5
+) -> str:
     sysm = systems(data)
     names = list(sysm)
-    out = [f"# Eval report: {data['model']} (prompt {data['prompt']['name']}."
-           f"{data['prompt']['version']})", "",
-           f"{data['n_cases']} cases, {data['n_scored']} scored, {data['n_errors']} errors "
-           f"(backend {data['backend']}). All systems are scored on the same cases.", ""]
+    out = [
+        f"# Eval report: {data['model']} (prompt {data['prompt']['name']}."
+        f"{data['prompt']['version']})",
+        "",
+        f"{data['n_cases']} cases, {data['n_scored']} scored, {data['n_errors']} errors "
+        f"(backend {data['backend']}). All systems are scored on the same cases.",
+        "",
+    ]
     if plot_name:
         out += [f"![metrics per system]({plot_name})", ""]
-    out += ["| metric | " + " | ".join(names) + " | "
-            + " | ".join(f"pipeline vs {n}" for n in names[1:]) + " |",
-            "|---" * (2 * len(names)) + "|"]
+    out += [
+        "| metric | "
+        + " | ".join(names)
+        + " | "
+        + " | ".join(f"pipeline vs {n}" for n in names[1:])
+        + " |",
+        "|---" * (2 * len(names)) + "|",
+    ]
     for m in SHOWN:
         vals = [sysm[n].get(m) for n in names]
         verdicts = [verdict(m, vals[0], v) for v in vals[1:]]
         gated = " (gated)" if m in GATED else ""
-        out.append(f"| {m}{gated} | " + " | ".join(_fmt(v) for v in vals) + " | "
-                   + " | ".join(verdicts) + " |")
+        out.append(
+            f"| {m}{gated} | "
+            + " | ".join(_fmt(v) for v in vals)
+            + " | "
+            + " | ".join(verdicts)
+            + " |"
+        )
     errors = [r for r in data["cases"] if "error" in r]
     if errors:
         out += ["", "## Errors", ""]
-        out += [f"- `{r['id']}`: {r['error']['type']}: {r['error']['message'][:160]}"
-                for r in errors]
+        out += [
+            f"- `{r['id']}`: {r['error']['type']}: {r['error']['message'][:160]}" for r in errors
+        ]
     by_id = {c["id"]: c for c in cases}
     scored = [r for r in data["cases"] if "systems" in r]
     scored.sort(key=lambda r: case_quality(r["systems"]["pipeline"]["score"]))
@@ -135,16 +191,25 @@ def to_markdown(data: dict[str, Any], cases: list[dict[str, Any]], plot_name: st
         p = r["systems"]["pipeline"]
         u = r["systems"]["unchecked"]
         s = p["score"]
-        out += [f"### `{r['id']}` (quality {case_quality(s):.2f})", "",
-                f"Labeller's note: {case['note']}", "",
-                f"- event P/R/F1 {s['event']['precision']:.2f}/{s['event']['recall']:.2f}/"
-                f"{s['event']['f1']:.2f}; key facts {_fmt(s['key_fact_recall'])}; grounding "
-                f"{_fmt(s['grounding_rate'])}; loaded terms {s['loaded_terms'] or 'none'}; "
-                f"forbidden {s['forbidden'] or 'none'}",
-                f"- pipeline summary: {p['summary'] or '(none)'}", "",
-                "What our checks changed (unchecked first answer -> pipeline):", "",
-                "```diff", *summary_diff(u["summary"], p["summary"]), "```", ""]
-        out += [*_events_table(case["gold_events"], p["events"]), ""]
+        out += [
+            f"### `{r['id']}` (quality {case_quality(s):.2f})",
+            "",
+            f"Labeller's note: {case['note']}",
+            "",
+            f"- event P/R/F1 {s['event']['precision']:.2f}/{s['event']['recall']:.2f}/"
+            f"{s['event']['f1']:.2f}; key facts {_fmt(s['key_fact_recall'])}; grounding "
+            f"{_fmt(s['grounding_rate'])}; loaded terms {s['loaded_terms'] or 'none'}; "
+            f"forbidden {s['forbidden'] or 'none'}",
+            f"- pipeline summary: {p['summary'] or '(none)'}",
+            "",
+            "What our checks changed (unchecked first answer -> pipeline):",
+            "",
+            "```diff",
+            *summary_diff(u["summary"], p["summary"]),
+            "```",
+            "",
+        ]
+        out += [*_events_table(case["gold_events"], p["events"], u["events"]), ""]
     return "\n".join(out) + "\n"
 
 
