@@ -2,8 +2,9 @@
 
 A template is `prompts/<name>.v<N>.md`: the system text, optional few-shot turns
 (`=== example user ===`, `=== example assistant ===`), then `=== user ===` and the user
-template (Jinja2, strict: an undefined variable is an error). Changing a prompt means adding a new version; old ones stay, so every
-recording and eval result can name the exact prompt (name, version, sha256) it used.
+template (Jinja2, strict: an undefined variable is an error). Changing a prompt means
+adding a new version; old ones stay, so every recording and eval result can name the
+exact prompt (name, version, sha256) it used.
 """
 
 from __future__ import annotations
@@ -12,6 +13,7 @@ import hashlib
 import os
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
@@ -70,6 +72,15 @@ def load_prompt(
     name: str = "summarize", version: str | None = None, directory: Path | None = None
 ) -> PromptTemplate:
     directory = directory or prompts_dir()
+    stamp = tuple((p.name, p.stat().st_mtime_ns) for p in sorted(directory.glob(f"{name}.v*.md")))
+    return _load_prompt(name, version, directory, stamp)
+
+
+@lru_cache(maxsize=32)
+def _load_prompt(
+    name: str, version: str | None, directory: Path, _stamp: tuple[tuple[str, int], ...]
+) -> PromptTemplate:
+    """Parsed and compiled once per file state (`_stamp`: names and mtimes)."""
     versions = available_versions(name, directory)
     if not versions:
         raise ConfigError(f"no prompt named {name!r} in {directory}")

@@ -37,7 +37,8 @@ def result_to_markdown(result: SummaryResult) -> str:
     if result.loaded_terms:
         lines += ["| term | category | neutral alternative | quoted |", "|---|---|---|---|"]
         lines += [
-            f"| {t.text} | {t.category} | {t.neutral_alternative or '—'} | {'yes' if t.quoted else 'no'} |"
+            f"| {t.text} | {t.category} | {t.neutral_alternative or '—'} | "
+            f"{'yes' if t.quoted else 'no'} |"
             for t in result.loaded_terms
         ]
     else:
@@ -49,7 +50,8 @@ def result_to_markdown(result: SummaryResult) -> str:
         "## Run",
         "",
         f"{run.backend} / {run.model}, prompt {run.prompt.name} {run.prompt.version} "
-        f"({run.prompt.sha256[:12]}), {run.attempts} attempt(s), {run.usage.prompt_tokens} prompt + "
+        f"({run.prompt.sha256[:12]}), {run.attempts} attempt(s), "
+        f"{run.usage.prompt_tokens} prompt + "
         f"{run.usage.completion_tokens} completion tokens, {run.seconds:.1f} s; "
         f"{len(run.findings)} findings ({len(errors)} unresolved errors).",
     ]

@@ -8,6 +8,7 @@ becomes instructor's re-ask with a precise message.
 
 from __future__ import annotations
 
+import copy
 from datetime import date as Date
 from typing import Annotated, Any, Literal
 
@@ -96,7 +97,21 @@ def key_of(field_name: str) -> str:
     return DraftEvent.model_fields[field_name].alias or field_name
 
 
+_SCHEMA_CACHE: dict[tuple[Any, ...], dict[str, Any]] = {}
+
+
 class Draft(BaseModel):
+    @classmethod
+    def model_json_schema(cls, *args: Any, **kwargs: Any) -> dict[str, Any]:  # type: ignore[override]
+        # instructor asks for the schema on every request (~9 ms each); it never changes.
+        if args or kwargs:
+            return super().model_json_schema(*args, **kwargs)
+        # instructor wraps the model in a fresh subclass per call: key on what defines it.
+        key = (cls.__name__, cls.__doc__, tuple(cls.model_fields))
+        if key not in _SCHEMA_CACHE:
+            _SCHEMA_CACHE[key] = super().model_json_schema()
+        return copy.deepcopy(_SCHEMA_CACHE[key])
+
     # Bounds go into the JSON schema, so llama.cpp's grammar enforces them while decoding.
     summary: list[DraftSentence] = Field(min_length=2, max_length=5)
     events: list[DraftEvent] = Field(max_length=6)

@@ -14,7 +14,8 @@ _real_connect = socket.socket.connect
 
 def _guarded_connect(self: socket.socket, address):  # type: ignore[no-untyped-def]
     host = address[0] if isinstance(address, tuple) else address
-    if isinstance(host, str) and host not in ("127.0.0.1", "::1", "localhost") and not host.startswith("/"):
+    local = ("127.0.0.1", "::1", "localhost")
+    if isinstance(host, str) and host not in local and not host.startswith("/"):
         raise OSError(f"network access refused in tests (tried {address!r})")
     return _real_connect(self, address)
 

@@ -12,7 +12,7 @@ def test_seed_splits_with_exact_offsets(seed_text: str, tmp_path) -> None:
     path = tmp_path / "seed.txt"
     path.write_text(seed_text, "utf-8")
     article = read_article(path)
-    assert article.title == "Iraqi resistance targets three US bases in Syria, Iraq in solidarity with Gaza"
+    assert article.title.startswith("Iraqi resistance targets three US bases in Syria")
     assert len(article.sentences) == len(article.text.splitlines()) == 15  # a line each
     for s in article.sentences:
         assert article.text[s.start : s.end] == s.text

@@ -5,6 +5,7 @@ from __future__ import annotations
 import json
 import threading
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+from typing import ClassVar
 
 import pytest
 
@@ -14,10 +15,10 @@ from tests.test_pipeline import CLEAN, TEXT
 
 
 class _Handler(BaseHTTPRequestHandler):
-    bodies: list[dict] = []
-    answers: list[tuple[int, dict, dict]] = []
+    bodies: ClassVar[list[dict]] = []
+    answers: ClassVar[list[tuple[int, dict, dict]]] = []
 
-    def do_POST(self) -> None:  # noqa: N802 - http.server's naming
+    def do_POST(self) -> None:
         length = int(self.headers["Content-Length"])
         type(self).bodies.append(json.loads(self.rfile.read(length)))
         status, headers, payload = type(self).answers.pop(0)

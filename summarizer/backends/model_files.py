@@ -78,9 +78,13 @@ def ensure_model_file(name: str, cache_dir: Path) -> Path:
     verified = target.with_suffix(".gguf.verified")
     parts = _part_paths(model)
     expected_size = sum(p.stat().st_size for p in parts)
-    if target.is_file() and verified.is_file() and target.stat().st_size == expected_size:
-        if verified.read_text().strip() == model.sha256:
-            return target
+    if (
+        target.is_file()
+        and verified.is_file()
+        and target.stat().st_size == expected_size
+        and verified.read_text().strip() == model.sha256
+    ):
+        return target
     cache_dir.mkdir(parents=True, exist_ok=True)
     tmp = target.with_suffix(f".gguf.tmp{os.getpid()}")
     digest = hashlib.sha256()

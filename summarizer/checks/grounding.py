@@ -306,7 +306,8 @@ def check_grounding(draft: Draft, article: Article) -> list[Finding]:
                         check="grounding",
                         severity="error",
                         path=f"{path}.{name}",
-                        message=f"event {k + 1}: {key_of(name)} {value!r} does not occur in the article; "
+                        message=f"event {k + 1}: {key_of(name)} {value!r} does not occur in the "
+                        "article; "
                         "use the article's own words or null",
                     )
                 )
@@ -316,7 +317,8 @@ def check_grounding(draft: Draft, article: Article) -> list[Finding]:
                         check="grounding",
                         severity="warning",
                         path=f"{path}.{name}",
-                        message=f"event {k + 1}: {key_of(name)} {value!r} is not in the cited sentences",
+                        message=f"event {k + 1}: {key_of(name)} {value!r} is not in the cited "
+                        "sentences",
                     )
                 )
         evidence = " ".join(s.text for s in cited(article, ids))

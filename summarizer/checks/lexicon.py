@@ -20,6 +20,7 @@ class LexiconEntry:
     category: str
     neutral_alternative: str | None
     pattern: re.Pattern[str]
+    first_word: str  # lower-case, for a cheap pre-check
 
 
 @cache
@@ -32,8 +33,9 @@ def load_lexicon() -> tuple[LexiconEntry, ...]:
         # Hyphens and spaces inside a term match either; word boundaries at both ends.
         body = r"[\s-]+".join(re.escape(w) for w in re.split(r"[\s-]+", term))
         pattern = re.compile(rf"(?<![\w-]){body}(?![\w-])", re.IGNORECASE)
+        first = re.split(r"[\s-]+", term)[0].lower()
         entries.append(
-            LexiconEntry(term, row["category"], row["neutral_alternative"] or None, pattern)
+            LexiconEntry(term, row["category"], row["neutral_alternative"] or None, pattern, first)
         )
     return tuple(sorted(entries, key=lambda e: -len(e.term)))
 
@@ -57,14 +59,22 @@ def quoted_ranges(text: str) -> list[tuple[int, int]]:
 
 def find_loaded_terms(text: str, offset: int = 0) -> list[LoadedTerm]:
     """Every lexicon term in `text`, non-overlapping, longest first, in text order."""
-    quotes = quoted_ranges(text)
+    if not text:
+        return []
+    lowered = text.lower()
+    quotes: list[tuple[int, int]] | None = None
     taken: list[tuple[int, int]] = []
     found: list[LoadedTerm] = []
     for entry in load_lexicon():
+        # A plain substring test first: most terms are absent, and `in` is far cheaper.
+        if entry.first_word not in lowered:
+            continue
         for m in entry.pattern.finditer(text):
             s, e = m.span()
             if any(s < te and ts < e for ts, te in taken):
                 continue
+            if quotes is None:
+                quotes = quoted_ranges(text)
             taken.append((s, e))
             found.append(
                 LoadedTerm(

@@ -1,0 +1,248 @@
+"""Where time and tokens go: one run, comparable ratios, printed and written as JSON.
+
+    python benchmarks/run.py            # embedded default (1.5B) on the seed + 2 eval articles
+    python benchmarks/run.py --quick    # ~1-2 min: the 0.5B model on the seed, smaller batch
+    python benchmarks/run.py --json out.json
+
+Sections:
+  embedded     per article: llama.cpp prompt-eval and generation seconds (its own clock),
+               our overhead, tokens, attempts; overhead_ratio = pipeline wall / llama.cpp time
+  prefix       prompt-eval seconds of the first article vs later ones (KV-cache prefix reuse)
+  tokens       completion tokens with sentence-id citations vs the same output with verbatim
+               quotes in place of ids (counted with the model's tokenizer; an estimate made
+               from the real output, not a second live run)
+  batch        64 articles through the real openai client against a local server with a fixed
+               injected latency, at concurrency 1, 4 and 16; throughput_ratio at 16
+  memory       peak resident memory of this process
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import platform
+import resource
+import sys
+import threading
+import time
+from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+from pathlib import Path
+from typing import Any
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+
+from summarizer import Settings, read_article, summarize, summarize_many  # noqa: E402
+from summarizer.api import get_backend  # noqa: E402
+from summarizer.schema import Draft  # noqa: E402
+
+SEED = ROOT / "seeds" / "000_eb6b1eeda829eab8.txt"
+EXTRA = [
+    ROOT / "seeds" / "briefing-example" / "center.json",
+    ROOT / "seeds" / "briefing-example" / "left.json",
+]
+
+
+class _Timed:
+    """Wraps a backend to keep llama.cpp's own timings of every call."""
+
+    def __init__(self, backend: Any) -> None:
+        self.inner = backend
+        self.name, self.model, self.mode = backend.name, backend.model, backend.mode
+        self.calls: list[dict[str, float]] = []
+        self.raw: list[str] = []
+
+    def create(self, **kwargs: Any) -> Any:
+        response = self.inner.create(**kwargs)
+        self.calls.append(dict(self.inner.last_timings))
+        self.raw.append(response.choices[0].message.content or "")
+        return response
+
+    def close(self) -> None:
+        pass
+
+
+def bench_embedded(model: str, files: list[Path]) -> dict[str, Any]:
+    settings = Settings(backend="local", model=model)
+    t0 = time.perf_counter()
+    backend = get_backend(settings)
+    load_s = time.perf_counter() - t0
+    rows = []
+    all_raw: list[tuple[str, str]] = []
+    for path in files:
+        article = read_article(path)
+        timed = _Timed(backend)
+        started = time.perf_counter()
+        result = summarize(article, backend=timed, settings=settings)
+        wall = time.perf_counter() - started
+        llama = sum(c.get("prompt_eval_s", 0) + c.get("generation_s", 0) for c in timed.calls)
+        create_wall = sum(c.get("wall_s", 0) for c in timed.calls)
+        rows.append({
+            "article": path.name,
+            "seconds": round(wall, 2),
+            "prompt_eval_s": round(sum(c.get("prompt_eval_s", 0) for c in timed.calls), 2),
+            "generation_s": round(sum(c.get("generation_s", 0) for c in timed.calls), 2),
+            "llama_cpp_s": round(llama, 2),
+            "llama_cpp_python_wall_s": round(create_wall, 2),
+            "our_overhead_s": round(wall - create_wall, 3),
+            "overhead_ratio": round(wall / llama, 3) if llama else None,
+            "prompt_tokens": result.run.usage.prompt_tokens,
+            "completion_tokens": result.run.usage.completion_tokens,
+            "prompt_eval_tokens": int(sum(c.get("prompt_eval_tokens", 0) for c in timed.calls)),
+            "attempts": result.run.attempts,
+            "events": len(result.events),
+            "unresolved_errors": sum(1 for f in result.run.findings if f.severity == "error"
+                                     and not f.repaired),
+        })
+        all_raw += [(path.name, r) for r in timed.raw]
+    wall = sum(r["seconds"] for r in rows)
+    llama = sum(r["llama_cpp_s"] for r in rows)
+    return {
+        "model": backend.model,
+        "load_s": round(load_s, 2),
+        "articles": rows,
+        "overhead_ratio": round(wall / llama, 3) if llama else None,
+        "seconds_per_article": round(wall / len(rows), 2),
+        "_raw": all_raw,
+        "_backend": backend,
+    }
+
+
+def bench_prefix(rows: list[dict[str, Any]]) -> dict[str, Any]:
+    first, later = rows[0], rows[1:]
+    out: dict[str, Any] = {
+        "first_prompt_eval_s": first["prompt_eval_s"],
+        "first_prompt_eval_tokens": first["prompt_eval_tokens"],
+        "first_prompt_tokens": first["prompt_tokens"],
+    }
+    if later:
+        out["later_prompt_eval_s_mean"] = round(
+            sum(r["prompt_eval_s"] for r in later) / len(later), 2)
+        out["later_prompt_eval_tokens_mean"] = round(
+            sum(r["prompt_eval_tokens"] for r in later) / len(later), 1)
+        out["later_prompt_tokens_mean"] = round(
+            sum(r["prompt_tokens"] for r in later) / len(later), 1)
+    return out
+
+
+def bench_tokens(raw: list[tuple[str, str]], backend: Any, files: list[Path]) -> dict[str, Any]:
+    """Same answers with each id list replaced by the cited sentences, LangExtract-style."""
+    articles = {p.name: read_article(p) for p in files}
+    ids_tokens = quote_tokens = 0
+    for name, text in raw:
+        try:
+            draft = Draft.model_validate_json(text)
+        except ValueError:
+            continue
+        article = articles[name]
+        data = json.loads(text)
+
+        def quotes(ids: list[int], article: Any = article) -> list[str]:
+            return [s.text for i in ids if (s := article.sentence(i))]
+
+        for item in data.get("summary", []):
+            item["evidence"] = quotes(item.pop("ids", []))
+        for item in data.get("events", []):
+            item["evidence"] = quotes(item.pop("ids", []))
+        ids_tokens += backend.count_tokens(text)
+        quote_tokens += backend.count_tokens(json.dumps(data, ensure_ascii=False))
+        del draft
+    return {
+        "completion_tokens_with_ids": ids_tokens,
+        "completion_tokens_with_quotes_estimate": quote_tokens,
+        "quotes_over_ids": round(quote_tokens / ids_tokens, 2) if ids_tokens else None,
+    }
+
+
+def _stub_server(answer: str, latency_s: float) -> ThreadingHTTPServer:
+    body = json.dumps({
+        "id": "bench", "object": "chat.completion", "created": 0, "model": "stub",
+        "choices": [{"index": 0, "finish_reason": "stop",
+                     "message": {"role": "assistant", "content": answer}}],
+        "usage": {"prompt_tokens": 1000, "completion_tokens": 200, "total_tokens": 1200},
+    }).encode()
+
+    class Handler(BaseHTTPRequestHandler):
+        protocol_version = "HTTP/1.1"
+
+        def do_POST(self) -> None:
+            self.rfile.read(int(self.headers["Content-Length"]))
+            time.sleep(latency_s)
+            self.send_response(200)
+            self.send_header("Content-Type", "application/json")
+            self.send_header("Content-Length", str(len(body)))
+            self.end_headers()
+            self.wfile.write(body)
+
+        def log_message(self, *args: object) -> None:
+            pass
+
+    ThreadingHTTPServer.daemon_threads = True
+    server = ThreadingHTTPServer(("127.0.0.1", 0), Handler)
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    return server
+
+
+def bench_batch(answer: str, latency_s: float, n: int) -> dict[str, Any]:
+    import os
+
+    os.environ.setdefault("OPENAI_API_KEY", "bench-no-key")
+    server = _stub_server(answer, latency_s)
+    url = f"http://127.0.0.1:{server.server_port}/v1"
+    text = read_article(SEED)
+    out: dict[str, Any] = {"n_articles": n, "latency_s": latency_s, "runs": []}
+    for concurrency in (1, 4, 16):
+        settings = Settings(backend="openai", model="stub", openai_base_url=url,
+                            max_reasks=0, transport_retries=0)
+        backend = get_backend(settings)
+        started = time.perf_counter()
+        outcomes = summarize_many([text] * n, backend=backend, settings=settings,
+                                  concurrency=concurrency)
+        wall = time.perf_counter() - started
+        ok = sum(1 for o in outcomes if not isinstance(o, dict))
+        out["runs"].append({"concurrency": concurrency, "seconds": round(wall, 3),
+                            "articles_per_s": round(n / wall, 3), "ok": ok})
+    single_rate = out["runs"][0]["articles_per_s"]
+    c16 = out["runs"][-1]
+    out["throughput_ratio"] = round(c16["articles_per_s"] / (16 * single_rate), 3)
+    out["ideal_ratio_bound"] = "1.0 = sixteen requests in flight all the time"
+    server.shutdown()
+    return out
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
+    parser.add_argument("--quick", action="store_true")
+    parser.add_argument("--json", type=Path)
+    args = parser.parse_args()
+
+    model = "qwen2.5-coder-0.5b-instruct-q4_k_m" if args.quick else None
+    files = [SEED] if args.quick else [SEED, *[p for p in EXTRA if p.exists()]]
+    started = time.perf_counter()
+    emb = bench_embedded(model or "qwen2.5-coder-1.5b-instruct-q4_k_m", files)
+    raw, backend = emb.pop("_raw"), emb.pop("_backend")
+    report: dict[str, Any] = {
+        "machine": f"{platform.machine()}, {__import__('os').cpu_count()} cores, "
+                   f"{platform.python_implementation()} {platform.python_version()}",
+        "quick": args.quick,
+        "embedded": emb,
+        "prefix": bench_prefix(emb["articles"]),
+        "tokens": bench_tokens(raw, backend, files),
+    }
+    # A real answer of the embedded model is the stub's reply, so checks do real work.
+    answer = raw[-1][1] if raw else '{"summary": [], "events": []}'
+    report["batch"] = bench_batch(answer, latency_s=0.25 if args.quick else 0.5,
+                                  n=32 if args.quick else 64)
+    report["memory"] = {"peak_rss_mb": round(
+        resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024, 1)}
+    report["overhead_ratio"] = emb["overhead_ratio"]
+    report["throughput_ratio"] = report["batch"]["throughput_ratio"]
+    report["total_s"] = round(time.perf_counter() - started, 1)
+
+    print(json.dumps(report, indent=2))
+    if args.json:
+        args.json.write_text(json.dumps(report, indent=2), "utf-8")
+
+
+if __name__ == "__main__":
+    main()
