@@ -20,7 +20,7 @@ HERE = Path(__file__).resolve().parent
 sys.path.insert(0, str(HERE))
 
 from cases_short import HARD_CASES, NEUS, NEUS_CASES, SEED, SEED_CASE, SYNTH  # noqa: E402
-from cases_wikievents import WIKIEVENTS, WIKI_CASES  # noqa: E402
+from cases_wikievents import WIKI_CASES, WIKIEVENTS  # noqa: E402
 
 ARTICLE_KEYS = ("title", "source", "published", "text")
 
