@@ -8,6 +8,7 @@ in the output with a finding, never hidden.
 
 from __future__ import annotations
 
+import re
 from datetime import date, datetime
 
 from .article import Article
@@ -38,6 +39,20 @@ from .schema import (
 
 def _valid_ids(article: Article, ids: list[int]) -> list[int]:
     return [i for i in dict.fromkeys(ids) if article.sentence(i) is not None]
+
+
+_END = re.compile(r"[.!?…][\"'”’)]*$")
+
+
+def complete_sentence(text: str) -> str:
+    """A sentence cut off mid-clause (grammar length limit) ends at its last full clause."""
+    text = text.strip()
+    if not text or _END.search(text):
+        return text
+    cut = max(text.rfind(", "), text.rfind("; "))
+    if cut > len(text) // 3:
+        return text[:cut].rstrip() + "."
+    return text + "."
 
 
 def build_summary(draft: Draft, article: Article) -> tuple[list[SummarySentence], list[Finding]]:
@@ -72,7 +87,20 @@ def build_summary(draft: Draft, article: Article) -> tuple[list[SummarySentence]
                 )
             )
         text, unrepaired = neutralise(sent.text)
-        if text != sent.text:
+        neutralised = text != sent.text
+        whole = complete_sentence(text)
+        if whole != text:
+            findings.append(
+                Finding(
+                    check="structure",
+                    severity="warning",
+                    path=path,
+                    repaired=True,
+                    message="the sentence was cut off (length limit); trimmed to its last clause",
+                )
+            )
+            text = whole
+        if neutralised:
             findings.append(
                 Finding(
                     check="neutrality",

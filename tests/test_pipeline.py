@@ -103,3 +103,11 @@ def test_batch_keeps_order_and_records_errors() -> None:
     assert isinstance(outcomes[1], ItemError) and outcomes[1]["type"] == "OutputValidationError"
     assert outcomes[2]["type"] == "InputError" and "empty" in outcomes[2]["message"]
     assert isinstance(outcomes[3], SummaryResult)
+
+
+def test_summary_cut_off_by_the_length_limit_ends_at_a_clause() -> None:
+    from summarizer.assemble import complete_sentence
+
+    cut = "The group claimed strikes on the base in al-Tanf, near Jordan, as well as the US-run"
+    assert complete_sentence(cut) == "The group claimed strikes on the base in al-Tanf, near Jordan."
+    assert complete_sentence("He said “yes.”") == "He said “yes.”"
