@@ -176,6 +176,22 @@ def to_markdown(
             + " | ".join(verdicts)
             + " |"
         )
+    out += ["", "Reading it: lead-3 copies article sentences, so its grounding is 1.0 by "
+            "construction and it has no events; its leakage shows how loaded the sources "
+            "are. `unchecked` is the same model's first answer with no checks, re-ask or "
+            "repairs (read from the recordings). Cost rows are recorded wall time on a shared "
+            "CPU, not replay time.", ""]
+    outside = data.get("outside") or {}
+    if outside.get("babe"):
+        b = outside["babe"]
+        out += [f"Outside check (not gated): our lexicon vs BABE expert labels on "
+                f"{b['sentences']} sentences: word P/R {_fmt(b['word_precision'])}/"
+                f"{_fmt(b['word_recall'])}, sentence P/R {_fmt(b['sentence_precision'])}/"
+                f"{_fmt(b['sentence_recall'])}.", ""]
+    if outside.get("case2021"):
+        c = outside["case2021"]
+        out += [f"CASE 2021 sub-type accuracy on {c['n']} snippets: "
+                f"{_fmt(c['sub_type_accuracy'])} ({c['answered']} answered).", ""]
     errors = [r for r in data["cases"] if "error" in r]
     if errors:
         out += ["", "## Errors", ""]
