@@ -28,8 +28,15 @@ ARTICLE_KEYS = ("title", "source", "published", "text")
 def seed_case(root: Path) -> dict[str, Any]:
     raw = (root / SEED["file"]).read_text("utf-8").strip("\n")
     head, _, body = raw.partition("\n")
-    return {**SEED_CASE, "article": {"title": head.strip(), "source": None,
-                                     "published": None, "text": body.strip("\n")}}
+    return {
+        **SEED_CASE,
+        "article": {
+            "title": head.strip(),
+            "source": None,
+            "published": None,
+            "text": body.strip("\n"),
+        },
+    }
 
 
 def neus_cases(shared: Path) -> list[dict[str, Any]]:
@@ -41,27 +48,44 @@ def neus_cases(shared: Path) -> list[dict[str, Any]]:
     for label in NEUS_CASES:
         row = rows[label["event"]]
         news = row["news"][label["side"]]
-        out.append({
-            "id": f"neus-{label['event']}-{label['side']}",
-            "kind": "neus",
-            "provenance": {**NEUS, "source_id": label["event"], "side": label["side"],
-                           "outlet": news["newsSource"], "url": news.get("newsLink")},
-            "note": label["note"],
-            "article": {"title": news["newsTitle"], "source": news["newsSource"],
-                        "published": row["date"][:10],
-                        "text": "\n".join(p.strip() for p in news["newBody"] if p.strip())},
-            "events_complete": True,
-            "gold_events": label["gold_events"],
-            "reference_summary": " ".join(p.strip() for p in row["roundup"]),
-            "key_facts": label["key_facts"],
-            "forbidden": label["forbidden"],
-        })
+        out.append(
+            {
+                "id": f"neus-{label['event']}-{label['side']}",
+                "kind": "neus",
+                "provenance": {
+                    **NEUS,
+                    "source_id": label["event"],
+                    "side": label["side"],
+                    "outlet": news["newsSource"],
+                    "url": news.get("newsLink"),
+                },
+                "note": label["note"],
+                "article": {
+                    "title": news["newsTitle"],
+                    "source": news["newsSource"],
+                    "published": row["date"][:10],
+                    "text": "\n".join(p.strip() for p in news["newBody"] if p.strip()),
+                },
+                "events_complete": True,
+                "gold_events": label["gold_events"],
+                "reference_summary": " ".join(p.strip() for p in row["roundup"]),
+                "key_facts": label["key_facts"],
+                "forbidden": label["forbidden"],
+            }
+        )
     return out
 
 
 def hard_cases() -> list[dict[str, Any]]:
-    return [{"kind": "synthetic", "provenance": {**SYNTH, "source_id": c["id"]},
-             "reference_summary": None, **c} for c in HARD_CASES]
+    return [
+        {
+            "kind": "synthetic",
+            "provenance": {**SYNTH, "source_id": c["id"]},
+            "reference_summary": None,
+            **c,
+        }
+        for c in HARD_CASES
+    ]
 
 
 def wiki_cases(shared: Path) -> list[dict[str, Any]]:
@@ -74,19 +98,25 @@ def wiki_cases(shared: Path) -> list[dict[str, Any]]:
         doc = docs[label["doc_id"]]
         # The raw text glues sentences together ("GuiltyAccused"): one sentence a line.
         text = "\n".join(sent[1].strip() for sent in doc["sentences"] if sent[1].strip())
-        out.append({
-            "id": f"wiki-{label['doc_id'][:40]}",
-            "kind": "wikievents",
-            "provenance": {**WIKIEVENTS, "source_id": label["doc_id"]},
-            "note": label["note"],
-            "article": {"title": None, "source": None, "published": label.get("published"),
-                        "text": text},
-            "events_complete": label.get("events_complete", False),
-            "gold_events": label["gold_events"],
-            "reference_summary": None,
-            "key_facts": label["key_facts"],
-            "forbidden": label.get("forbidden", []),
-        })
+        out.append(
+            {
+                "id": f"wiki-{label['doc_id'][:40]}",
+                "kind": "wikievents",
+                "provenance": {**WIKIEVENTS, "source_id": label["doc_id"]},
+                "note": label["note"],
+                "article": {
+                    "title": None,
+                    "source": None,
+                    "published": label.get("published"),
+                    "text": text,
+                },
+                "events_complete": label.get("events_complete", False),
+                "gold_events": label["gold_events"],
+                "reference_summary": None,
+                "key_facts": label["key_facts"],
+                "forbidden": label.get("forbidden", []),
+            }
+        )
     return out
 
 
@@ -95,8 +125,12 @@ def main() -> None:
     parser.add_argument("--shared", type=Path, default=HERE.parent.parent / "shared" / "data")
     parser.add_argument("--out", type=Path, default=HERE / "data")
     args = parser.parse_args()
-    cases = [seed_case(HERE.parent), *hard_cases(), *neus_cases(args.shared),
-             *wiki_cases(args.shared)]
+    cases = [
+        seed_case(HERE.parent),
+        *hard_cases(),
+        *neus_cases(args.shared),
+        *wiki_cases(args.shared),
+    ]
     articles = args.out / "articles"
     articles.mkdir(parents=True, exist_ok=True)
     with (args.out / "cases.v1.jsonl").open("w", encoding="utf-8") as fh:
@@ -105,7 +139,8 @@ def main() -> None:
             fh.write(json.dumps(case, ensure_ascii=False) + "\n")
             art = {k: case["article"][k] for k in ARTICLE_KEYS if case["article"].get(k)}
             (articles / f"{case['id']}.json").write_text(
-                json.dumps(art, ensure_ascii=False, indent=1) + "\n", "utf-8")
+                json.dumps(art, ensure_ascii=False, indent=1) + "\n", "utf-8"
+            )
     print(f"{len(cases)} cases -> {args.out / 'cases.v1.jsonl'}")
 
 

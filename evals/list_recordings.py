@@ -22,9 +22,13 @@ def main() -> None:
     args = parser.parse_args()
     settings = Settings.from_env(backend="replay", prompt_version=args.prompt_version)
     pipeline = _pipeline(None, settings)
-    folder = Path(settings.recordings_dir) / _safe(
-        f"{pipeline.backend.recorded_backend}__{pipeline.backend.model}"  # type: ignore[attr-defined]
-    ) / pipeline.prompt.info.sha256[:12]
+    folder = (
+        Path(settings.recordings_dir)
+        / _safe(
+            f"{pipeline.backend.recorded_backend}__{pipeline.backend.model}"  # type: ignore[attr-defined]
+        )
+        / pipeline.prompt.info.sha256[:12]
+    )
     wanted = {}
     for case in load_cases():
         for rendered in rendered_prompts(pipeline, case_article(case)):

@@ -26,10 +26,13 @@ ARTICLE = Article(
     title="Drone attack on base",
 )
 FIRST = {
-    "summary": [{"text": "The anti-terror fighters hit a base at al-Tanf.", "ids": [1]},
-                {"text": "Officials in Paris announced sanctions.", "ids": [2]}],
-    "events": [{"ids": [1], "sub_event_type": "Air/drone strike", "location": "al-Tanf",
-                "fatalities": 3}],
+    "summary": [
+        {"text": "The anti-terror fighters hit a base at al-Tanf.", "ids": [1]},
+        {"text": "Officials in Paris announced sanctions.", "ids": [2]},
+    ],
+    "events": [
+        {"ids": [1], "sub_event_type": "Air/drone strike", "location": "al-Tanf", "fatalities": 3}
+    ],
 }
 
 
@@ -37,15 +40,20 @@ def _store(root: Path, pipeline: Pipeline, contents: list[str]) -> Recordings:
     info = pipeline.prompt.info
     folder = root / _safe(f"local__{pipeline.backend.model}") / info.sha256[:12]
     folder.mkdir(parents=True)
-    messages = pipeline.prompt.render(title=ARTICLE.title, source=None, published=None,
-                                      sentences=ARTICLE.sentences)
+    messages = pipeline.prompt.render(
+        title=ARTICLE.title, source=None, published=None, sentences=ARTICLE.sentences
+    )
     for k, content in enumerate(contents):
         # Attempt k has the re-ask turns appended after the first two messages.
         turns = messages + [{"role": "assistant", "content": "x"}] * (2 * k)
-        record = {"request": {"messages": turns},
-                  "timings": {"wall_s": 10.0 * (k + 1)},
-                  "response": {"choices": [{"message": {"content": content}}],
-                               "usage": {"prompt_tokens": 100, "completion_tokens": 50}}}
+        record = {
+            "request": {"messages": turns},
+            "timings": {"wall_s": 10.0 * (k + 1)},
+            "response": {
+                "choices": [{"message": {"content": content}}],
+                "usage": {"prompt_tokens": 100, "completion_tokens": 50},
+            },
+        }
         (folder / f"{k}.json").write_text(json.dumps(record), "utf-8")
     return Recordings(root, "local", pipeline.backend.model, info)
 
@@ -65,8 +73,7 @@ def test_unchecked_is_the_first_attempt_without_repairs(tmp_path: Path) -> None:
     assert result.events[0].fatalities == 3
     assert result.run.usage.prompt_tokens == 100
     cost = recorded_cost(recordings, rendered_prompts(pipeline, ARTICLE))
-    assert cost == {"seconds": 30.0, "prompt_tokens": 200, "completion_tokens": 100,
-                    "attempts": 2}
+    assert cost == {"seconds": 30.0, "prompt_tokens": 200, "completion_tokens": 100, "attempts": 2}
 
 
 def test_unchecked_without_recording_is_none_and_bad_json_is_empty(tmp_path: Path) -> None:
@@ -81,5 +88,4 @@ def test_unchecked_without_recording_is_none_and_bad_json_is_empty(tmp_path: Pat
 def test_lead3_takes_the_first_three_sentences_verbatim() -> None:
     result = lead3(ARTICLE)
     assert [s.text for s in result.summary] == [s.text for s in ARTICLE.sentences[:3]]
-    assert all(ARTICLE.text[e.start:e.end] == e.text for s in result.summary
-               for e in s.evidence)
+    assert all(ARTICLE.text[e.start : e.end] == e.text for s in result.summary for e in s.evidence)

@@ -36,7 +36,8 @@ def test_gate_fails_when_cases_lose_their_recordings() -> None:
 def test_replayed_eval_meets_the_committed_baseline(tmp_path: Path) -> None:
     baseline = json.loads(BASELINE.read_text("utf-8"))
     # Replay the prompt version the baseline was recorded with, not whatever is newest.
-    settings = Settings(backend="replay", prompt_version=baseline["prompt"]["version"],
-                        cache_dir=tmp_path)
+    settings = Settings(
+        backend="replay", prompt_version=baseline["prompt"]["version"], cache_dir=tmp_path
+    )
     report = run_eval(load_cases(), settings)
     assert gate(report, baseline, TOLERANCE) == []

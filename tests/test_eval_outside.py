@@ -13,7 +13,7 @@ from summarizer.settings import Settings
 BABE = (
     "\ufefftext;news_link;outlet;topic;type;label_bias;label_opinion;biased_words\n"
     '"The regime\'s ""thugs"" attacked,\nagain.";u;o;t;left;Biased;Opinion;'
-    '"[\'thugs\', \'regime\']"\n'
+    "\"['thugs', 'regime']\"\n"
     "Officials met on Monday.;u;o;t;center;Non-biased;Entirely factual;[]\n"
     "The terrorists fled.;u;o;t;right;Biased;Opinion;['fled']\n"
 )
@@ -40,9 +40,13 @@ def test_case2021_sub_type_accuracy_with_a_fake_model(tmp_path: Path) -> None:
         "id\tEventSnippet\tSubType\n2\tJets struck a depot near Tarin on Sunday.\tAIR_STRIKE\n",
         "utf-8",
     )
-    answer = {"summary": [{"text": "Jets struck a depot near Tarin on Sunday.", "ids": [1]},
-                          {"text": "Jets struck a depot near Tarin.", "ids": [1]}],
-              "events": [{"ids": [1], "sub_event_type": "Air/drone strike", "location": "Tarin"}]}
+    answer = {
+        "summary": [
+            {"text": "Jets struck a depot near Tarin on Sunday.", "ids": [1]},
+            {"text": "Jets struck a depot near Tarin.", "ids": [1]},
+        ],
+        "events": [{"ids": [1], "sub_event_type": "Air/drone strike", "location": "Tarin"}],
+    }
     fake = FakeBackend(json.dumps(answer), json.dumps(answer))
     result = case2021_types(tmp_path, Settings(backend="replay", max_reasks=1), 1, backend=fake)
     assert result == {"n": 1, "answered": 1, "sub_type_accuracy": 1.0}

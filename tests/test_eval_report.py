@@ -12,13 +12,27 @@ from summarizer.evaluation.runner import aggregate
 from summarizer.evaluation.scoring import score_case
 
 ARTICLE = Article(text="Shelling hit Avdiivka on Friday.\nThe governor said 12 civilians died.")
-CASE = {"id": "c1", "note": "one shelling event", "article": {"text": ARTICLE.text},
-        "gold_events": [{"event_type": "Explosions/Remote violence",
-                         "sub_event_type": "Shelling/artillery/missile attack",
-                         "actor1": None, "target": None, "location": ["Avdiivka"],
-                         "country": None, "fatalities": 12, "responsibility": "unknown"}],
-        "events_complete": True, "key_facts": [{"fact": "12 dead", "any": ["12"]}],
-        "forbidden": [], "reference_summary": None}
+CASE = {
+    "id": "c1",
+    "note": "one shelling event",
+    "article": {"text": ARTICLE.text},
+    "gold_events": [
+        {
+            "event_type": "Explosions/Remote violence",
+            "sub_event_type": "Shelling/artillery/missile attack",
+            "actor1": None,
+            "target": None,
+            "location": ["Avdiivka"],
+            "country": None,
+            "fatalities": 12,
+            "responsibility": "unknown",
+        }
+    ],
+    "events_complete": True,
+    "key_facts": [{"fact": "12 dead", "any": ["12"]}],
+    "forbidden": [],
+    "reference_summary": None,
+}
 
 
 def _data() -> dict:
@@ -26,13 +40,28 @@ def _data() -> dict:
     score = score_case(result, CASE)
     system = {"summary": result.summary_text, "events": [], "score": score, "cost": {}}
     metrics = aggregate([score], [None])
-    return {"model": "m", "prompt": {"name": "summarize", "version": "v2"}, "backend": "replay",
-            "n_cases": 2, "n_scored": 1, "n_errors": 1, "metrics": metrics,
-            "baselines": {"lead3": {**metrics, "loaded_term_leakage": 0.5}},
-            "cases": [{"id": "c1", "kind": "x", "systems": {
-                "pipeline": system, "unchecked": system, "lead3": system}},
-                {"id": "c2", "kind": "x", "error": {"type": "RecordingMissingError",
-                                                    "message": "no recording"}}]}
+    return {
+        "model": "m",
+        "prompt": {"name": "summarize", "version": "v2"},
+        "backend": "replay",
+        "n_cases": 2,
+        "n_scored": 1,
+        "n_errors": 1,
+        "metrics": metrics,
+        "baselines": {"lead3": {**metrics, "loaded_term_leakage": 0.5}},
+        "cases": [
+            {
+                "id": "c1",
+                "kind": "x",
+                "systems": {"pipeline": system, "unchecked": system, "lead3": system},
+            },
+            {
+                "id": "c2",
+                "kind": "x",
+                "error": {"type": "RecordingMissingError", "message": "no recording"},
+            },
+        ],
+    }
 
 
 def test_verdict_is_signed_so_that_plus_is_better() -> None:

@@ -42,72 +42,122 @@ TEXT = (
 )
 ARTICLE = Article(text=TEXT)
 GOLD = [
-    {"event_type": "Explosions/Remote violence", "sub_event_type": "Air/drone strike",
-     "actor1": ["Islamic Resistance in Iraq"], "target": ["base"], "location": ["al-Tanf"],
-     "country": None, "fatalities": None, "responsibility": "claimed"},
-    {"event_type": "Explosions/Remote violence", "sub_event_type": "Air/drone strike",
-     "actor1": ["US", "United States"], "target": ["commander"], "location": ["Baghdad"],
-     "country": ["Iraq"], "fatalities": 1, "responsibility": "confirmed"},
+    {
+        "event_type": "Explosions/Remote violence",
+        "sub_event_type": "Air/drone strike",
+        "actor1": ["Islamic Resistance in Iraq"],
+        "target": ["base"],
+        "location": ["al-Tanf"],
+        "country": None,
+        "fatalities": None,
+        "responsibility": "claimed",
+    },
+    {
+        "event_type": "Explosions/Remote violence",
+        "sub_event_type": "Air/drone strike",
+        "actor1": ["US", "United States"],
+        "target": ["commander"],
+        "location": ["Baghdad"],
+        "country": ["Iraq"],
+        "fatalities": 1,
+        "responsibility": "confirmed",
+    },
 ]
 
 
 def gv(value: str, sentence: int = 1) -> GroundedValue:
     s = ARTICLE.sentences[sentence - 1]
     start = TEXT.index(value, s.start) if value in s.text else s.start
-    return GroundedValue(value=value, evidence=[Span(start=start, end=start + len(value),
-                                                     text=TEXT[start:start + len(value)])],
-                         alignment="exact")
+    return GroundedValue(
+        value=value,
+        evidence=[Span(start=start, end=start + len(value), text=TEXT[start : start + len(value)])],
+        alignment="exact",
+    )
 
 
 def event(place: str, actor: str, sentence: int, **kw: Any) -> Event:
     return Event(
-        event_type="Explosions/Remote violence", sub_event_type="Air/drone strike",
-        actors=Actors(actor1=gv(actor, sentence)), responsibility=kw.pop("resp", "claimed"),
-        location=Location(place=gv(place, sentence)), sentence_ids=[sentence],
-        evidence=spans_of([ARTICLE.sentences[sentence - 1]]), **kw,
+        event_type="Explosions/Remote violence",
+        sub_event_type="Air/drone strike",
+        actors=Actors(actor1=gv(actor, sentence)),
+        responsibility=kw.pop("resp", "claimed"),
+        location=Location(place=gv(place, sentence)),
+        sentence_ids=[sentence],
+        evidence=spans_of([ARTICLE.sentences[sentence - 1]]),
+        **kw,
     )
 
 
 def result(summary: list[str], events: list[Event]) -> SummaryResult:
-    sents = [SummarySentence(text=t, sentence_ids=[i + 1],
-                             evidence=spans_of([ARTICLE.sentences[i % 2]]))
-             for i, t in enumerate(summary)]
+    sents = [
+        SummarySentence(text=t, sentence_ids=[i + 1], evidence=spans_of([ARTICLE.sentences[i % 2]]))
+        for i, t in enumerate(summary)
+    ]
     return SummaryResult(
         article=ArticleInfo(sha256="x", n_chars=len(TEXT), n_sentences=2),
-        summary=sents, events=events, loaded_terms=[],
-        run=RunInfo(backend="fake", model="m", prompt=PromptInfo(name="p", version="v1",
-                                                                  sha256="s"),
-                    attempts=1, usage=Usage(), seconds=0.0),
+        summary=sents,
+        events=events,
+        loaded_terms=[],
+        run=RunInfo(
+            backend="fake",
+            model="m",
+            prompt=PromptInfo(name="p", version="v1", sha256="s"),
+            attempts=1,
+            usage=Usage(),
+            seconds=0.0,
+        ),
     )
 
 
 def case(**kw: Any) -> dict[str, Any]:
-    return {"article": {"text": TEXT}, "gold_events": GOLD, "events_complete": True,
-            "key_facts": [{"fact": "claim", "any": ["Islamic Resistance in Iraq"]},
-                          {"fact": "Baghdad", "any": ["Baghdad"]}],
-            "forbidden": ["anti-terror fighters"], "reference_summary": None, **kw}
+    return {
+        "article": {"text": TEXT},
+        "gold_events": GOLD,
+        "events_complete": True,
+        "key_facts": [
+            {"fact": "claim", "any": ["Islamic Resistance in Iraq"]},
+            {"fact": "Baghdad", "any": ["Baghdad"]},
+        ],
+        "forbidden": ["anti-terror fighters"],
+        "reference_summary": None,
+        **kw,
+    }
 
 
-@pytest.mark.parametrize(("pred", "gold", "expected"), [
-    ("U.S.", ["US"], True),
-    ("al-Tanf region", ["al-Tanf"], True),
-    ("Iraq", ["Islamic Resistance in Iraq"], False),  # a word of a name is not the name
-    ("Islamic Resistance of Iraq", ["Islamic Resistance in Iraq"], True),
-    ("Pentagon", ["US"], False),
-    (None, ["US"], False),
-])
-def test_value_matches_is_alias_and_fuzzy_aware(pred: str | None, gold: list[str],
-                                                expected: bool) -> None:
+@pytest.mark.parametrize(
+    ("pred", "gold", "expected"),
+    [
+        ("U.S.", ["US"], True),
+        ("al-Tanf region", ["al-Tanf"], True),
+        ("Iraq", ["Islamic Resistance in Iraq"], False),  # a word of a name is not the name
+        ("Islamic Resistance of Iraq", ["Islamic Resistance in Iraq"], True),
+        ("Pentagon", ["US"], False),
+        (None, ["US"], False),
+    ],
+)
+def test_value_matches_is_alias_and_fuzzy_aware(
+    pred: str | None, gold: list[str], expected: bool
+) -> None:
     assert value_matches(pred, gold) is expected
 
 
 def test_perfect_output_scores_one() -> None:
     out = result(
-        ["The Islamic Resistance in Iraq said drones hit a base at al-Tanf on Saturday.",
-         "The Pentagon said a US drone strike in Baghdad killed one commander."],
-        [event("al-Tanf", "Islamic Resistance in Iraq", 1, target=gv("base")),
-         event("Baghdad", "US", 2, resp="confirmed", fatalities=1, target=gv("commander", 2),
-               )],
+        [
+            "The Islamic Resistance in Iraq said drones hit a base at al-Tanf on Saturday.",
+            "The Pentagon said a US drone strike in Baghdad killed one commander.",
+        ],
+        [
+            event("al-Tanf", "Islamic Resistance in Iraq", 1, target=gv("base")),
+            event(
+                "Baghdad",
+                "US",
+                2,
+                resp="confirmed",
+                fatalities=1,
+                target=gv("commander", 2),
+            ),
+        ],
     )
     s = score_case(out, case())
     assert s["event"]["f1"] == 1.0
@@ -129,14 +179,21 @@ def test_repeating_an_event_does_not_pay() -> None:
 
 
 def test_alignment_picks_the_matching_place_not_the_first_event() -> None:
-    pred = [event_values(event("Baghdad", "US", 2)),
-            event_values(event("al-Tanf", "Islamic Resistance in Iraq", 1))]
+    pred = [
+        event_values(event("Baghdad", "US", 2)),
+        event_values(event("al-Tanf", "Islamic Resistance in Iraq", 1)),
+    ]
     assert [(i, j) for i, j, _ in align_events(pred, GOLD)] == [(1, 0), (0, 1)]
 
 
 def test_wrong_fatalities_and_invented_figure_are_errors() -> None:
-    out = result(["x y z."], [event("al-Tanf", "Islamic Resistance in Iraq", 1, fatalities=3),
-                              event("Baghdad", "US", 2, resp="alleged", fatalities=2)])
+    out = result(
+        ["x y z."],
+        [
+            event("al-Tanf", "Islamic Resistance in Iraq", 1, fatalities=3),
+            event("Baghdad", "US", 2, resp="alleged", fatalities=2),
+        ],
+    )
     s = score_case(out, case())
     assert s["fields"]["fatalities"] == [0, 2]
     assert s["fields"]["responsibility"] == [1, 2]

@@ -39,15 +39,23 @@ from ..schema import (
 
 def _info(article: Article) -> ArticleInfo:
     return ArticleInfo(
-        title=article.title, source=article.source, published=article.published,
-        path=article.path, sha256=article.sha256, n_chars=len(article.text),
+        title=article.title,
+        source=article.source,
+        published=article.published,
+        path=article.path,
+        sha256=article.sha256,
+        n_chars=len(article.text),
         n_sentences=len(article.sentences),
     )
 
 
 def _run(backend: str, model: str, prompt: PromptInfo | None, **kw: Any) -> RunInfo:
-    return RunInfo(backend=backend, model=model,
-                   prompt=prompt or PromptInfo(name="none", version="-", sha256="-"), **kw)
+    return RunInfo(
+        backend=backend,
+        model=model,
+        prompt=prompt or PromptInfo(name="none", version="-", sha256="-"),
+        **kw,
+    )
 
 
 def lead3(article: Article, n: int = 3) -> SummaryResult:
@@ -55,9 +63,12 @@ def lead3(article: Article, n: int = 3) -> SummaryResult:
     sentences = article.sentences[:n]
     return SummaryResult(
         article=_info(article),
-        summary=[SummarySentence(text=s.text, sentence_ids=[s.id], evidence=spans_of([s]))
-                 for s in sentences],
-        events=[], loaded_terms=[],
+        summary=[
+            SummarySentence(text=s.text, sentence_ids=[s.id], evidence=spans_of([s]))
+            for s in sentences
+        ],
+        events=[],
+        loaded_terms=[],
         run=_run("lead-3", "none", None, attempts=0, usage=Usage(), seconds=0.0),
     )
 
@@ -88,7 +99,8 @@ class Recordings:
         """All attempts for one rendered prompt, first attempt first."""
         prefix = _turns(rendered)
         found = {
-            id(r): r for r in self.by_user.get(rendered[-1]["content"], [])
+            id(r): r
+            for r in self.by_user.get(rendered[-1]["content"], [])
             if _turns(r["request"]["messages"])[: len(prefix)] == prefix
         }
         return sorted(found.values(), key=lambda r: len(r["request"]["messages"]))
@@ -96,11 +108,19 @@ class Recordings:
 
 def rendered_prompts(pipeline: Pipeline, article: Article) -> list[Messages]:
     """The messages of each chunk's first request, exactly as the pipeline renders them."""
-    windows = _chunks(article.sentences, pipeline.settings.chunk_sentences,
-                      pipeline.settings.chunk_overlap, pipeline._max_chunk_chars())
+    windows = _chunks(
+        article.sentences,
+        pipeline.settings.chunk_sentences,
+        pipeline.settings.chunk_overlap,
+        pipeline._max_chunk_chars(),
+    )
     published = article.published.isoformat() if article.published else None
-    return [pipeline.prompt.render(title=article.title, source=article.source,
-                                   published=published, sentences=w) for w in windows]
+    return [
+        pipeline.prompt.render(
+            title=article.title, source=article.source, published=published, sentences=w
+        )
+        for w in windows
+    ]
 
 
 def recorded_cost(recordings: Recordings, prompts: list[Messages]) -> dict[str, float] | None:
@@ -128,25 +148,30 @@ def raw_event(ev: DraftEvent, article: Article) -> Event:
     ids = [i for i in dict.fromkeys(ev.ids) if article.sentence(i) is not None]
     event_date, precision = resolve_date(ev.date_text, article.published)
     return Event(
-        event_type=EVENT_TYPE_OF[ev.sub_event_type], sub_event_type=ev.sub_event_type,
-        date=event_date, date_text=_ground(ev.date_text, article, ids),
+        event_type=EVENT_TYPE_OF[ev.sub_event_type],
+        sub_event_type=ev.sub_event_type,
+        date=event_date,
+        date_text=_ground(ev.date_text, article, ids),
         time_precision=precision,  # type: ignore[arg-type]
-        actors=Actors(actor1=_ground(ev.actor1, article, ids),
-                      actor2=_ground(ev.actor2, article, ids)),
-        responsibility=ev.responsibility, claimed_by=_ground(ev.claimed_by, article, ids),
+        actors=Actors(
+            actor1=_ground(ev.actor1, article, ids), actor2=_ground(ev.actor2, article, ids)
+        ),
+        responsibility=ev.responsibility,
+        claimed_by=_ground(ev.claimed_by, article, ids),
         target=_ground(ev.target, article, ids),
-        location=Location(place=_ground(ev.location, article, ids),
-                          country=_ground(ev.country, article, ids)),
-        fatalities=ev.fatalities, injuries=ev.injuries,
+        location=Location(
+            place=_ground(ev.location, article, ids), country=_ground(ev.country, article, ids)
+        ),
+        fatalities=ev.fatalities,
+        injuries=ev.injuries,
         reported_by=_ground(ev.reported_by, article, ids),
         stated_motive=_ground(ev.motive, article, ids),
-        sentence_ids=ids, evidence=spans_of(cited(article, ids)),
+        sentence_ids=ids,
+        evidence=spans_of(cited(article, ids)),
     )
 
 
-def unchecked(
-    pipeline: Pipeline, recordings: Recordings, article: Article
-) -> SummaryResult | None:
+def unchecked(pipeline: Pipeline, recordings: Recordings, article: Article) -> SummaryResult | None:
     """The first attempt per chunk, unrepaired. None when a chunk has no recording;
     an unparseable first answer gives an empty result (what a caller would get)."""
     summary: list[SummarySentence] = []
@@ -159,8 +184,15 @@ def unchecked(
         if not attempts or len(attempts[0]["request"]["messages"]) != len(rendered):
             return None
         first = attempts[0]
-        usage.add(Usage(**{k: v for k, v in (first["response"].get("usage") or {}).items()
-                           if k in ("prompt_tokens", "completion_tokens")}))
+        usage.add(
+            Usage(
+                **{
+                    k: v
+                    for k, v in (first["response"].get("usage") or {}).items()
+                    if k in ("prompt_tokens", "completion_tokens")
+                }
+            )
+        )
         seconds += float((first.get("timings") or {}).get("wall_s", 0.0))
         raw = first["response"]["choices"][0]["message"]["content"] or ""
         try:
@@ -170,13 +202,26 @@ def unchecked(
             continue
         for sent in draft.summary:
             ids = [i for i in dict.fromkeys(sent.ids) if article.sentence(i) is not None]
-            summary.append(SummarySentence(text=sent.text, sentence_ids=ids,
-                                           evidence=spans_of(cited(article, ids))))
+            summary.append(
+                SummarySentence(
+                    text=sent.text, sentence_ids=ids, evidence=spans_of(cited(article, ids))
+                )
+            )
         events.extend(raw_event(ev, article) for ev in draft.events)
     return SummaryResult(
-        article=_info(article), summary=summary, events=events, loaded_terms=[],
-        run=_run("unchecked", pipeline.backend.model, pipeline.prompt.info, attempts=1,
-                 usage=usage, seconds=round(seconds, 3), notes=notes),
+        article=_info(article),
+        summary=summary,
+        events=events,
+        loaded_terms=[],
+        run=_run(
+            "unchecked",
+            pipeline.backend.model,
+            pipeline.prompt.info,
+            attempts=1,
+            usage=usage,
+            seconds=round(seconds, 3),
+            notes=notes,
+        ),
     )
 
 

@@ -16,8 +16,9 @@ ARTICLE_KEYS = ("title", "source", "published", "text")
 
 def load_cases(path: Path | str = DEFAULT_CASES, only: list[str] | None = None) -> list[dict]:
     """Cases in file order; `only` keeps ids equal to, or starting with, one of its items."""
-    cases = [json.loads(line) for line in Path(path).read_text("utf-8").splitlines()
-             if line.strip()]
+    cases = [
+        json.loads(line) for line in Path(path).read_text("utf-8").splitlines() if line.strip()
+    ]
     if only:
         cases = [c for c in cases if any(c["id"] == o or c["id"].startswith(o) for o in only)]
     return cases

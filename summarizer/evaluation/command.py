@@ -17,6 +17,8 @@ BackendOpt = Annotated[
     str | None,
     typer.Option("--backend", "-b", help="replay (default), local, openai or record"),
 ]
+
+
 def eval_command(
     backend: BackendOpt = "replay",
     cases: Annotated[
@@ -67,8 +69,9 @@ def eval_command(
     try:
         with Progress(console=err, transient=True) as bar:
             task = bar.add_task("eval", total=len(selected))
-            data = run_eval(selected, settings, shared=shared,
-                            on_case=lambda _id: bar.advance(task))
+            data = run_eval(
+                selected, settings, shared=shared, on_case=lambda _id: bar.advance(task)
+            )
     except SummarizerError as exc:
         err.print(f"[red]error:[/red] {exc}")
         raise typer.Exit(2) from None
@@ -83,16 +86,30 @@ def eval_command(
     if report:
         write_report(data, selected, report)
     if not json_out and not report:
-        sys.stdout.write(json.dumps({k: data[k] for k in ("n_cases", "n_scored", "n_errors",
-                                                          "metrics", "baselines")}, indent=1))
+        sys.stdout.write(
+            json.dumps(
+                {k: data[k] for k in ("n_cases", "n_scored", "n_errors", "metrics", "baselines")},
+                indent=1,
+            )
+        )
         sys.stdout.write("\n")
-    summary = ", ".join(f"{k}={v}" for k, v in data["metrics"].items()
-                        if k in ("event_f1", "grounding_rate", "key_fact_recall",
-                                 "loaded_term_leakage"))
+    summary = ", ".join(
+        f"{k}={v}"
+        for k, v in data["metrics"].items()
+        if k in ("event_f1", "grounding_rate", "key_fact_recall", "loaded_term_leakage")
+    )
     err.print(f"{data['n_scored']}/{data['n_cases']} cases scored; {summary}")
     if write_baseline:
-        keep = ("n_cases", "n_scored", "n_errors", "backend", "model", "prompt", "metrics",
-                "baselines")
+        keep = (
+            "n_cases",
+            "n_scored",
+            "n_errors",
+            "backend",
+            "model",
+            "prompt",
+            "metrics",
+            "baselines",
+        )
         write_baseline.write_text(
             json.dumps({k: data[k] for k in keep}, ensure_ascii=False, indent=1) + "\n", "utf-8"
         )
@@ -103,4 +120,3 @@ def eval_command(
         if failures:
             raise typer.Exit(1)
         err.print("[green]gate passed[/green]")
-

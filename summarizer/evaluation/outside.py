@@ -19,21 +19,31 @@ from ..settings import Settings
 
 # CASE 2021 fine-grained labels -> our ACLED sub-event types.
 CASE_TO_ACLED = {
-    "ARMED_CLASH": "Armed clash", "GOV_REGAINS_TERIT": "Government regains territory",
+    "ARMED_CLASH": "Armed clash",
+    "GOV_REGAINS_TERIT": "Government regains territory",
     "NON_STATE_ACTOR_OVERTAKES_TER": "Non-state actor overtakes territory",
-    "CHEM_WEAP": "Chemical weapon", "AIR_STRIKE": "Air/drone strike",
-    "SUIC_BOMB": "Suicide bomb", "ART_MISS_ATTACK": "Shelling/artillery/missile attack",
-    "REM_EXPLOS": "Remote explosive/landmine/IED", "GRENADE": "Grenade",
-    "SEX_VIOL": "Sexual violence", "ATTACK": "Attack",
-    "ABDUCT_DISSAP": "Abduction/forced disappearance", "PEACE_PROTEST": "Peaceful protest",
+    "CHEM_WEAP": "Chemical weapon",
+    "AIR_STRIKE": "Air/drone strike",
+    "SUIC_BOMB": "Suicide bomb",
+    "ART_MISS_ATTACK": "Shelling/artillery/missile attack",
+    "REM_EXPLOS": "Remote explosive/landmine/IED",
+    "GRENADE": "Grenade",
+    "SEX_VIOL": "Sexual violence",
+    "ATTACK": "Attack",
+    "ABDUCT_DISSAP": "Abduction/forced disappearance",
+    "PEACE_PROTEST": "Peaceful protest",
     "PROTEST_WITH_INTER": "Protest with intervention",
     "FORCE_AGAINST_PROTEST": "Excessive force against protesters",
-    "VIOL_DEMONSTR": "Violent demonstration", "MOB_VIOL": "Mob violence",
-    "AGREEMENT": "Agreement", "ARREST": "Arrests",
-    "CHANGE_TO_GROUP_ACT": "Change to group/activity", "DISR_WEAP": "Disrupted weapons use",
+    "VIOL_DEMONSTR": "Violent demonstration",
+    "MOB_VIOL": "Mob violence",
+    "AGREEMENT": "Agreement",
+    "ARREST": "Arrests",
+    "CHANGE_TO_GROUP_ACT": "Change to group/activity",
+    "DISR_WEAP": "Disrupted weapons use",
     "HQ_ESTABLISHED": "Headquarters or base established",
     "PROPERTY_DISTRUCT": "Looting/property destruction",
-    "NON_VIOL_TERRIT_TRANSFER": "Non-violent transfer of territory", "OTHER": "Other",
+    "NON_VIOL_TERRIT_TRANSFER": "Non-violent transfer of territory",
+    "OTHER": "Other",
 }
 
 
@@ -50,8 +60,13 @@ def read_babe(path: Path) -> list[dict[str, Any]]:
                 words = ast.literal_eval(row.get("biased_words") or "[]")
             except (ValueError, SyntaxError):
                 words = []
-            rows.append({"text": row["text"], "biased": row.get("label_bias") == "Biased",
-                         "words": [str(w) for w in words]})
+            rows.append(
+                {
+                    "text": row["text"],
+                    "biased": row.get("label_bias") == "Biased",
+                    "words": [str(w) for w in words],
+                }
+            )
     return rows
 
 
@@ -82,10 +97,13 @@ def babe_detector(shared: Path) -> dict[str, Any] | None:
     def ratio(a: int, b: int) -> float | None:
         return round(a / b, 4) if b else None
 
-    return {"sentences": len(rows),
-            "word_precision": ratio(tp, tp + fp), "word_recall": ratio(tp, tp + fn),
-            "sentence_precision": ratio(s_tp, s_tp + s_fp),
-            "sentence_recall": ratio(s_tp, s_tp + s_fn)}
+    return {
+        "sentences": len(rows),
+        "word_precision": ratio(tp, tp + fp),
+        "word_recall": ratio(tp, tp + fn),
+        "sentence_precision": ratio(s_tp, s_tp + s_fp),
+        "sentence_recall": ratio(s_tp, s_tp + s_fn),
+    }
 
 
 def case2021_types(
@@ -102,13 +120,17 @@ def case2021_types(
             if row["SubType"] in CASE_TO_ACLED:
                 rows.append(row)
     sample = random.Random(seed).sample(rows, min(n, len(rows)))
-    outcomes = summarize_many([r["EventSnippet"] for r in sample], settings=settings,
-                              backend=backend)
+    outcomes = summarize_many(
+        [r["EventSnippet"] for r in sample], settings=settings, backend=backend
+    )
     correct = answered = 0
     for row, outcome in zip(sample, outcomes, strict=True):
         if isinstance(outcome, ItemError) or not outcome.events:
             continue
         answered += 1
         correct += int(outcome.events[0].sub_event_type == CASE_TO_ACLED[row["SubType"]])
-    return {"n": len(sample), "answered": answered,
-            "sub_type_accuracy": round(correct / len(sample), 4) if sample else None}
+    return {
+        "n": len(sample),
+        "answered": answered,
+        "sub_type_accuracy": round(correct / len(sample), 4) if sample else None,
+    }

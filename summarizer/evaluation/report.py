@@ -3,10 +3,10 @@
 from __future__ import annotations
 
 import difflib
-import re
 from pathlib import Path
 from typing import Any
 
+from ..article import split_sentences
 from .runner import GATED
 
 SHOWN = (
@@ -91,9 +91,11 @@ def verdict(metric: str, ours: Any, theirs: Any) -> str:
 
 def summary_diff(before: str, after: str) -> list[str]:
     """Sentence-level diff: '-' only in the unchecked answer, '+' only in the pipeline's."""
-    split = re.compile(r"(?<=[.!?])\s+")
+    # The article's own splitter: 'U.S.' and 'Aug. 29' do not end a sentence.
     lines = list(
-        difflib.ndiff(split.split(before) if before else [], split.split(after) if after else [])
+        difflib.ndiff(
+            [x.text for x in split_sentences(before)], [x.text for x in split_sentences(after)]
+        )
     )
     return [line for line in lines if line[:1] in "-+ "] or ["  (both empty)"]
 
@@ -176,22 +178,32 @@ def to_markdown(
             + " | ".join(verdicts)
             + " |"
         )
-    out += ["", "Reading it: lead-3 copies article sentences, so its grounding is 1.0 by "
-            "construction and it has no events; its leakage shows how loaded the sources "
-            "are. `unchecked` is the same model's first answer with no checks, re-ask or "
-            "repairs (read from the recordings). Cost rows are recorded wall time on a shared "
-            "CPU, not replay time.", ""]
+    out += [
+        "",
+        "Reading it: lead-3 copies article sentences, so its grounding is 1.0 by "
+        "construction and it has no events; its leakage shows how loaded the sources "
+        "are. `unchecked` is the same model's first answer with no checks, re-ask or "
+        "repairs (read from the recordings). Cost rows are recorded wall time on a shared "
+        "CPU, not replay time.",
+        "",
+    ]
     outside = data.get("outside") or {}
     if outside.get("babe"):
         b = outside["babe"]
-        out += [f"Outside check (not gated): our lexicon vs BABE expert labels on "
-                f"{b['sentences']} sentences: word P/R {_fmt(b['word_precision'])}/"
-                f"{_fmt(b['word_recall'])}, sentence P/R {_fmt(b['sentence_precision'])}/"
-                f"{_fmt(b['sentence_recall'])}.", ""]
+        out += [
+            f"Outside check (not gated): our lexicon vs BABE expert labels on "
+            f"{b['sentences']} sentences: word P/R {_fmt(b['word_precision'])}/"
+            f"{_fmt(b['word_recall'])}, sentence P/R {_fmt(b['sentence_precision'])}/"
+            f"{_fmt(b['sentence_recall'])}.",
+            "",
+        ]
     if outside.get("case2021"):
         c = outside["case2021"]
-        out += [f"CASE 2021 sub-type accuracy on {c['n']} snippets: "
-                f"{_fmt(c['sub_type_accuracy'])} ({c['answered']} answered).", ""]
+        out += [
+            f"CASE 2021 sub-type accuracy on {c['n']} snippets: "
+            f"{_fmt(c['sub_type_accuracy'])} ({c['answered']} answered).",
+            "",
+        ]
     errors = [r for r in data["cases"] if "error" in r]
     if errors:
         out += ["", "## Errors", ""]

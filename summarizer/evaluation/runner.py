@@ -23,9 +23,15 @@ from .scoring import EVENT_FIELDS, loaded_term_leakage, micro_f1, score_case
 SYSTEMS = ("pipeline", "unchecked", "lead3")
 # Direction of each gated metric: +1 higher is better, -1 lower is better.
 GATED = {
-    "event_f1": 1, "grounding_rate": 1, "key_fact_recall": 1,
-    "loaded_term_leakage": -1, "unsupported_sentence_rate": -1, "forbidden_rate": -1,
-    "acc_sub_event_type": 1, "acc_responsibility": 1, "acc_fatalities": 1,
+    "event_f1": 1,
+    "grounding_rate": 1,
+    "key_fact_recall": 1,
+    "loaded_term_leakage": -1,
+    "unsupported_sentence_rate": -1,
+    "forbidden_rate": -1,
+    "acc_sub_event_type": 1,
+    "acc_responsibility": 1,
+    "acc_fatalities": 1,
 }
 
 
@@ -52,8 +58,7 @@ def aggregate(scores: list[dict[str, Any]], costs: list[dict[str, float] | None]
     metrics["key_fact_recall"] = _mean([s["key_fact_recall"] for s in scores])
     metrics["forbidden_rate"] = _mean([float(bool(s["forbidden"])) for s in scores])
     metrics["grounding_rate"] = _mean([s["grounding_rate"] for s in scores])
-    metrics["unsupported_sentence_rate"] = _mean([s["unsupported_sentence_rate"]
-                                                  for s in scores])
+    metrics["unsupported_sentence_rate"] = _mean([s["unsupported_sentence_rate"] for s in scores])
     metrics["rouge_l"] = _mean([s["rouge_l"] for s in scores])
     for key in ("seconds", "prompt_tokens", "completion_tokens", "attempts"):
         metrics[f"{key}_per_case"] = _mean([c[key] for c in costs if c])
@@ -77,14 +82,17 @@ def run_eval(
     """Per-case outputs and scores for every system, and the aggregate metrics."""
     babe = shared / "babe" / "bias_word_lexicon.csv"
     articles = [case_article(c) for c in cases]
-    outcomes = summarize_many(articles, settings=settings,
-                              on_done=(lambda i, _o: on_case(cases[i]["id"])) if on_case
-                              else None)
+    outcomes = summarize_many(
+        articles,
+        settings=settings,
+        on_done=(lambda i, _o: on_case(cases[i]["id"])) if on_case else None,
+    )
     pipeline = _pipeline(None, settings)
     backend = pipeline.backend
     store_backend = getattr(backend, "recorded_backend", None) or backend.name
-    recordings = Recordings(Path(settings.recordings_dir), store_backend, backend.model,
-                            pipeline.prompt.info)
+    recordings = Recordings(
+        Path(settings.recordings_dir), store_backend, backend.model, pipeline.prompt.info
+    )
     per_case: list[dict[str, Any]] = []
     scores: dict[str, list[dict[str, Any]]] = {s: [] for s in SYSTEMS}
     costs: dict[str, list[dict[str, float] | None]] = {s: [] for s in SYSTEMS}
@@ -97,8 +105,7 @@ def run_eval(
                 continue
             outcome = None
         messages = rendered_prompts(pipeline, article)
-        cost = recorded_cost(recordings, messages) if isinstance(backend, ReplayBackend) \
-            else None
+        cost = recorded_cost(recordings, messages) if isinstance(backend, ReplayBackend) else None
         systems: dict[str, SummaryResult | None] = {
             "pipeline": outcome,
             "unchecked": unchecked(pipeline, recordings, article),
@@ -112,28 +119,40 @@ def run_eval(
             s = score_case(result, case, babe)
             scores[name].append(s)
             if name == "pipeline":
-                c = cost or {"seconds": result.run.seconds,
-                             "prompt_tokens": result.run.usage.prompt_tokens,
-                             "completion_tokens": result.run.usage.completion_tokens,
-                             "attempts": result.run.attempts}
+                c = cost or {
+                    "seconds": result.run.seconds,
+                    "prompt_tokens": result.run.usage.prompt_tokens,
+                    "completion_tokens": result.run.usage.completion_tokens,
+                    "attempts": result.run.attempts,
+                }
             elif name == "unchecked":
-                c = {"seconds": result.run.seconds,
-                     "prompt_tokens": result.run.usage.prompt_tokens,
-                     "completion_tokens": result.run.usage.completion_tokens, "attempts": 1}
+                c = {
+                    "seconds": result.run.seconds,
+                    "prompt_tokens": result.run.usage.prompt_tokens,
+                    "completion_tokens": result.run.usage.completion_tokens,
+                    "attempts": 1,
+                }
             else:
-                c = {"seconds": 0.0, "prompt_tokens": 0, "completion_tokens": 0,
-                     "attempts": 0}
+                c = {"seconds": 0.0, "prompt_tokens": 0, "completion_tokens": 0, "attempts": 0}
             costs[name].append(c)
             row["systems"][name] = {
                 "summary": result.summary_text,
-                "events": [e.model_dump(mode="json", include={
-                    "event_type", "sub_event_type", "responsibility", "fatalities"})
-                    | {"actor1": (e.actors.actor1 or e.claimed_by).value
-                       if (e.actors.actor1 or e.claimed_by) else None,
-                       "target": e.target.value if e.target else None,
-                       "location": e.location.place.value if e.location.place else None}
-                    for e in result.events],
-                "score": s, "cost": c,
+                "events": [
+                    e.model_dump(
+                        mode="json",
+                        include={"event_type", "sub_event_type", "responsibility", "fatalities"},
+                    )
+                    | {
+                        "actor1": (e.actors.actor1 or e.claimed_by).value
+                        if (e.actors.actor1 or e.claimed_by)
+                        else None,
+                        "target": e.target.value if e.target else None,
+                        "location": e.location.place.value if e.location.place else None,
+                    }
+                    for e in result.events
+                ],
+                "score": s,
+                "cost": c,
             }
         per_case.append(row)
     n_errors = sum(1 for r in per_case if "error" in r)
@@ -145,8 +164,9 @@ def run_eval(
         "model": backend.model,
         "prompt": pipeline.prompt.info.model_dump(),
         "metrics": aggregate(scores["pipeline"], costs["pipeline"]),
-        "baselines": {name: aggregate(scores[name], costs[name])
-                      for name in SYSTEMS if name != "pipeline"},
+        "baselines": {
+            name: aggregate(scores[name], costs[name]) for name in SYSTEMS if name != "pipeline"
+        },
         "cases": per_case,
     }
 

@@ -37,8 +37,20 @@ EVENT_FIELDS = (
     "responsibility",
 )
 _WORD_NUMBERS = {
-    "zero": 0, "no": 0, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6,
-    "seven": 7, "eight": 8, "nine": 9, "ten": 10, "eleven": 11, "twelve": 12,
+    "zero": 0,
+    "no": 0,
+    "one": 1,
+    "two": 2,
+    "three": 3,
+    "four": 4,
+    "five": 5,
+    "six": 6,
+    "seven": 7,
+    "eight": 8,
+    "nine": 9,
+    "ten": 10,
+    "eleven": 11,
+    "twelve": 12,
 }
 _STOP = {"the", "a", "an", "of"}
 
@@ -108,8 +120,10 @@ def field_correct(name: str, pred: dict[str, Any], gold: dict[str, Any]) -> bool
 # --------------------------------------------------------------------------- events
 def pair_score(pred: dict[str, Any], gold: dict[str, Any]) -> float:
     """How well a predicted event fits a gold one; 0 when they cannot be the same."""
-    type_score = 1.0 if pred["sub_event_type"] == gold["sub_event_type"] else (
-        0.5 if pred["event_type"] == gold["event_type"] else 0.0
+    type_score = (
+        1.0
+        if pred["sub_event_type"] == gold["sub_event_type"]
+        else (0.5 if pred["event_type"] == gold["event_type"] else 0.0)
     )
     scored = [f for f in ("location", "target", "actor1") if gold.get(f)]
     if not scored:
@@ -152,8 +166,15 @@ def event_f1(
     precision = tp / (tp + fp) if tp + fp else (1.0 if not gold else 0.0)
     recall = tp / (tp + fn) if tp + fn else 1.0
     f1 = 2 * precision * recall / (precision + recall) if precision + recall else 0.0
-    return {"tp": tp, "fp": fp, "fn": fn, "precision": precision, "recall": recall, "f1": f1,
-            "aligned": aligned}
+    return {
+        "tp": tp,
+        "fp": fp,
+        "fn": fn,
+        "precision": precision,
+        "recall": recall,
+        "f1": f1,
+        "aligned": aligned,
+    }
 
 
 def micro_f1(counts: Iterable[dict[str, Any]]) -> dict[str, float]:
@@ -167,7 +188,8 @@ def micro_f1(counts: Iterable[dict[str, Any]]) -> dict[str, float]:
 
 
 def field_accuracy(
-    pred: Sequence[dict[str, Any]], gold: Sequence[dict[str, Any]],
+    pred: Sequence[dict[str, Any]],
+    gold: Sequence[dict[str, Any]],
     aligned: Sequence[tuple[int, int, float]],
 ) -> dict[str, list[int]]:
     """Per field [correct, scored] over the aligned pairs."""
@@ -232,7 +254,8 @@ def babe_loaded_terms(text: str, lexicon_path: str | Path) -> list[str] | None:
         return None
     quotes = quoted_ranges(text)
     return [
-        m.group(0) for m in pattern.finditer(text)
+        m.group(0)
+        for m in pattern.finditer(text)
         if not any(qs <= m.start() and m.end() <= qe for qs, qe in quotes)
     ]
 
@@ -284,8 +307,9 @@ def count_supported(value: int | None, evidence: str) -> bool:
     if value is None:
         return True
     numbers = {int(n.replace(",", "")) for n in re.findall(r"\d[\d,]*", evidence)}
-    words = {_WORD_NUMBERS[w] for w in re.findall(r"[a-z]+", evidence.lower())
-             if w in _WORD_NUMBERS}
+    words = {
+        _WORD_NUMBERS[w] for w in re.findall(r"[a-z]+", evidence.lower()) if w in _WORD_NUMBERS
+    }
     return value in numbers | words
 
 
@@ -299,9 +323,17 @@ def grounding(result: SummaryResult, article_text: str) -> dict[str, int]:
         if evidence is not None and support(sent.text, evidence) >= MIN_SUPPORT:
             sentences_ok += 1
     for event in result.events:
-        values = [event.actors.actor1, event.actors.actor2, event.claimed_by, event.target,
-                  event.location.place, event.location.country, event.date_text,
-                  event.reported_by, event.stated_motive]
+        values = [
+            event.actors.actor1,
+            event.actors.actor2,
+            event.claimed_by,
+            event.target,
+            event.location.place,
+            event.location.country,
+            event.date_text,
+            event.reported_by,
+            event.stated_motive,
+        ]
         for value in values:
             if value is None:
                 continue
@@ -313,8 +345,12 @@ def grounding(result: SummaryResult, article_text: str) -> dict[str, int]:
             fields += 1
             evidence = _evidence_text(event.evidence, article_text) or ""
             fields_ok += int(count_supported(count, evidence))
-    return {"sentences": sentences, "sentences_supported": sentences_ok,
-            "fields": fields, "fields_supported": fields_ok}
+    return {
+        "sentences": sentences,
+        "sentences_supported": sentences_ok,
+        "fields": fields,
+        "fields_supported": fields_ok,
+    }
 
 
 def grounding_rate(g: dict[str, int]) -> float | None:
