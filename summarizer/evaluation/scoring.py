@@ -272,12 +272,16 @@ _ROUGE = None
 
 
 def rouge_l(summary: str, reference: str | None) -> float | None:
+    """ROUGE-L F1 vs the reference; None without a reference or without the `eval` extra
+    (ROUGE is reported, not gated, so the gate still runs where rouge-score is absent)."""
     if not reference or not summary.strip():
         return None if not reference else 0.0
     global _ROUGE
     if _ROUGE is None:
-        from rouge_score import rouge_scorer
-
+        try:
+            from rouge_score import rouge_scorer
+        except ImportError:
+            return None
         _ROUGE = rouge_scorer.RougeScorer(["rougeL"], use_stemmer=True)
     return float(_ROUGE.score(reference, summary)["rougeL"].fmeasure)
 
