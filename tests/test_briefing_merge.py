@@ -7,7 +7,7 @@ from datetime import timedelta
 from summarizer.article import Article
 from summarizer.briefing import build_briefing
 from summarizer.briefing.aliases import group_names, same_name
-from summarizer.briefing.merge import EventRef, cluster
+from summarizer.briefing.merge import EventRef, cluster, figures
 from tests.test_briefing_fixtures import DAY, event, gv, kabul_articles, result
 
 
@@ -71,7 +71,9 @@ def _two(
 def test_merge_needs_same_type_and_compatible_time_and_place() -> None:
     assert len(_two("Suicide bomb", "Suicide bomb")) == 1
     assert len(_two("Suicide bomb", "Grenade")) == 1  # same ACLED type, other sub-type
-    assert len(_two("Suicide bomb", "Armed clash")) == 2  # different event type
+    # Same family (political violence), other type: the shared place and date suffice.
+    assert len(_two("Suicide bomb", "Attack")) == 1
+    assert len(_two("Suicide bomb", "Peaceful protest")) == 2  # another family
     assert len(_two("Suicide bomb", "Suicide bomb", date=DAY + timedelta(days=9))) == 2
     assert len(_two("Suicide bomb", "Suicide bomb", "A bomb hit Mosul.", place="Mosul")) == 2
 
@@ -109,3 +111,7 @@ def test_placeholder_values_count_as_not_reported() -> None:
     kabul = build_briefing(articles, results).events[0]
     actors = next(f for f in kabul.fields if f.name == "actor1")
     assert [v.sources for v in actors.versions] == [[0, 1]] and actors.unreported == [2]
+
+
+def test_figures_are_counts_not_years_or_decimals() -> None:
+    assert figures("13 troops and 72 Afghans in 2021; 1,200 fled; 2 hurt; 2.5 km") == {13, 72, 1200}

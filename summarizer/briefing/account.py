@@ -20,8 +20,9 @@ def _article(word: str) -> str:
 
 def _lower(kind: str) -> str:
     """'Remote explosive/landmine/IED' -> 'remote explosive/landmine/IED' (acronyms kept)."""
-    return re.sub(r"[A-Za-z]+", lambda m: m[0] if m[0].isupper() and len(m[0]) > 1
-                  else m[0].lower(), kind)
+    return re.sub(
+        r"[A-Za-z]+", lambda m: m[0] if m[0].isupper() and len(m[0]) > 1 else m[0].lower(), kind
+    )
 
 
 def _when(iso: str) -> str:
@@ -76,10 +77,14 @@ def _field_statement(report: FieldReport, names: Callable[[list[int]], str]) -> 
 
 
 def _opening(
-    sub_types: list[str], fields: dict[str, FieldReport], sources: list[int],
+    event_type: str,
+    sub_types: list[str],
+    fields: dict[str, FieldReport],
+    sources: list[int],
     names: Callable[[list[int]], str],
 ) -> Statement:
-    kinds = [_lower(s) for s in sub_types]
+    # "Other" alone says nothing: name it by its event type instead.
+    kinds = [_lower(s) if s != "Other" else f"other {_lower(event_type)}" for s in sub_types]
     kind = " or ".join([_article(kinds[0]), *kinds[1:]])
     text = f"According to {names(sources)}, there was {kind}"
     place = fields.get("place")
@@ -92,8 +97,10 @@ def _opening(
 
 
 def _places(place: FieldReport, names: Callable[[list[int]], str]) -> Statement:
-    parts = [f"{names(v.sources)} give{'s' if len(v.sources) == 1 else ''} the place as {v.value}"
-             for v in place.versions]
+    parts = [
+        f"{names(v.sources)} give{'s' if len(v.sources) == 1 else ''} the place as {v.value}"
+        for v in place.versions
+    ]
     text = "; ".join(parts)
     return Statement(
         text=text[0].upper() + text[1:] + ".",
@@ -110,12 +117,15 @@ def _dates(when: FieldReport, names: Callable[[list[int]], str]) -> Statement:
 
 
 def account(
-    sub_types: list[str], reports: list[FieldReport], sources: list[int],
+    event_type: str,
+    sub_types: list[str],
+    reports: list[FieldReport],
+    sources: list[int],
     names: Callable[[list[int]], str],
 ) -> list[Statement]:
     """The statements of one event's paragraph, in a fixed order."""
     fields = {r.name: r for r in reports}
-    out = [_opening(sub_types, fields, sources, names)]
+    out = [_opening(event_type, sub_types, fields, sources, names)]
     if "place" in fields and len(fields["place"].versions) > 1:
         out.append(_places(fields["place"], names))
     if "date" in fields and len(fields["date"].versions) > 1:

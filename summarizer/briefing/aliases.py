@@ -20,8 +20,23 @@ _WORD = re.compile(r"[\w]+")
 
 
 # What small models write for "not stated"; such a value names nobody and nowhere.
-_PLACEHOLDERS = {"unknown", "none", "n a", "na", "null", "not specified", "unspecified",
-                 "not stated", "not mentioned", "not reported", "unclear", "various"}
+_PLACEHOLDERS = {
+    "unknown",
+    "none",
+    "n a",
+    "na",
+    "article",
+    "report",
+    "source",
+    "null",
+    "not specified",
+    "unspecified",
+    "not stated",
+    "not mentioned",
+    "not reported",
+    "unclear",
+    "various",
+}
 
 
 def value_of(value: GroundedValue | None) -> str | None:

@@ -61,7 +61,10 @@ def build_briefing(
     _distinct_labels(infos)
     results = {i: o for i, o in enumerate(outcomes) if isinstance(o, SummaryResult)}
     refs = [
-        EventRef(i, k, ev, " ".join(s.text for s in ev.evidence))
+        EventRef(
+            i, k, ev, " ".join(s.text for s in ev.evidence),
+            f"{articles[i].title or ''}\n{articles[i].text}",
+        )
         for i, result in results.items()
         for k, ev in enumerate(result.events)
     ]
@@ -97,16 +100,21 @@ def _event(
         for r in group
     ]
     articles = list(dict.fromkeys(r.article for r in group))
+    # Reports may differ on the type (same family); name the entry by the most common.
+    types = [r.event.event_type for r in group]
+    event_type = max(types, key=lambda t: (types.count(t), -types.index(t)))
     sub_types = list(dict.fromkeys(r.event.sub_event_type for r in group))
     fields = compare(group)
-    statements = account(sub_types, fields, articles, briefing.labels)
+    statements = account(
+        event_type, sub_types, fields, articles, briefing.labels
+    )
     dates = sorted(r.event.date for r in group if r.event.date)
     places = next((f.versions[0].value for f in fields if f.name == "place"), None)
     headline = " / ".join(sub_types) + (f" — {places}" if places else "")
     framing = [u for s in sources for u in within(uses[s.article], s.spans)]
     return BriefingEvent(
         id=eid,
-        event_type=group[0].event.event_type,
+        event_type=event_type,
         sub_event_types=sub_types,
         headline=headline,
         date=dates[0] if dates else None,

@@ -1,16 +1,21 @@
 """Group events from different articles that report the same happening.
 
 Rules (general, no knowledge of any one story):
-- hard: same ACLED event type, different articles, compatible country and date;
-- then a score from the evidence: same sub-event type, the place or actor of one
-  report named in the other's fields or supporting sentences, same date, same toll;
-  a place that the other report never mentions counts against.
+- hard: same ACLED disorder family (political violence, demonstrations, strategic
+  developments), different articles, compatible country and date. Not the exact event
+  type: small models confuse "Attack" on civilians with "Explosions/Remote violence"
+  (ACLED coders decide that by the weapon); a same sub-type scores instead;
+- then a score from the evidence: the place or actor of one report named in the
+  other's fields or supporting sentences (less if only elsewhere in the other article),
+  same date, same toll, a figure both supporting texts give; a place that the other
+  article never mentions counts against.
 Pairs are joined best score first (greedy agglomerative), and a group never takes
 two events from one article: that article itself told them apart.
 """
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from datetime import date
 
@@ -18,6 +23,16 @@ from ..schema import Event
 from .aliases import mentioned_in, same_name, value_of
 
 MERGE_SCORE = 3  # the least score at which two reports are one event
+FAMILY = {
+    "Battles": "political violence",
+    "Explosions/Remote violence": "political violence",
+    "Violence against civilians": "political violence",
+    "Protests": "demonstrations",
+    "Riots": "demonstrations",
+    "Strategic developments": "strategic developments",
+}
+# Figures in supporting text: tolls and counts, not years or small numbers.
+_FIGURE = re.compile(r"(?<![\d.,])(\d{1,3}(?:,\d{3})*|\d+)(?![\d.,]?\d)")
 _DAY_TOLERANCE = {"day": 1, "week": 7, "month": 31, "year": 366, "unknown": 3}
 
 
@@ -29,6 +44,7 @@ class EventRef:
     index: int  # position in that article's result.events
     event: Event
     evidence_text: str
+    article_text: str = ""  # title and whole text: weaker evidence than the cited sentences
 
 
 _v = value_of
@@ -65,7 +81,7 @@ def compatible(a: EventRef, b: EventRef) -> bool:
     """The hard rules: could these two reports describe one event at all?"""
     return (
         a.article != b.article
-        and a.event.event_type == b.event.event_type
+        and FAMILY[a.event.event_type] == FAMILY[b.event.event_type]
         and _dates_compatible(a.event, b.event)
         and _countries_compatible(a, b)
     )
@@ -77,8 +93,16 @@ def _place_score(a: EventRef, b: EventRef) -> int:
         return 0
     if _name_match(pa, pb, a.evidence_text, b.evidence_text):
         return 2
-    # Known on both sides and neither report mentions the other's place.
+    if mentioned_in(pa, b.article_text) or mentioned_in(pb, a.article_text):
+        return 1  # named somewhere in the other article (a headline, another paragraph)
+    # Known on both sides and neither article mentions the other's place.
     return -2 if pa and pb else 0
+
+
+def figures(text: str) -> set[int]:
+    """Counts written as digits (13, 1,200), leaving out years and numbers below 3."""
+    found = {int(m.group(1).replace(",", "")) for m in _FIGURE.finditer(text)}
+    return {n for n in found if n >= 3 and not 1900 <= n <= 2100}
 
 
 def score(a: EventRef, b: EventRef) -> int:
@@ -92,9 +116,11 @@ def score(a: EventRef, b: EventRef) -> int:
     if ca and cb:
         points += 1  # compatible() already rejected different countries
     names_a, names_b = actor_names(ea), actor_names(eb)
-    if any(_name_match(x, None, "", b.evidence_text) for x in names_a) or any(
-        _name_match(y, None, "", a.evidence_text) for y in names_b
-    ) or any(same_name(x, y) for x in names_a for y in names_b):
+    if (
+        any(_name_match(x, None, "", b.evidence_text) for x in names_a)
+        or any(_name_match(y, None, "", a.evidence_text) for y in names_b)
+        or any(same_name(x, y) for x in names_a for y in names_b)
+    ):
         points += 2
     if _name_match(_v(ea.target), _v(eb.target), a.evidence_text, b.evidence_text):
         points += 1
@@ -102,6 +128,8 @@ def score(a: EventRef, b: EventRef) -> int:
         points += 1
     if ea.fatalities and ea.fatalities == eb.fatalities:
         points += 1
+    elif figures(a.evidence_text) & figures(b.evidence_text):
+        points += 1  # the same count appears in both reports' supporting sentences
     return points
 
 
@@ -124,11 +152,7 @@ def cluster(refs: list[EventRef], threshold: int = MERGE_SCORE) -> list[list[Eve
             continue
         joined = members[gi] + members[gj]
         # Every pair in the joined group must pass the hard rules (complete linkage).
-        if not all(
-            compatible(refs[x], refs[y])
-            for x in members[gi]
-            for y in members[gj]
-        ):
+        if not all(compatible(refs[x], refs[y]) for x in members[gi] for y in members[gj]):
             continue
         for k in members.pop(gj):
             group_of[k] = gi

@@ -142,8 +142,12 @@ def _article(briefing: Briefing, index: int) -> str:
         for s in r.spans
     ]
     terms = [
-        (u.start, u.end, f"{u.category}" + (f"; neutral: {u.neutral_alternative}"
-                                            if u.neutral_alternative else ""))
+        (
+            u.start,
+            u.end,
+            f"{u.category}"
+            + (f"; neutral: {u.neutral_alternative}" if u.neutral_alternative else ""),
+        )
         for u in briefing.framing
         if u.article == index
     ]
