@@ -84,7 +84,8 @@ def _opening(
     names: Callable[[list[int]], str],
 ) -> Statement:
     # "Other" alone says nothing: name it by its event type instead.
-    kinds = [_lower(s) if s != "Other" else f"other {_lower(event_type)}" for s in sub_types]
+    other = f"event ({_lower(event_type)}, other)"
+    kinds = [_lower(s) if s != "Other" else other for s in sub_types]
     kind = " or ".join([_article(kinds[0]), *kinds[1:]])
     text = f"According to {names(sources)}, there was {kind}"
     place = fields.get("place")
