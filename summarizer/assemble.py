@@ -129,7 +129,7 @@ def _ground(
 ) -> GroundedValue | None:
     if not value or not value.strip():
         return None
-    grounded, in_cited = locate(value, article, ids)
+    grounded, in_cited = locate(value, article, ids, lenient=True)
     if grounded.alignment == "none":
         findings.append(
             Finding(

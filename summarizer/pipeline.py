@@ -81,6 +81,35 @@ def _chunks(
     return chunks
 
 
+_FIELD_OF_PATH = {
+    "actor1": lambda e: e.actors.actor1,
+    "actor2": lambda e: e.actors.actor2,
+    "claimed_by": lambda e: e.claimed_by,
+    "target": lambda e: e.target,
+    "location": lambda e: e.location.place,
+    "country": lambda e: e.location.country,
+    "reported_by": lambda e: e.reported_by,
+}
+
+
+def mark_resolved(
+    draft_findings: list[Finding], build_findings: list[Finding], events: list
+) -> None:
+    """Mark a draft's findings that assembly repaired, so `repaired` tells the final state."""
+    repaired = {(f.check, f.path) for f in build_findings if f.repaired}
+    for f in draft_findings:
+        if (f.check, f.path) in repaired:
+            f.repaired = True
+            continue
+        # A value the strict gate could not place, grounded when assembling (lenient match).
+        head, _, name = f.path.rpartition(".")
+        if f.check == "grounding" and head.startswith("events[") and name in _FIELD_OF_PATH:
+            k = int(head[len("events[") : -1])
+            value = _FIELD_OF_PATH[name](events[k]) if k < len(events) else None
+            if value is not None and value.alignment != "none":
+                f.repaired = True
+
+
 class Pipeline:
     def __init__(self, backend: Backend, prompt: PromptTemplate, settings: Settings) -> None:
         self.backend = backend
@@ -114,6 +143,9 @@ class Pipeline:
         finally:
             current_prompt.reset(token)
         summary, events, build_findings = self._assemble(article, drafts)
+        n_draft_events = sum(len(d.events) for d in drafts)
+        # Event paths point into the draft: only comparable when nothing was merged.
+        mark_resolved(findings, build_findings, events if len(events) == n_draft_events else [])
         findings.extend(build_findings)
         return SummaryResult(
             article=ArticleInfo(

@@ -44,7 +44,7 @@ def result_to_markdown(result: SummaryResult) -> str:
     else:
         lines.append("(none found)")
     run = result.run
-    errors = [f for f in run.findings if f.severity == "error"]
+    errors = [f for f in run.findings if f.severity == "error" and not f.repaired]
     lines += [
         "",
         "## Run",

@@ -124,7 +124,10 @@ def _fold(text: str) -> str:
     return "".join(c.lower() if len(c.lower()) == 1 else c for c in text)
 
 
-def _align_in(value: str, sentence: Sentence) -> tuple[str, Span] | None:
+LENIENT_MIN = 75.0  # with every content word present: a phrase with a word dropped
+
+
+def _align_in(value: str, sentence: Sentence, lenient: bool = False) -> tuple[str, Span] | None:
     # Search the original text case-insensitively: lower() can change lengths ('İ').
     m = re.search(re.escape(value), sentence.text, re.IGNORECASE)
     if m:
@@ -133,24 +136,52 @@ def _align_in(value: str, sentence: Sentence) -> tuple[str, Span] | None:
     if len(value) < 4:
         return None
     al = fuzz.partial_ratio_alignment(_fold(value), _fold(sentence.text))
-    if al is None or al.score < FUZZY_MIN:
+    if al is None:
         return None
-    s, e = al.dest_start, al.dest_end
+    if al.score < FUZZY_MIN and not (
+        lenient
+        and al.score >= LENIENT_MIN
+        and set(content_words(value)) <= set(content_words(sentence.text))
+    ):
+        return None
+    s, e = _snap(sentence.text, al.dest_start, al.dest_end, value)
     return "fuzzy", Span(start=sentence.start + s, end=sentence.start + e, text=sentence.text[s:e])
 
 
-def locate(value: str, article: Article, ids: Iterable[int]) -> tuple[GroundedValue, bool]:
+def _snap(text: str, s: int, e: int, value: str) -> tuple[int, int]:
+    """Widen a fuzzy window to whole words, from the value's first word to its last."""
+    words = re.findall(r"[^\W_]+", value)
+    if words:
+        slack = len(value) // 2
+        head = re.search(re.escape(words[0]), text[max(0, s - slack) : e], re.IGNORECASE)
+        if head:
+            s = max(0, s - slack) + head.start()
+        tails = list(re.finditer(re.escape(words[-1]), text[s : e + slack], re.IGNORECASE))
+        if tails:
+            e = s + tails[-1].end()
+    while s > 0 and (text[s - 1].isalnum() or text[s - 1] == "-"):
+        s -= 1
+    while e < len(text) and (text[e].isalnum() or text[e] == "-"):
+        e += 1
+    return s, e
+
+
+def locate(
+    value: str, article: Article, ids: Iterable[int], lenient: bool = False
+) -> tuple[GroundedValue, bool]:
     """Ground `value` in the cited sentences; fall back to the whole article.
 
     Returns the grounded value and whether it was found inside the cited sentences.
+    `lenient` (used when assembling the output, not in the re-ask gate, whose verdicts
+    recordings depend on) also accepts a phrase with a word dropped.
     """
     value = value.strip()
     for sentence in cited(article, ids):
-        hit = _align_in(value, sentence)
+        hit = _align_in(value, sentence, lenient)
         if hit:
             return GroundedValue(value=value, evidence=[hit[1]], alignment=hit[0]), True  # type: ignore[arg-type]
     for sentence in article.sentences:
-        hit = _align_in(value, sentence)
+        hit = _align_in(value, sentence, lenient)
         if hit:
             return GroundedValue(value=value, evidence=[hit[1]], alignment=hit[0]), False  # type: ignore[arg-type]
     return GroundedValue(value=value, evidence=[], alignment="none"), False
