@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import hashlib
 import json
+import re
 import sys
 import unicodedata
 from dataclasses import dataclass, field
@@ -77,9 +78,9 @@ def split_sentences(text: str, language: str = "en") -> list[Sentence]:
         cursor += len(line) + 1
         if not line.strip():
             continue
-        for part in sentencex.get_sentence_boundaries(language, line):
-            start = line_start + part["start_index"]
-            end = line_start + part["end_index"]
+        for part_start, part_end in _boundaries(language, line):
+            start = line_start + part_start
+            end = line_start + part_end
             # Trim whitespace so that spans hold only the sentence itself.
             while start < end and text[start].isspace():
                 start += 1
@@ -88,6 +89,24 @@ def split_sentences(text: str, language: str = "en") -> list[Sentence]:
             if end > start:
                 sentences.append(Sentence(len(sentences) + 1, start, end, text[start:end]))
     return sentences
+
+
+_FALLBACK_SPLIT = re.compile(r"[^.!?]*(?:[.!?]+[\"'”’)\]]*|$)\s*")
+
+
+def _boundaries(language: str, line: str) -> list[tuple[int, int]]:
+    """sentencex's boundaries; a plain punctuation split if it fails on odd input.
+
+    sentencex is Rust: on some inputs (found by hypothesis, around non-breaking spaces)
+    it panics with pyo3's PanicException, which derives from BaseException.
+    """
+    try:
+        parts = sentencex.get_sentence_boundaries(language, line)
+        return [(p["start_index"], p["end_index"]) for p in parts]
+    except (KeyboardInterrupt, SystemExit):
+        raise
+    except BaseException:  # noqa: BLE001 - the Rust panic type is not importable
+        return [m.span() for m in _FALLBACK_SPLIT.finditer(line) if m.group().strip()]
 
 
 def normalise_text(raw: str) -> str:

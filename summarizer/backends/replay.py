@@ -95,9 +95,8 @@ class RecordingStore:
 class ReplayBackend:
     """Answers from recordings only, as the recorded backend and model."""
 
-    name = "replay"
-
     def __init__(self, root: Path, backend: str, model: str, mode: instructor.Mode) -> None:
+        self.name = f"replay:{backend}"  # results say what was replayed, e.g. "replay:local"
         self.store = RecordingStore(root, backend, model)
         self.model = model
         self.recorded_backend = backend
