@@ -105,7 +105,7 @@ def _boundaries(language: str, line: str) -> list[tuple[int, int]]:
         return [(p["start_index"], p["end_index"]) for p in parts]
     except (KeyboardInterrupt, SystemExit):
         raise
-    except BaseException:  # noqa: BLE001 - the Rust panic type is not importable
+    except BaseException:  # the Rust panic type is not importable
         return [m.span() for m in _FALLBACK_SPLIT.finditer(line) if m.group().strip()]
 
 
