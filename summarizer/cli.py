@@ -32,6 +32,7 @@ err = Console(stderr=True)
 def _root() -> None:
     """Neutral, source-grounded summaries and event records for news."""
 
+
 BackendOpt = Annotated[
     str | None,
     typer.Option("--backend", "-b", help="local (default), openai, replay or record"),
@@ -260,6 +261,7 @@ def brief(
 
 # The eval command lives with the eval code; registered here so `summarizer eval` works.
 app.command("eval")(eval_command)
+
 
 def main() -> None:  # pragma: no cover - console entry point
     app()
