@@ -27,14 +27,14 @@ def _settings() -> Settings:
 
 @pytest.fixture(scope="module")
 def recorded() -> None:
-    """Skip, saying why, while the example has no recordings for the current prompt."""
+    """Fail, saying why, when the example has no recordings for the current prompt."""
     articles = [read_article(str(p)) for p in sorted(SEEDS.glob("*.json"))]
     missing = [
         e for e in brief(articles, settings=_settings()).errors
         if e.get("type") == "RecordingMissingError"
     ]
     if missing:
-        pytest.skip(
+        pytest.fail(
             f"{len(missing)} example article(s) have no recording for the current prompt; "
             "re-record as seeds/briefing-example/README.md says"
         )
