@@ -29,6 +29,7 @@ from .input_guard import (
     extract_html,
     looks_like_html,
 )
+from .schema import ArticleInfo
 
 
 @dataclass(frozen=True)
@@ -62,6 +63,20 @@ class Article:
     @cached_property
     def sha256(self) -> str:
         return hashlib.sha256(self.text.encode("utf-8")).hexdigest()
+
+    def info(self) -> ArticleInfo:
+        """The article's metadata as it appears in every result."""
+        return ArticleInfo(
+            title=self.title,
+            source=self.source,
+            url=self.url,
+            published=self.published,
+            language=self.language,
+            path=self.path,
+            sha256=self.sha256,
+            n_chars=len(self.text),
+            n_sentences=len(self.sentences),
+        )
 
     def sentence(self, sentence_id: int) -> Sentence | None:
         if 1 <= sentence_id <= len(self.sentences):

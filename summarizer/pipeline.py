@@ -32,7 +32,7 @@ from .backends.replay import current_prompt
 from .checks import reask_message, run_checks
 from .errors import OutputValidationError, SummarizerError
 from .prompts import PromptTemplate
-from .schema import ArticleInfo, Draft, Finding, RunInfo, SummaryResult, Usage
+from .schema import Draft, Finding, RunInfo, SummaryResult, Usage
 from .settings import Settings
 
 MAX_SUMMARY_SENTENCES = 5
@@ -148,17 +148,7 @@ class Pipeline:
         mark_resolved(findings, build_findings, events if len(events) == n_draft_events else [])
         findings.extend(build_findings)
         return SummaryResult(
-            article=ArticleInfo(
-                title=article.title,
-                source=article.source,
-                url=article.url,
-                published=article.published,
-                language=article.language,
-                path=article.path,
-                sha256=article.sha256,
-                n_chars=len(article.text),
-                n_sentences=len(article.sentences),
-            ),
+            article=article.info(),
             summary=summary,
             events=events,
             loaded_terms=article_loaded_terms(article),

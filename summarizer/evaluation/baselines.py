@@ -23,7 +23,6 @@ from ..pipeline import Pipeline, _chunks
 from ..schema import (
     EVENT_TYPE_OF,
     Actors,
-    ArticleInfo,
     Draft,
     DraftEvent,
     Event,
@@ -35,18 +34,6 @@ from ..schema import (
     SummarySentence,
     Usage,
 )
-
-
-def _info(article: Article) -> ArticleInfo:
-    return ArticleInfo(
-        title=article.title,
-        source=article.source,
-        published=article.published,
-        path=article.path,
-        sha256=article.sha256,
-        n_chars=len(article.text),
-        n_sentences=len(article.sentences),
-    )
 
 
 def _run(backend: str, model: str, prompt: PromptInfo | None, **kw: Any) -> RunInfo:
@@ -62,7 +49,7 @@ def lead3(article: Article, n: int = 3) -> SummaryResult:
     """The first n sentences, verbatim, cited to themselves; no events."""
     sentences = article.sentences[:n]
     return SummaryResult(
-        article=_info(article),
+        article=article.info(),
         summary=[
             SummarySentence(text=s.text, sentence_ids=[s.id], evidence=spans_of([s]))
             for s in sentences
@@ -209,7 +196,7 @@ def unchecked(pipeline: Pipeline, recordings: Recordings, article: Article) -> S
             )
         events.extend(raw_event(ev, article) for ev in draft.events)
     return SummaryResult(
-        article=_info(article),
+        article=article.info(),
         summary=summary,
         events=events,
         loaded_terms=[],
