@@ -271,6 +271,25 @@ def build_event(
                     message="responsibility 'claimed' but no claimant named",
                 )
             )
+    actor1 = ev.actor1
+    if (
+        responsibility == "claimed"
+        and claimed_by
+        and actor1
+        and any(not t.quoted for t in find_loaded_terms(actor1))
+    ):
+        # ACLED codes the claimant as the actor of a claimed attack; its own name is
+        # neutral where the model copied a label ("resistance forces") from the article.
+        findings.append(
+            Finding(
+                check="neutrality",
+                severity="warning",
+                path=f"{path}.actors.actor1",
+                repaired=True,
+                message=f"actor {actor1!r} is a loaded label; used the claimant {claimed_by!r}",
+            )
+        )
+        actor1 = claimed_by
     event_date, precision = resolve_date(ev.date_text, published)
     event_type = EVENT_TYPE_OF[ev.sub_event_type]
     event = Event(
@@ -280,7 +299,7 @@ def build_event(
         date_text=_ground(ev.date_text, article, ids, f"{path}.date_text", findings),
         time_precision=precision,  # type: ignore[arg-type]
         actors=Actors(
-            actor1=_ground(ev.actor1, article, ids, f"{path}.actors.actor1", findings),
+            actor1=_ground(actor1, article, ids, f"{path}.actors.actor1", findings),
             actor2=_ground(ev.actor2, article, ids, f"{path}.actors.actor2", findings),
         ),
         responsibility=responsibility,
