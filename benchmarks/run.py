@@ -23,7 +23,6 @@ import json
 import platform
 import resource
 import sys
-import threading
 import time
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
@@ -154,7 +153,8 @@ def bench_tokens(raw: list[tuple[str, str]], backend: Any, files: list[Path]) ->
     }
 
 
-def _stub_server(answer: str, latency_s: float) -> ThreadingHTTPServer:
+def _serve(answer: str, latency_s: float, port_queue: Any) -> None:
+    """A minimal OpenAI-compatible chat endpoint that answers after a fixed latency."""
     body = json.dumps({
         "id": "bench", "object": "chat.completion", "created": 0, "model": "stub",
         "choices": [{"index": 0, "finish_reason": "stop",
@@ -179,16 +179,28 @@ def _stub_server(answer: str, latency_s: float) -> ThreadingHTTPServer:
 
     ThreadingHTTPServer.daemon_threads = True
     server = ThreadingHTTPServer(("127.0.0.1", 0), Handler)
-    threading.Thread(target=server.serve_forever, daemon=True).start()
-    return server
+    port_queue.put(server.server_port)
+    server.serve_forever()
+
+
+def _stub_server(answer: str, latency_s: float) -> tuple[Any, int]:
+    """The server runs in its own process, so it does not share our interpreter's GIL."""
+    import multiprocessing
+
+    queue: Any = multiprocessing.Queue()
+    proc = multiprocessing.Process(target=_serve, args=(answer, latency_s, queue), daemon=True)
+    proc.start()
+    return proc, int(queue.get(timeout=30))
 
 
 def bench_batch(answer: str, latency_s: float, n: int) -> dict[str, Any]:
+    """Threads share one openai client; our per-article CPU (checks, grounding) holds the
+    GIL, so it bounds throughput at high concurrency: that is what this measures."""
     import os
 
     os.environ.setdefault("OPENAI_API_KEY", "bench-no-key")
-    server = _stub_server(answer, latency_s)
-    url = f"http://127.0.0.1:{server.server_port}/v1"
+    server, port = _stub_server(answer, latency_s)
+    url = f"http://127.0.0.1:{port}/v1"
     text = read_article(SEED)
     out: dict[str, Any] = {"n_articles": n, "latency_s": latency_s, "runs": []}
     for concurrency in (1, 4, 16):
@@ -206,7 +218,7 @@ def bench_batch(answer: str, latency_s: float, n: int) -> dict[str, Any]:
     c16 = out["runs"][-1]
     out["throughput_ratio"] = round(c16["articles_per_s"] / (16 * single_rate), 3)
     out["ideal_ratio_bound"] = "1.0 = sixteen requests in flight all the time"
-    server.shutdown()
+    server.terminate()
     return out
 
 
@@ -234,8 +246,11 @@ def main() -> None:
     }
     # A real answer of the embedded model is the stub's reply, so checks do real work.
     answer = raw[0][1] if raw else '{"summary": [], "events": []}'
-    report["batch"] = bench_batch(answer, latency_s=0.25 if args.quick else 0.5,
-                                  n=32 if args.quick else 64)
+    # 1 s stands for a fast real endpoint (a structured answer of a few hundred tokens
+    # takes seconds); the 0.5 s run shows how the ratio falls as latency nears our CPU cost.
+    report["batch"] = bench_batch(answer, latency_s=1.0, n=32 if args.quick else 64)
+    if not args.quick:
+        report["batch_0_5s"] = bench_batch(answer, latency_s=0.5, n=64)
     report["memory"] = {"peak_rss_mb": round(
         resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024, 1)}
     report["overhead_ratio"] = emb["overhead_ratio"]

@@ -10,6 +10,7 @@ whatever still fails is flagged in `run.findings`.
 from __future__ import annotations
 
 import json
+import logging
 import time
 from dataclasses import dataclass, field
 from typing import Any
@@ -36,6 +37,11 @@ from .schema import Draft, Finding, RunInfo, SummaryResult, Usage
 from .settings import Settings
 
 MAX_SUMMARY_SENTENCES = 5
+
+# instructor logs each failed validation at ERROR level; the same facts are in
+# run.findings. A NullHandler keeps them off stderr unless the application configures
+# logging itself (the usual manners of a library).
+logging.getLogger("instructor").addHandler(logging.NullHandler())
 
 
 @dataclass
@@ -194,10 +200,14 @@ class Pipeline:
             sentences=window,
         )
 
+        passed: dict[int, list[Finding]] = {}  # findings of the draft that passed the gate
+
         def gate(draft: Draft) -> None:
-            errors = [f for f in run_checks(draft, article) if f.severity == "error"]
+            findings = run_checks(draft, article)
+            errors = [f for f in findings if f.severity == "error"]
             if errors:
                 raise ValueError(reask_message(errors))
+            passed[id(draft)] = findings
 
         hooks = Hooks()
         hooks.on("completion:response", log.on_response)
@@ -215,7 +225,7 @@ class Pipeline:
                 temperature=self.settings.temperature,
                 seed=self.settings.seed,
             )
-            return draft, run_checks(draft, article)
+            return draft, passed.get(id(draft)) or run_checks(draft, article)
         except InstructorRetryException as exc:
             if isinstance(exc.__cause__, SummarizerError):
                 raise exc.__cause__ from None

@@ -7,6 +7,7 @@ rapidfuzz), so every field of the output carries real character spans.
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 from collections.abc import Iterable
 
 from rapidfuzz import fuzz
@@ -104,11 +105,16 @@ _KILL_WORDS = re.compile(r"\b(kill(?:ed|ing|s)?|died|dead|assassinat\w*)\b", re.
 
 
 def content_words(text: str) -> list[str]:
-    return [
+    return list(_content_words(text))
+
+
+@lru_cache(maxsize=8192)
+def _content_words(text: str) -> tuple[str, ...]:
+    return tuple(
         w
         for w in re.findall(r"[^\W_]+", text.lower())
         if len(w) > 2 and w not in _STOPWORDS and not w.isdigit()
-    ]
+    )
 
 
 def cited(article: Article, ids: Iterable[int]) -> list[Sentence]:
@@ -119,8 +125,12 @@ def spans_of(sentences: Iterable[Sentence]) -> list[Span]:
     return [Span(start=s.start, end=s.end, text=s.text) for s in sentences]
 
 
+@lru_cache(maxsize=8192)
 def _fold(text: str) -> str:
     """Lower-case without changing length, so alignment offsets fit the original text."""
+    lowered = text.lower()
+    if len(lowered) == len(text):  # the usual case: no 'İ'-like characters
+        return lowered
     return "".join(c.lower() if len(c.lower()) == 1 else c for c in text)
 
 
