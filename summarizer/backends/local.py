@@ -23,6 +23,36 @@ from ..settings import Settings
 from .model_files import DEFAULT_EMBEDDED_MODEL, check_gguf, ensure_model_file
 
 
+class _SamplingClock:
+    """Seconds spent in libllama's sampler (the JSON grammar over the whole vocabulary).
+
+    llama.cpp's perf counters cover decoding only and the sampler chain is freed after
+    each generation, so we time the one C call that samples a token.
+    """
+
+    seconds = 0.0
+
+    @classmethod
+    def install(cls, internals: Any) -> None:
+        sampler_cls = internals.LlamaSampler
+        if getattr(sampler_cls.sample, "_timed", False):
+            return
+        original = sampler_cls.sample
+
+        def timed(self: Any, ctx: Any, idx: int = -1) -> int:
+            started = time.perf_counter()
+            try:
+                return original(self, ctx, idx)
+            finally:
+                cls.seconds += time.perf_counter() - started
+
+        timed._timed = True  # type: ignore[attr-defined]
+        sampler_cls.sample = timed
+
+
+_SAMPLING_CLOCK = _SamplingClock
+
+
 class LocalBackend:
     name = "local"
     mode = instructor.Mode.JSON_SCHEMA
@@ -43,6 +73,9 @@ class LocalBackend:
         check_gguf(path)
         self.path = path
         self._llama_cpp = llama_cpp
+        from llama_cpp import _internals
+
+        _SAMPLING_CLOCK.install(_internals)
         self._lock = threading.Lock()  # one llama context: calls must not interleave
         self.last_timings: dict[str, float] = {}
         threads = settings.n_threads or max(1, (os.cpu_count() or 2))
@@ -74,6 +107,7 @@ class LocalBackend:
             kwargs.pop(unsupported, None)
         with self._lock:
             self._reset_perf()
+            _SAMPLING_CLOCK.seconds = 0.0
             started = time.perf_counter()
             try:
                 response = self.llm.create_chat_completion_openai_v1(**kwargs)
@@ -93,12 +127,14 @@ class LocalBackend:
             data = self._llama_cpp.llama_perf_context(self.llm._ctx.ctx)
         except (AttributeError, TypeError):
             return {}
-        return {
+        timings = {
             "prompt_eval_s": data.t_p_eval_ms / 1000.0,
             "generation_s": data.t_eval_ms / 1000.0,
             "prompt_eval_tokens": float(data.n_p_eval),
             "generated_tokens": float(data.n_eval),
         }
+        timings["sampling_s"] = _SAMPLING_CLOCK.seconds
+        return timings
 
     def close(self) -> None:
         llm = getattr(self, "llm", None)
