@@ -217,7 +217,7 @@ class Pipeline:
                 response_model=Draft,
                 messages=messages,
                 model=self.backend.model,
-                max_retries=self.settings.max_reasks,
+                max_retries=self.settings.reasks,
                 context={"gate": gate},
                 hooks=hooks,
                 token_budget=self.settings.token_budget,

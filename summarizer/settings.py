@@ -10,6 +10,10 @@ from typing import Any
 from .errors import ConfigError
 
 _REPO_ROOT = Path(__file__).resolve().parent.parent
+# Measured on the 31-case eval: the embedded 1.5B model's second attempt scores the same
+# as its first (it repeats itself; assembly's repairs do the work) at twice the time, so
+# it is not re-asked by default. Endpoint models do follow the re-ask message.
+REASKS_BY_BACKEND = {"local": 0, "openai": 1}
 BACKENDS = ("local", "openai", "replay", "record")
 
 
@@ -31,7 +35,8 @@ class Settings:
     prompt_name: str = "summarize"
     prompt_version: str | None = None  # None = newest version in prompts/
     # Re-asks after the first attempt when checks fail (instructor's loop).
-    max_reasks: int = 1
+    # None = the backend's default (REASKS_BY_BACKEND).
+    max_reasks: int | None = None
     # Transport retries (timeouts, 429, 5xx) done by the openai client, honouring Retry-After.
     transport_retries: int = 3
     request_timeout_s: float = 120.0
@@ -55,12 +60,25 @@ class Settings:
             raise ConfigError(
                 f"unknown backend {self.backend!r}; choose one of {', '.join(BACKENDS)}"
             )
-        if self.max_reasks < 0 or self.transport_retries < 0:
+        if (self.max_reasks is not None and self.max_reasks < 0) or self.transport_retries < 0:
             raise ConfigError("max_reasks and transport_retries must be >= 0")
         if self.token_budget <= 0 or self.max_output_tokens <= 0:
             raise ConfigError("token_budget and max_output_tokens must be positive")
         if self.chunk_overlap >= self.chunk_sentences:
             raise ConfigError("chunk_overlap must be smaller than chunk_sentences")
+
+    @property
+    def reasks(self) -> int:
+        """Re-asks in force: the explicit setting, else the backend's default."""
+        if self.max_reasks is not None:
+            return self.max_reasks
+        source = self.backend
+        if source in ("replay", "record"):
+            source = os.environ.get(
+                "SUMMARIZER_REPLAY_OF" if source == "replay" else "SUMMARIZER_RECORD_FROM",
+                "local",
+            )
+        return REASKS_BY_BACKEND.get(source, 1)
 
     def with_(self, **changes: Any) -> Settings:
         """A copy with some values changed (Settings is frozen)."""
