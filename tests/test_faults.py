@@ -17,7 +17,7 @@ from http_stub import Reply, StubServer, chat_body
 from summarizer import BackendError, ConfigError, OutputValidationError, Settings, summarize
 from summarizer.backends.openai_backend import OpenAIBackend
 
-KEY = "sk-test-faults-0123456789abcdef"
+KEY = "sk-" + "test-faults-0123456789abcdef"  # built, so no file holds a key-shaped literal
 ARTICLE = (
     "Police in Springfield arrested three men on Tuesday after a protest outside city hall, "
     "the mayor's office said.\n"

@@ -7,8 +7,8 @@ rapidfuzz), so every field of the output carries real character spans.
 from __future__ import annotations
 
 import re
-from functools import lru_cache
 from collections.abc import Iterable
+from functools import lru_cache
 
 from rapidfuzz import fuzz
 
