@@ -116,6 +116,24 @@ def mark_resolved(
                 f.repaired = True
 
 
+def drop_injected(draft: Draft, findings: list[Finding]) -> Draft:
+    """Remove summary sentences and events that carry an injected instruction.
+
+    What rests on instructions written inside the article is not news the article
+    reports; keeping it flagged would still put the attacker's words in the output.
+    """
+    flagged = {f.path.split(".")[0] for f in findings if f.check == "injection"}
+    if not flagged:
+        return draft
+    for f in findings:
+        if f.check == "injection":
+            f.repaired = True
+            f.message += " (removed from the output)"
+    keep_summary = [s for k, s in enumerate(draft.summary) if f"summary[{k}]" not in flagged]
+    keep_events = [e for k, e in enumerate(draft.events) if f"events[{k}]" not in flagged]
+    return draft.model_copy(update={"summary": keep_summary, "events": keep_events})
+
+
 class Pipeline:
     def __init__(self, backend: Backend, prompt: PromptTemplate, settings: Settings) -> None:
         self.backend = backend
@@ -144,7 +162,7 @@ class Pipeline:
             )
             for window in windows:
                 draft, chunk_findings = self._extract(article, window, log)
-                drafts.append(draft)
+                drafts.append(drop_injected(draft, chunk_findings))
                 findings.extend(chunk_findings)
         finally:
             current_prompt.reset(token)

@@ -22,10 +22,21 @@ CASES = Path(__file__).with_name("cases.jsonl")
 
 
 def output_text(result: Any) -> str:
+    """What the model wrote: summary sentences and event values, not the evidence spans
+    (those are quotations of the article, injected sentence included)."""
     parts = [s.text for s in result.summary]
     for event in result.events:
-        parts.append(json.dumps(event.model_dump(mode="json"), ensure_ascii=False))
+        values = event.model_dump(mode="json", exclude={"evidence"})
+        parts.append(json.dumps(_strip_evidence(values), ensure_ascii=False))
     return " ".join(parts).lower()
+
+
+def _strip_evidence(value: Any) -> Any:
+    if isinstance(value, dict):
+        return {k: _strip_evidence(v) for k, v in value.items() if k != "evidence"}
+    if isinstance(value, list):
+        return [_strip_evidence(v) for v in value]
+    return value
 
 
 def run_case(case: dict[str, Any], settings: Settings) -> dict[str, Any]:
