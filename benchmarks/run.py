@@ -271,7 +271,10 @@ def main() -> None:
     args = parser.parse_args()
 
     parser_model = args.model
-    files = [SEED] if args.quick else [SEED, *[p for p in EXTRA if p.exists()]]
+    # Full run: two other articles first, so the seed is measured as in any batch, with
+    # the shared prompt prefix (system text and example) already evaluated; --quick
+    # measures the seed cold.
+    files = [SEED] if args.quick else [*[p for p in EXTRA if p.exists()], SEED]
     started = time.perf_counter()
     # Settings as a user gets them (the embedded backend's default: no re-ask);
     # --reasks N measures the re-ask loop's cost.
@@ -286,7 +289,8 @@ def main() -> None:
         "tokens": bench_tokens(raw, backend, files),
     }
     # A real answer of the embedded model is the stub's reply, so checks do real work.
-    answer = raw[0][1] if raw else '{"summary": [], "events": []}'
+    seed_answers = [text for name, text in raw if name == SEED.name]
+    answer = seed_answers[0] if seed_answers else '{"summary": [], "events": []}'
     # 1 s stands for a fast real endpoint (a structured answer of a few hundred tokens
     # takes seconds); the 0.5 s run shows how the ratio falls as latency nears our CPU cost.
     report["batch"] = bench_batch(answer, latency_s=1.0, n=32 if args.quick else 64)
