@@ -16,11 +16,13 @@ from .checks.attribution import CLAIM, expected_responsibility
 from .checks.grounding import (
     MIN_SUPPORT,
     best_supporting,
+    check_counts,
     cited,
     event_ids,
     locate,
     spans_of,
     support,
+    valid_ids,
 )
 from .checks.lexicon import find_loaded_terms, neutralise
 from .schema import (
@@ -35,11 +37,6 @@ from .schema import (
     Location,
     SummarySentence,
 )
-
-
-def _valid_ids(article: Article, ids: list[int]) -> list[int]:
-    return [i for i in dict.fromkeys(ids) if article.sentence(i) is not None]
-
 
 _END = re.compile(r"[.!?…][\"'”’)]*$")
 
@@ -60,7 +57,7 @@ def build_summary(draft: Draft, article: Article) -> tuple[list[SummarySentence]
     findings: list[Finding] = []
     for k, sent in enumerate(draft.summary):
         path = f"summary[{k}]"
-        ids = _valid_ids(article, sent.ids)
+        ids = valid_ids(article, sent.ids)
         if support(sent.text, article.text) < MIN_SUPPORT:
             findings.append(
                 Finding(
@@ -198,10 +195,7 @@ def resolve_date(date_text: str | None, published: date | None) -> tuple[date | 
 def _counts(
     value: int | None, name: str, evidence: str, path: str, findings: list[Finding]
 ) -> int | None:
-    from .checks.grounding import _check_counts
-
-    problems = _check_counts(0, value, name, evidence)
-    if problems:
+    if check_counts(0, value, name, evidence):
         findings.append(
             Finding(
                 check="grounding",

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import json
-import logging
 import sys
 from pathlib import Path
 from typing import Annotated
@@ -32,9 +31,6 @@ err = Console(stderr=True)
 @app.callback()
 def _root() -> None:
     """Neutral, source-grounded summaries and event records for news."""
-    # instructor logs every failed validation at ERROR level; the same facts are in each
-    # result's run.findings, so the command line keeps stderr for real errors.
-    logging.getLogger("instructor").setLevel(logging.CRITICAL)
 
 
 BackendOpt = Annotated[

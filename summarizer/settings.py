@@ -28,10 +28,15 @@ class Settings:
 
     backend: str = "local"
     # Model name: for `openai` the endpoint's model id; for `local` a key of the
-    # embedded model table (see backends/local_model.py) or ignored when model_path is set.
+    # embedded model table (backends/model_files.py), ignored when model_path is set.
     model: str | None = None
     model_path: Path | None = None
     openai_base_url: str | None = None
+    # How structured output is asked of an endpoint: json_schema, tools, json or md_json.
+    openai_mode: str = "json_schema"
+    # Which live backend `record` wraps, and whose recordings `replay` answers from.
+    record_from: str = "local"
+    replay_of: str = "local"
     prompt_name: str = "summarize"
     prompt_version: str | None = None  # None = newest version in prompts/
     # Re-asks after the first attempt when checks fail (instructor's loop).
@@ -64,6 +69,9 @@ class Settings:
             raise ConfigError("max_reasks and transport_retries must be >= 0")
         if self.token_budget <= 0 or self.max_output_tokens <= 0:
             raise ConfigError("token_budget and max_output_tokens must be positive")
+        for name in ("record_from", "replay_of"):
+            if getattr(self, name) not in ("local", "openai"):
+                raise ConfigError(f"{name} must be local or openai, not {getattr(self, name)!r}")
         if self.chunk_overlap >= self.chunk_sentences:
             raise ConfigError("chunk_overlap must be smaller than chunk_sentences")
 
@@ -72,13 +80,14 @@ class Settings:
         """Re-asks in force: the explicit setting, else the backend's default."""
         if self.max_reasks is not None:
             return self.max_reasks
-        source = self.backend
-        if source in ("replay", "record"):
-            source = os.environ.get(
-                "SUMMARIZER_REPLAY_OF" if source == "replay" else "SUMMARIZER_RECORD_FROM",
-                "local",
-            )
-        return REASKS_BY_BACKEND.get(source, 1)
+        return REASKS_BY_BACKEND.get(self.live_backend, 1)
+
+    @property
+    def live_backend(self) -> str:
+        """The backend that answers (or answered, for replay): local or openai."""
+        return {"replay": self.replay_of, "record": self.record_from}.get(
+            self.backend, self.backend
+        )
 
     def with_(self, **changes: Any) -> Settings:
         """A copy with some values changed (Settings is frozen)."""

@@ -14,7 +14,6 @@ from summarizer.checks.lexicon import find_loaded_terms
 from summarizer.schema import (
     EVENT_TYPE_OF,
     Actors,
-    ArticleInfo,
     Event,
     GroundedValue,
     Location,
@@ -62,11 +61,7 @@ def event(text: str, sentence: str, sub: str = "Suicide bomb", **f: Any) -> Even
 def result(article: Article, events: list[Event]) -> SummaryResult:
     first = article.sentences[0]
     return SummaryResult(
-        article=ArticleInfo(
-            title=article.title, source=article.source, url=article.url,
-            sha256=article.sha256, n_chars=len(article.text),
-            n_sentences=len(article.sentences),
-        ),
+        article=article.info(),
         summary=[SummarySentence(text=first.text, sentence_ids=[1],
                                  evidence=[Span(start=first.start, end=first.end,
                                                 text=first.text)])],

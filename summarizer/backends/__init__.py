@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import os
 from collections.abc import Callable
 from pathlib import Path
 
@@ -11,6 +10,7 @@ import instructor
 from ..settings import Settings
 from .base import Backend
 from .model_files import DEFAULT_EMBEDDED_MODEL
+from .modes import openai_mode
 from .replay import RecordingBackend, ReplayBackend
 
 
@@ -30,17 +30,17 @@ LIVE_BACKENDS: dict[str, Callable[[Settings], Backend]] = {"local": _local, "ope
 
 
 def _replay(settings: Settings) -> Backend:
-    source = os.environ.get("SUMMARIZER_REPLAY_OF", "local")
     model = settings.model or (
         Path(settings.model_path).stem if settings.model_path else DEFAULT_EMBEDDED_MODEL
     )
-    mode = instructor.Mode.JSON_SCHEMA
-    return ReplayBackend(Path(settings.recordings_dir), source, model, mode)
+    # Replay must build requests exactly as the recorded backend did.
+    mode = openai_mode(settings) if settings.replay_of == "openai" else instructor.Mode.JSON_SCHEMA
+    return ReplayBackend(Path(settings.recordings_dir), settings.replay_of, model, mode)
 
 
 def _record(settings: Settings) -> Backend:
-    source = os.environ.get("SUMMARIZER_RECORD_FROM", "local")
-    return RecordingBackend(LIVE_BACKENDS[source](settings), Path(settings.recordings_dir))
+    live = LIVE_BACKENDS[settings.record_from](settings)
+    return RecordingBackend(live, Path(settings.recordings_dir))
 
 
 BACKEND_FACTORIES: dict[str, Callable[[Settings], Backend]] = {

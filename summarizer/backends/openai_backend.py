@@ -11,32 +11,20 @@ import json
 import os
 from typing import Any
 
-import instructor
 import openai
 
 from ..errors import BackendError, ConfigError
 from ..secrets import scrub
 from ..settings import Settings
-
-_MODES = {
-    "json_schema": instructor.Mode.JSON_SCHEMA,
-    "tools": instructor.Mode.TOOLS,
-    "json": instructor.Mode.JSON,
-    "md_json": instructor.Mode.MD_JSON,
-}
+from .modes import openai_mode
 
 
 class OpenAIBackend:
     name = "openai"
 
     def __init__(self, settings: Settings, client: openai.OpenAI | None = None) -> None:
-        self.model = settings.model or os.environ.get("SUMMARIZER_MODEL") or "gpt-4o-mini"
-        mode_name = os.environ.get("SUMMARIZER_OPENAI_MODE", "json_schema")
-        if mode_name not in _MODES:
-            raise ConfigError(
-                f"SUMMARIZER_OPENAI_MODE={mode_name!r}; choose one of {', '.join(_MODES)}"
-            )
-        self.mode = _MODES[mode_name]
+        self.model = settings.model or "gpt-4o-mini"
+        self.mode = openai_mode(settings)
         if client is None:
             key = os.environ.get("OPENAI_API_KEY")
             base_url = settings.openai_base_url

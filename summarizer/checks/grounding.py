@@ -117,6 +117,11 @@ def _content_words(text: str) -> tuple[str, ...]:
     )
 
 
+def valid_ids(article: Article, ids: Iterable[int]) -> list[int]:
+    """The ids that name a sentence of the article, each once, in the model's order."""
+    return [i for i in dict.fromkeys(ids) if article.sentence(i) is not None]
+
+
 def cited(article: Article, ids: Iterable[int]) -> list[Sentence]:
     return [s for i in dict.fromkeys(ids) if (s := article.sentence(i)) is not None]
 
@@ -247,7 +252,7 @@ def event_ids(ev: DraftEvent, article: Article) -> tuple[list[int], bool]:
 
     Returns the ids and whether they were re-cited from where the values occur.
     """
-    ids = [i for i in dict.fromkeys(ev.ids) if article.sentence(i) is not None]
+    ids = valid_ids(article, ev.ids)
     holders = value_sentences([ev.location, ev.target, ev.actor1, ev.claimed_by], article)
     if holders and not set(ids) & set(holders):
         return sorted(holders[:2]), True
@@ -363,12 +368,12 @@ def check_grounding(draft: Draft, article: Article) -> list[Finding]:
                     )
                 )
         evidence = " ".join(s.text for s in cited(article, ids))
-        findings.extend(_check_counts(k, ev.fatalities, "fatalities", evidence))
-        findings.extend(_check_counts(k, ev.injuries, "injuries", evidence))
+        findings.extend(check_counts(k, ev.fatalities, "fatalities", evidence))
+        findings.extend(check_counts(k, ev.injuries, "injuries", evidence))
     return findings
 
 
-def _check_counts(k: int, value: int | None, name: str, evidence: str) -> list[Finding]:
+def check_counts(k: int, value: int | None, name: str, evidence: str) -> list[Finding]:
     path = f"events[{k}].{name}"
     if value is None:
         return []

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import json
-import os
 import sys
 from pathlib import Path
 from typing import Annotated
@@ -58,7 +57,7 @@ def eval_command(
 
     settings = _settings(backend)
     baseline = json.loads(gate.read_text("utf-8")) if gate else None
-    if baseline and not os.environ.get("SUMMARIZER_PROMPT_VERSION"):
+    if baseline and settings.prompt_version is None:
         # Replay the prompt version the baseline was recorded with, not whatever is newest.
         settings = settings.with_(prompt_version=baseline["prompt"]["version"])
     shared = shared or DEFAULT_SHARED
