@@ -52,6 +52,9 @@ class Settings:
     seed: int = 0
     n_ctx: int = 4096
     n_threads: int | None = None
+    # Greedy decoding asks the JSON grammar about the best token only, not the whole
+    # vocabulary (same output, ~20 ms a token less; backends/greedy_grammar.py).
+    fast_greedy_grammar: bool = True
     # Chunking for articles longer than the model's context.
     chunk_sentences: int = 40
     chunk_overlap: int = 3
@@ -112,6 +115,8 @@ class Settings:
 def _coerce(name: str, raw: str, type_name: Any) -> Any:
     text = str(type_name)
     try:
+        if text == "bool":
+            return _parse_bool(raw)
         if "Path" in text:
             return Path(raw).expanduser()
         if text.startswith("int"):
@@ -121,3 +126,12 @@ def _coerce(name: str, raw: str, type_name: Any) -> Any:
     except ValueError as exc:
         raise ConfigError(f"SUMMARIZER_{name.upper()}={raw!r} is not a valid {text}") from exc
     return raw
+
+
+def _parse_bool(raw: str) -> bool:
+    lowered = raw.strip().lower()
+    if lowered in ("1", "true", "yes", "on"):
+        return True
+    if lowered in ("0", "false", "no", "off"):
+        return False
+    raise ValueError(f"{raw!r} is not a boolean")

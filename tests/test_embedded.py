@@ -44,3 +44,36 @@ def test_embedded_model_on_the_seed_end_to_end() -> None:
     for k, sentence in enumerate(result.summary):
         unquoted = [t for t in find_loaded_terms(sentence.text) if not t.quoted]
         assert not unquoted or f"summary[{k}]" in flagged
+
+
+@needs_model
+def test_fast_greedy_grammar_writes_the_same_tokens_as_the_full_chain() -> None:
+    from summarizer.backends import greedy_grammar
+    from summarizer.backends.local import LocalBackend
+
+    backend = LocalBackend(Settings(backend="local"))
+    request = {
+        "messages": [{"role": "user", "content": "Describe Baghdad as JSON: name, country."}],
+        "response_format": {
+            "type": "json_object",
+            "schema": {
+                "type": "object",
+                "properties": {"name": {"type": "string"}, "country": {"type": "string"}},
+                "required": ["name", "country"],
+            },
+        },
+        "temperature": 0,
+        "max_tokens": 40,
+    }
+    answers = []
+    for fast in (False, True):
+        backend.llm.reset()  # same prompt evaluation both times: no KV-cache reuse noise
+        before = greedy_grammar.Stats.fast
+        with greedy_grammar.greedy_call(fast):
+            answers.append(backend.llm.create_chat_completion(**request))
+        took_fast_path = greedy_grammar.Stats.fast > before
+        assert took_fast_path == fast
+    full, quick = (a["choices"][0]["message"]["content"] for a in answers)
+    assert full == quick
+    assert '"name"' in full
+    backend.close()

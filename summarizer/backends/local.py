@@ -20,6 +20,7 @@ import instructor
 
 from ..errors import BackendError, ConfigError
 from ..settings import Settings
+from . import greedy_grammar
 from .model_files import DEFAULT_EMBEDDED_MODEL, check_gguf, ensure_model_file
 
 
@@ -75,7 +76,9 @@ class LocalBackend:
         self._llama_cpp = llama_cpp
         from llama_cpp import _internals
 
-        _SAMPLING_CLOCK.install(_internals)
+        if settings.fast_greedy_grammar:
+            greedy_grammar.install(llama_cpp, _internals)
+        _SAMPLING_CLOCK.install(_internals)  # wraps whichever sampler is installed
         self._lock = threading.Lock()  # one llama context: calls must not interleave
         self.last_timings: dict[str, float] = {}
         threads = settings.n_threads or max(1, (os.cpu_count() or 2))
@@ -110,7 +113,8 @@ class LocalBackend:
             _SAMPLING_CLOCK.seconds = 0.0
             started = time.perf_counter()
             try:
-                response = self.llm.create_chat_completion_openai_v1(**kwargs)
+                with greedy_grammar.greedy_call(greedy_grammar.is_plain_greedy(kwargs)):
+                    response = self.llm.create_chat_completion_openai_v1(**kwargs)
             except ValueError as exc:  # e.g. prompt longer than the context window
                 raise BackendError(f"llama.cpp refused the request: {exc}") from exc
             self.last_timings = {"wall_s": time.perf_counter() - started, **self._perf()}
