@@ -77,3 +77,40 @@ def test_fast_greedy_grammar_writes_the_same_tokens_as_the_full_chain() -> None:
     assert full == quick
     assert '"name"' in full
     backend.close()
+
+
+@needs_model
+def test_prompt_prefix_state_is_saved_reloaded_and_a_bad_file_is_ignored(tmp_path) -> None:
+    from summarizer.backends.local import LocalBackend
+    from summarizer.backends.model_files import DEFAULT_EMBEDDED_MODEL, ensure_model_file
+
+    model = ensure_model_file(DEFAULT_EMBEDDED_MODEL, Settings().cache_dir)
+    settings = Settings(backend="local", model_path=model, cache_dir=tmp_path)
+    request = {
+        "messages": [
+            {"role": "system", "content": "Answer in JSON with one key, city. " * 8},
+            {"role": "user", "content": "Where is the Eiffel Tower?"},
+        ],
+        "response_format": {"type": "json_object"},
+        "temperature": 0,
+        "max_tokens": 16,
+    }
+
+    def answer() -> tuple[str, dict[str, float]]:
+        backend = LocalBackend(settings)
+        try:
+            content = backend.create(**request).choices[0].message.content
+            return content, dict(backend.last_timings)
+        finally:
+            backend.close()
+
+    first, cold = answer()
+    saved = list(tmp_path.glob("prefix-*.kvstate"))
+    assert len(saved) == 1 and cold["prefix_from_file"] == 0 and cold["prefix_tokens"] > 40
+    second, warm = answer()
+    assert warm["prefix_from_file"] == 1
+    assert warm["prompt_eval_tokens"] < cold["prompt_eval_tokens"]  # the prefix was not re-read
+    assert second == first
+    saved[0].write_bytes(b"not a llama.cpp state")
+    third, fallback = answer()
+    assert fallback["prefix_from_file"] == 0 and third == first

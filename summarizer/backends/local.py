@@ -4,12 +4,14 @@ llama-cpp-python ignores OpenAI's `response_format={"type": "json_schema", ...}`
 (no grammar, prose answers, every attempt fails); we translate it to its own
 `{"type": "json_object", "schema": ...}` so the JSON-schema grammar constrains
 decoding. llama.cpp keeps the KV cache of the previous call and reuses the longest
-shared token prefix, so the system prompt is evaluated once per process.
+shared token prefix, so the system prompt is evaluated once per process (and, through
+prefix_cache.py, once per machine).
 """
 
 from __future__ import annotations
 
 import contextlib
+import hashlib
 import os
 import threading
 import time
@@ -22,6 +24,7 @@ from ..errors import BackendError, ConfigError
 from ..settings import Settings
 from . import greedy_grammar
 from .model_files import DEFAULT_EMBEDDED_MODEL, check_gguf, ensure_model_file
+from .prefix_cache import PrefixCache
 
 
 class _SamplingClock:
@@ -52,6 +55,13 @@ class _SamplingClock:
 
 
 _SAMPLING_CLOCK = _SamplingClock
+
+
+def _model_key(path: Path) -> str:
+    """Names a model file's saved states: its name, size and modification time."""
+    stat = path.stat()
+    stamp = hashlib.sha256(f"{path.resolve()}:{stat.st_size}:{stat.st_mtime_ns}".encode())
+    return f"{path.stem}-{stamp.hexdigest()[:8]}"
 
 
 class LocalBackend:
@@ -94,6 +104,11 @@ class LocalBackend:
         except (ValueError, RuntimeError) as exc:
             raise ConfigError(f"llama.cpp could not load {path}: {exc}") from exc
         self.n_ctx = settings.n_ctx
+        self._prefix = (
+            PrefixCache(self.llm, llama_cpp, settings.cache_dir, _model_key(path))
+            if settings.prefix_cache
+            else None
+        )
 
     def count_tokens(self, text: str) -> int:
         return len(self.llm.tokenize(text.encode("utf-8"), add_bos=False, special=True))
@@ -112,12 +127,16 @@ class LocalBackend:
             self._reset_perf()
             _SAMPLING_CLOCK.seconds = 0.0
             started = time.perf_counter()
+            prefix = self._prefix.prepare(kwargs["messages"]) if self._prefix else None
             try:
                 with greedy_grammar.greedy_call(greedy_grammar.is_plain_greedy(kwargs)):
                     response = self.llm.create_chat_completion_openai_v1(**kwargs)
             except ValueError as exc:  # e.g. prompt longer than the context window
                 raise BackendError(f"llama.cpp refused the request: {exc}") from exc
             self.last_timings = {"wall_s": time.perf_counter() - started, **self._perf()}
+            if prefix is not None:
+                self.last_timings["prefix_tokens"] = float(prefix.tokens)
+                self.last_timings["prefix_from_file"] = float(prefix.source == "file")
         response.model = self.model
         return response
 
