@@ -42,12 +42,17 @@ class PrefixCache:
         self.last = PrefixStats()
 
     def prepare(self, messages: list[dict[str, Any]]) -> PrefixStats:
-        """Make sure the context holds the shared prefix of this request's prompt."""
+        """On a fresh context, load (or evaluate and save) this prompt's shared prefix.
+
+        Only a fresh context: later requests (the next article, a re-ask, a follow-up
+        question) already share more with the context than any saved prefix would.
+        """
+        if self._llm.n_tokens > 0:
+            self.last = PrefixStats(0, "context")
+            return self.last
         prefix = self._shared_prefix(messages)
         if not prefix:
             self.last = PrefixStats()
-        elif self._context_starts_with(prefix):
-            self.last = PrefixStats(len(prefix), "context")
         elif self._load(prefix):
             self.last = PrefixStats(len(prefix), "file")
         else:
@@ -91,10 +96,6 @@ class PrefixCache:
         return llm.tokenize(
             result.prompt.encode("utf-8"), add_bos=not result.added_special, special=True
         )
-
-    def _context_starts_with(self, prefix: list[int]) -> bool:
-        llm = self._llm
-        return llm.n_tokens >= len(prefix) and list(llm.input_ids[: len(prefix)]) == prefix
 
     def _path(self, prefix: list[int]) -> Path:
         digest = hashlib.sha256(repr(prefix).encode("utf-8")).hexdigest()[:16]
