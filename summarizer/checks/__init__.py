@@ -5,16 +5,19 @@ from __future__ import annotations
 from ..article import Article
 from ..schema import Draft, Finding
 from .attribution import check_attribution
-from .grounding import check_grounding
+from .grounding import check_grounding, event_ids
 from .injection import check_injection
 from .neutrality import check_neutrality
 
 
 def run_checks(draft: Draft, article: Article) -> list[Finding]:
+    # Each event's evidence sentences (a fuzzy search of every sentence for its values),
+    # worked out once for the two checks that need them.
+    ids = [event_ids(ev, article) for ev in draft.events]
     return [
-        *check_grounding(draft, article),
+        *check_grounding(draft, article, ids),
         *check_neutrality(draft),
-        *check_attribution(draft, article),
+        *check_attribution(draft, article, ids),
         *check_injection(draft, article),
     ]
 

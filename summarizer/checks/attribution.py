@@ -29,11 +29,15 @@ def expected_responsibility(evidence: str) -> str | None:
     return None
 
 
-def check_attribution(draft: Draft, article: Article) -> list[Finding]:
+def check_attribution(
+    draft: Draft, article: Article, ids_of: list[tuple[list[int], bool]] | None = None
+) -> list[Finding]:
+    """`ids_of`: `event_ids` of each event, when the caller has them already."""
     findings: list[Finding] = []
     for k, ev in enumerate(draft.events):
         path = f"events[{k}].responsibility"
-        evidence = " ".join(s.text for s in cited(article, event_ids(ev, article)[0]))
+        ids = ids_of[k][0] if ids_of is not None else event_ids(ev, article)[0]
+        evidence = " ".join(s.text for s in cited(article, ids))
         expected = expected_responsibility(evidence)
         if ev.responsibility == "claimed" and not ev.claimed_by:
             findings.append(

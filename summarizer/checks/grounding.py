@@ -142,15 +142,24 @@ def _fold(text: str) -> str:
 LENIENT_MIN = 75.0  # with every content word present: a phrase with a word dropped
 
 
+@lru_cache(maxsize=4096)
+def _literal(value: str) -> re.Pattern[str]:
+    # Compiled once per value: each is searched in every sentence, several times a request.
+    return re.compile(re.escape(value), re.IGNORECASE)
+
+
 def _align_in(value: str, sentence: Sentence, lenient: bool = False) -> tuple[str, Span] | None:
     # Search the original text case-insensitively: lower() can change lengths ('İ').
-    m = re.search(re.escape(value), sentence.text, re.IGNORECASE)
+    m = _literal(value).search(sentence.text)
     if m:
         start = sentence.start + m.start()
         return "exact", Span(start=start, end=sentence.start + m.end(), text=m.group(0))
     if len(value) < 4:
         return None
-    al = fuzz.partial_ratio_alignment(_fold(value), _fold(sentence.text))
+    # The cutoff lets rapidfuzz skip hopeless windows (half the time); below it the
+    # answer is None, above it the same alignment as without.
+    cutoff = LENIENT_MIN if lenient else FUZZY_MIN
+    al = fuzz.partial_ratio_alignment(_fold(value), _fold(sentence.text), score_cutoff=cutoff)
     if al is None:
         return None
     if al.score < FUZZY_MIN and not (
@@ -259,7 +268,10 @@ def event_ids(ev: DraftEvent, article: Article) -> tuple[list[int], bool]:
     return ids, False
 
 
-def check_grounding(draft: Draft, article: Article) -> list[Finding]:
+def check_grounding(
+    draft: Draft, article: Article, ids_of: list[tuple[list[int], bool]] | None = None
+) -> list[Finding]:
+    """`ids_of`: `event_ids` of each event, when the caller has them already."""
     findings: list[Finding] = []
     n = len(article.sentences)
 
@@ -310,7 +322,7 @@ def check_grounding(draft: Draft, article: Article) -> list[Finding]:
             )
     for k, ev in enumerate(draft.events):
         path = f"events[{k}]"
-        ids, recited = event_ids(ev, article)
+        ids, recited = ids_of[k] if ids_of is not None else event_ids(ev, article)
         if not ids:
             findings.append(
                 Finding(

@@ -20,33 +20,34 @@ from ..schema import Draft, Finding
 from .grounding import content_words
 
 # Instructions addressed to a model, in the languages injections usually come in.
-_INSTRUCTION = re.compile(
-    "|".join(
-        [
-            r"\b(ignore|disregard|forget|override|bypass)\b.{0,40}\b(instructions?|prompts?|"
-            r"rules|guidelines|directions|context|everything (?:above|before))\b",
-            r"\b(previous|prior|above|earlier|original) (instructions?|prompts?|rules)\b",
-            r"\b(system|developer|admin(?:istrator)?) ?(prompt|message|note|override|mode)\b",
-            r"(^|\s)(system|assistant|instruction)s? ?:",
-            r"<\|?(im_start|im_end|system|endoftext|eot_id)\|?>|\[/?(INST|SYS)\]|<</?SYS>>",
-            r"\b(ai|a\.i\.|llm|language models?|assistants?|summari[sz]ers?|chatbots?|bots?)"
-            r"\b.{0,60}\b(must|should|shall|are (?:to|required|instructed)|need to|have to)\b",
-            r"\b(you are now|from now on|new instructions?|instead,? (?:write|say|output|"
-            r"report|state|summari[sz]e)|do not summari[sz]e|don't summari[sz]e)\b",
-            # An order opening the sentence: "Tell readers to ...", "Write that ...".
-            r"^(please\s+)?(tell|write|say|include|add|output|print|respond|reply|describe|"
-            r"mention|insert|append|translate|summari[sz]e|state)\b",
-            r"\bwhen summari[sz]ing\b|\bin (?:your|the) summary\b|\bif you are an? (?:ai|model)",
-            # German, Spanish, French, Russian, Chinese, Arabic: "ignore (previous) instructions"
-            r"\b(ignorier\w*|vergiss|missacht\w*)\b.{0,40}\banweisung\w*",
-            r"\b(ignora\w*|olvida\w*)\b.{0,40}\binstruccion\w*",
-            r"\b(ignore[zr]?|oubliez?)\b.{0,40}\binstructions?\b",
-            r"(игнорир\w*|забудь\w*|не обращай\w*).{0,40}(инструкци|указани)\w*",
-            r"(忽略|无视|忘记|忽視).{0,20}(指令|指示|提示|说明)",
-            r"(تجاهل|انس).{0,40}(التعليمات|الأوامر|تعليمات)",
-        ]
-    ),
-    re.IGNORECASE,
+# Compiled one by one: `instruction_like` only asks whether any of them matches, and
+# separate searches are ~30% faster than one alternation of all (every article sentence
+# and output value is tested, each request).
+_INSTRUCTION = tuple(
+    re.compile(pattern, re.IGNORECASE)
+    for pattern in (
+        r"\b(ignore|disregard|forget|override|bypass)\b.{0,40}\b(instructions?|prompts?|"
+        r"rules|guidelines|directions|context|everything (?:above|before))\b",
+        r"\b(previous|prior|above|earlier|original) (instructions?|prompts?|rules)\b",
+        r"\b(system|developer|admin(?:istrator)?) ?(prompt|message|note|override|mode)\b",
+        r"(^|\s)(system|assistant|instruction)s? ?:",
+        r"<\|?(im_start|im_end|system|endoftext|eot_id)\|?>|\[/?(INST|SYS)\]|<</?SYS>>",
+        r"\b(ai|a\.i\.|llm|language models?|assistants?|summari[sz]ers?|chatbots?|bots?)"
+        r"\b.{0,60}\b(must|should|shall|are (?:to|required|instructed)|need to|have to)\b",
+        r"\b(you are now|from now on|new instructions?|instead,? (?:write|say|output|"
+        r"report|state|summari[sz]e)|do not summari[sz]e|don't summari[sz]e)\b",
+        # An order opening the sentence: "Tell readers to ...", "Write that ...".
+        r"^(please\s+)?(tell|write|say|include|add|output|print|respond|reply|describe|"
+        r"mention|insert|append|translate|summari[sz]e|state)\b",
+        r"\bwhen summari[sz]ing\b|\bin (?:your|the) summary\b|\bif you are an? (?:ai|model)",
+        # German, Spanish, French, Russian, Chinese, Arabic: "ignore (previous) instructions"
+        r"\b(ignorier\w*|vergiss|missacht\w*)\b.{0,40}\banweisung\w*",
+        r"\b(ignora\w*|olvida\w*)\b.{0,40}\binstruccion\w*",
+        r"\b(ignore[zr]?|oubliez?)\b.{0,40}\binstructions?\b",
+        r"(игнорир\w*|забудь\w*|не обращай\w*).{0,40}(инструкци|указани)\w*",
+        r"(忽略|无视|忘记|忽視).{0,20}(指令|指示|提示|说明)",
+        r"(تجاهل|انس).{0,40}(التعليمات|الأوامر|تعليمات)",
+    )
 )
 _URL = re.compile(r"\b(?:https?://|www\.)[^\s<>\"')\]]+|\b[\w.+-]+@[\w-]+(?:\.[\w-]+)+\b", re.I)
 # Output words found only in injected sentences: two of them, or one that makes up this
@@ -57,7 +58,7 @@ MIN_INJECTED_WORDS = 2
 
 def instruction_like(text: str) -> bool:
     """Does this text address instructions to a model?"""
-    return bool(_INSTRUCTION.search(text))
+    return any(pattern.search(text) for pattern in _INSTRUCTION)
 
 
 def injected_sentences(article: Article) -> list[Sentence]:

@@ -12,6 +12,7 @@ from ..schema import LoadedTerm
 
 # Opening and closing quotation marks we recognise (straight and typographic).
 _QUOTE_PAIRS = {"“": "”", '"': '"', "«": "»", "‘": "’"}
+_OPENING = re.compile("[" + "".join(_QUOTE_PAIRS) + "]")
 
 
 @dataclass(frozen=True)
@@ -32,7 +33,11 @@ def load_lexicon() -> tuple[LexiconEntry, ...]:
         term = row["term"].strip()
         # Hyphens and spaces inside a term match either; word boundaries at both ends.
         body = r"[\s-]+".join(re.escape(w) for w in re.split(r"[\s-]+", term))
-        pattern = re.compile(rf"(?<![\w-]){body}(?![\w-])", re.IGNORECASE)
+        # "(?<![\w-])" + body, with the look-behind moved past the first character (same
+        # matches): a leading look-behind stops the regex engine skipping ahead to that
+        # character, and searching an article for each term took 2-3x as long.
+        c = re.escape(term[0])
+        pattern = re.compile(rf"{c}(?<![\w-]{c}){body[len(c) :]}(?![\w-])", re.IGNORECASE)
         first = re.split(r"[\s-]+", term)[0].lower()
         entries.append(
             LexiconEntry(term, row["category"], row["neutral_alternative"] or None, pattern, first)
@@ -44,10 +49,13 @@ def quoted_ranges(text: str) -> list[tuple[int, int]]:
     """Character ranges inside quotation marks (the quote marks included)."""
     ranges: list[tuple[int, int]] = []
     i = 0
-    while i < len(text):
-        close = _QUOTE_PAIRS.get(text[i])
+    # Jump from one opening mark to the next: a Python loop over every character took
+    # ~0.35 ms an article, 25x as long.
+    while m := _OPENING.search(text, i):
+        i = m.start()
+        close = _QUOTE_PAIRS[text[i]]
         # A ‘ that is an apostrophe (letter before it) does not open a quote.
-        if close and not (text[i] == "‘" and i > 0 and text[i - 1].isalpha()):
+        if not (text[i] == "‘" and i > 0 and text[i - 1].isalpha()):
             j = text.find(close, i + 1)
             if j != -1:
                 ranges.append((i, j + 1))
