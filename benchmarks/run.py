@@ -10,6 +10,8 @@ Sections:
                grammar sampling seconds (inside libllama), our overhead, tokens, attempts;
                overhead_ratio = pipeline wall / libllama time (decode + sampling)
   prefix       prompt-eval seconds of the first article vs later ones (KV-cache prefix reuse)
+  cold         the seed in a new process, twice, over an empty cache dir: the first run
+               evaluates and saves the prompt prefix, the second loads it (not in --quick)
   tokens       completion tokens with sentence-id citations vs the same output with verbatim
                quotes in place of ids (counted with the model's tokenizer; an estimate made
                from the real output, not a second live run)
@@ -35,6 +37,7 @@ sys.path.insert(0, str(ROOT))
 
 from summarizer import Settings, read_article, summarize, summarize_many  # noqa: E402
 from summarizer.api import get_backend  # noqa: E402
+from summarizer.backends import greedy_grammar  # noqa: E402
 from summarizer.schema import Draft  # noqa: E402
 
 SEED = ROOT / "seeds" / "000_eb6b1eeda829eab8.txt"
@@ -97,6 +100,7 @@ def bench_embedded(model: str, files: list[Path], max_reasks: int | None = None)
                 "completion_tokens": result.run.usage.completion_tokens,
                 "prompt_eval_tokens": int(sum(c.get("prompt_eval_tokens", 0) for c in timed.calls)),
                 "attempts": result.run.attempts,
+                "prefix_from_file": any(c.get("prefix_from_file") for c in timed.calls),
                 "events": len(result.events),
                 "unresolved_errors": sum(
                     1 for f in result.run.findings if f.severity == "error" and not f.repaired
@@ -109,12 +113,61 @@ def bench_embedded(model: str, files: list[Path], max_reasks: int | None = None)
     return {
         "model": backend.model,
         "load_s": round(load_s, 2),
+        # Tokens the JSON grammar accepted after checking only the model's best choice,
+        # and those that needed the whole vocabulary checked (backends/greedy_grammar.py).
+        "grammar_checks": {
+            "best_token_only": greedy_grammar.Stats.fast,
+            "whole_vocabulary": greedy_grammar.Stats.fallback,
+        },
         "articles": rows,
         "overhead_ratio": round(wall / llama, 3) if llama else None,
         "seconds_per_article": round(wall / len(rows), 2),
         "_raw": all_raw,
         "_backend": backend,
     }
+
+
+_COLD_RUN = """
+import json, sys, time
+from summarizer import Settings, read_article, summarize
+from summarizer.api import get_backend
+from summarizer.backends import greedy_grammar
+started = time.perf_counter()
+settings = Settings(backend="local", model_path=sys.argv[1], cache_dir=sys.argv[2])
+backend = get_backend(settings)
+result = summarize(read_article(sys.argv[3]), backend=backend, settings=settings)
+print(json.dumps({
+    "process_s": round(time.perf_counter() - started, 2),
+    "summarize_s": result.run.seconds,
+    "timings": backend.last_timings,
+    "completion_tokens": result.run.usage.completion_tokens,
+    "grammar_checks_one_token": greedy_grammar.Stats.fast,
+    "grammar_checks_whole_vocabulary": greedy_grammar.Stats.fallback,
+}))
+"""
+
+
+def bench_cold(model: str) -> dict[str, Any]:
+    """The seed in two fresh processes sharing an empty prefix cache: the first evaluates
+    and saves the system prompt + example, the second loads it (a user's second run)."""
+    import subprocess
+    import tempfile
+
+    from summarizer.backends.model_files import ensure_model_file
+
+    gguf = ensure_model_file(model, Settings().cache_dir)
+    runs = {}
+    with tempfile.TemporaryDirectory() as cache:
+        for label in ("first_run", "later_runs"):
+            done = subprocess.run(
+                [sys.executable, "-c", _COLD_RUN, str(gguf), cache, str(SEED)],
+                capture_output=True,
+                text=True,
+                check=True,
+                cwd=ROOT,
+            )
+            runs[label] = json.loads(done.stdout.strip().splitlines()[-1])
+    return runs
 
 
 def bench_prefix(rows: list[dict[str, Any]]) -> dict[str, Any]:
@@ -187,6 +240,10 @@ def _serve(answer: str, latency_s: float, port_queue: Any) -> None:
 
     class Handler(BaseHTTPRequestHandler):
         protocol_version = "HTTP/1.1"
+        # TCP_NODELAY, as real servers set it: headers and body go out in two writes, and
+        # with Nagle on the body waited for the client's delayed ACK, ~40 ms a request
+        # that was counted as our CPU time.
+        disable_nagle_algorithm = True
 
         def do_POST(self) -> None:
             self.rfile.read(int(self.headers["Content-Length"]))
@@ -226,11 +283,14 @@ def bench_batch(answer: str, latency_s: float, n: int) -> dict[str, Any]:
     url = f"http://127.0.0.1:{port}/v1"
     text = read_article(SEED)
     out: dict[str, Any] = {"n_articles": n, "latency_s": latency_s, "runs": []}
+    settings = Settings(
+        backend="openai", model="stub", openai_base_url=url, max_reasks=0, transport_retries=0
+    )
+    backend = get_backend(settings)
+    # One untimed article first: one-time costs (the language detector's build, lazy
+    # imports, ~0.8 s) would otherwise slow the concurrency-1 run alone.
+    summarize_many([text], backend=backend, settings=settings)
     for concurrency in (1, 4, 16):
-        settings = Settings(
-            backend="openai", model="stub", openai_base_url=url, max_reasks=0, transport_retries=0
-        )
-        backend = get_backend(settings)
         started = time.perf_counter()
         outcomes = summarize_many(
             [text] * n, backend=backend, settings=settings, concurrency=concurrency
@@ -288,6 +348,9 @@ def main() -> None:
         "prefix": bench_prefix(emb["articles"]),
         "tokens": bench_tokens(raw, backend, files),
     }
+    backend.close()  # the cold runs load their own copy of the model
+    if not args.quick:
+        report["cold"] = bench_cold(parser_model)
     # A real answer of the embedded model is the stub's reply, so checks do real work.
     seed_answers = [text for name, text in raw if name == SEED.name]
     answer = seed_answers[0] if seed_answers else '{"summary": [], "events": []}'
