@@ -33,7 +33,7 @@ from .backends.replay import current_prompt
 from .checks import reask_message, run_checks
 from .errors import OutputValidationError, SummarizerError
 from .prompts import PromptTemplate
-from .schema import Draft, Finding, RunInfo, SummaryResult, Usage
+from .schema import Draft, Finding, RunInfo, SummaryResult, Usage, checks_gate
 from .settings import Settings
 
 MAX_SUMMARY_SENTENCES = 5
@@ -235,18 +235,18 @@ class Pipeline:
         hooks.on("completion:response", log.on_response)
         hooks.on("completion:response", lambda _r: self._note_timings(log))
         try:
-            draft = self.create(
-                response_model=_DRAFT_MODEL,
-                messages=messages,
-                model=self.backend.model,
-                max_retries=self.settings.reasks,
-                context={"gate": gate},
-                hooks=hooks,
-                token_budget=self.settings.token_budget,
-                max_tokens=self.settings.max_output_tokens,
-                temperature=self.settings.temperature,
-                seed=self.settings.seed,
-            )
+            with checks_gate(gate):
+                draft = self.create(
+                    response_model=_DRAFT_MODEL,
+                    messages=messages,
+                    model=self.backend.model,
+                    max_retries=self.settings.reasks,
+                    hooks=hooks,
+                    token_budget=self.settings.token_budget,
+                    max_tokens=self.settings.max_output_tokens,
+                    temperature=self.settings.temperature,
+                    seed=self.settings.seed,
+                )
             return draft, _checked(draft, article, verdict)
         except InstructorRetryException as exc:
             if isinstance(exc.__cause__, SummarizerError):

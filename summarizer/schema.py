@@ -2,17 +2,20 @@
 
 The draft cites numbered sentences (`ids`) instead of copying quotes: fewer output
 tokens, and the code turns ids into exact character spans. Checks run inside the
-draft's validator when a validation context carries the article, so a failed check
+draft's validator while the pipeline has set a gate (`checks_gate`), so a failed check
 becomes instructor's re-ask with a precise message.
 """
 
 from __future__ import annotations
 
+import contextlib
 import copy
+from collections.abc import Callable, Iterator
+from contextvars import ContextVar
 from datetime import date as Date
 from typing import Annotated, Any, Literal
 
-from pydantic import BaseModel, ConfigDict, Field, ValidationInfo, model_validator
+from pydantic import BaseModel, ConfigDict, Field, model_validator
 
 # ACLED codebook: six event types and their 25 sub-event types.
 ACLED_TAXONOMY: dict[str, tuple[str, ...]] = {
@@ -117,13 +120,28 @@ class Draft(BaseModel):
     events: list[DraftEvent] = Field(max_length=6)
 
     @model_validator(mode="after")
-    def _run_checks(self, info: ValidationInfo) -> Draft:
-        # Only when the pipeline passes the article: plain parsing stays structural.
-        context = info.context or {}
-        gate = context.get("gate")
+    def _run_checks(self) -> Draft:
+        # Only while the pipeline has set a gate: plain parsing stays structural.
+        gate = _GATE.get()
         if gate is not None:
             gate(self)
         return self
+
+
+# The gate reaches the validator through a context variable, not instructor's
+# `context=`: given a context, instructor renders every message as a Jinja template, so
+# an article containing "{{" or "{%" was silently altered or raised a template error.
+_GATE: ContextVar[Callable[[Draft], None] | None] = ContextVar("draft_gate", default=None)
+
+
+@contextlib.contextmanager
+def checks_gate(gate: Callable[[Draft], None]) -> Iterator[None]:
+    """Run `gate` on every Draft validated inside this block (instructor's attempts)."""
+    token = _GATE.set(gate)
+    try:
+        yield
+    finally:
+        _GATE.reset(token)
 
 
 # --------------------------------------------------------------------------- results

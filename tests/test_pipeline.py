@@ -133,3 +133,16 @@ def test_output_resting_on_an_injected_instruction_is_removed() -> None:
     assert len(result.summary) == 1
     flagged = [f for f in result.run.findings if f.check == "injection"]
     assert flagged and all(f.repaired for f in flagged)
+
+
+def test_template_syntax_in_an_article_reaches_the_model_verbatim() -> None:
+    # instructor renders messages as Jinja templates when given a validation context;
+    # the pipeline gives none, so "{{ ... }}" and "{% ..." are just text.
+    text = (
+        "The Islamic Resistance in Iraq said {{ it }} attacked a base in al-Tanf. "
+        "Prices rose 50{% higher, the Pentagon said."
+    )
+    backend = FakeBackend(CLEAN)
+    summarize(text, backend=backend, settings=SETTINGS.with_(max_reasks=0))
+    sent = [m["content"] for m in backend.requests[0]["messages"] if "<article>" in m["content"]]
+    assert "{{ it }}" in sent[-1] and "50{% higher" in sent[-1]
