@@ -321,6 +321,36 @@ def _event_key(event: Event) -> tuple[str, str]:
     return event.sub_event_type, place
 
 
+def drop_unplaced_events(events: list[Event]) -> tuple[list[Event], list[Finding]]:
+    """Drop records whose actor, target and place are all absent or nowhere in the article.
+
+    Such a record names no one and nothing the article mentions: it is not an incident
+    the article reports (small models pad their lists with "unknown" records). One
+    grounded value keeps a record: a paraphrased place ("Kabul airport") is common.
+    """
+    kept: list[Event] = []
+    findings: list[Finding] = []
+    for k, event in enumerate(events):
+        grounded = [
+            v
+            for v in (event.actors.actor1, event.location.place, event.target)
+            if v and v.alignment != "none"
+        ]
+        if grounded:
+            kept.append(event)
+            continue
+        findings.append(
+            Finding(
+                check="grounding",
+                severity="warning",
+                path=f"events[{k}]",
+                repaired=True,
+                message="event dropped: none of its actor, target and place occurs in the article",
+            )
+        )
+    return kept, findings
+
+
 def merge_duplicate_events(events: list[Event]) -> list[Event]:
     """One record per (sub-type, place) where the records also share a sentence.
 

@@ -26,6 +26,7 @@ from .assemble import (
     article_loaded_terms,
     build_event,
     build_summary,
+    drop_unplaced_events,
     merge_duplicate_events,
 )
 from .backends import Backend
@@ -210,6 +211,8 @@ class Pipeline:
             summary = sorted(summary, key=lambda s: min(s.sentence_ids or [0]))[
                 :MAX_SUMMARY_SENTENCES
             ]
+        events, dropped = drop_unplaced_events(events)
+        findings.extend(dropped)
         return summary, merge_duplicate_events(events), findings
 
     def _extract(

@@ -146,3 +146,15 @@ def test_template_syntax_in_an_article_reaches_the_model_verbatim() -> None:
     summarize(text, backend=backend, settings=SETTINGS.with_(max_reasks=0))
     sent = [m["content"] for m in backend.requests[0]["messages"] if "<article>" in m["content"]]
     assert "{{ it }}" in sent[-1] and "50{% higher" in sent[-1]
+
+
+def test_event_naming_nothing_in_the_article_is_dropped_with_a_finding() -> None:
+    answer = json.loads(json.dumps(CLEAN))
+    padding = {"ids": [2], "sub_event_type": "Other", "actor1": "unknown", "target": "unknown"}
+    answer["events"].append(padding)
+    backend = FakeBackend(answer, answer)
+    result = summarize(TEXT, backend=backend, settings=SETTINGS)
+    assert len(result.events) == len(CLEAN["events"])
+    assert all(e.sub_event_type != "Other" for e in result.events)
+    dropped = [f for f in result.run.findings if f.message.startswith("event dropped")]
+    assert len(dropped) == 1 and dropped[0].repaired
