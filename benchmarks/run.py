@@ -129,11 +129,12 @@ def bench_embedded(model: str, files: list[Path], max_reasks: int | None = None)
 
 _COLD_RUN = """
 import json, sys, time
+from pathlib import Path
 from summarizer import Settings, read_article, summarize
 from summarizer.api import get_backend
 from summarizer.backends import greedy_grammar
 started = time.perf_counter()
-settings = Settings(backend="local", model_path=sys.argv[1], cache_dir=sys.argv[2])
+settings = Settings(backend="local", model_path=Path(sys.argv[1]), cache_dir=Path(sys.argv[2]))
 backend = get_backend(settings)
 result = summarize(read_article(sys.argv[3]), backend=backend, settings=settings)
 print(json.dumps({
@@ -163,9 +164,10 @@ def bench_cold(model: str) -> dict[str, Any]:
                 [sys.executable, "-c", _COLD_RUN, str(gguf), cache, str(SEED)],
                 capture_output=True,
                 text=True,
-                check=True,
                 cwd=ROOT,
             )
+            if done.returncode:
+                raise RuntimeError(f"cold run failed:\n{done.stderr[-2000:]}")
             runs[label] = json.loads(done.stdout.strip().splitlines()[-1])
     return runs
 
