@@ -25,6 +25,7 @@ from .checks.grounding import (
     valid_ids,
 )
 from .checks.lexicon import find_loaded_terms, neutralise
+from .countries import country_around
 from .schema import (
     EVENT_TYPE_OF,
     Actors,
@@ -35,6 +36,7 @@ from .schema import (
     GroundedValue,
     LoadedTerm,
     Location,
+    Span,
     SummarySentence,
 )
 
@@ -299,10 +301,7 @@ def build_event(
         responsibility=responsibility,
         claimed_by=_ground(claimed_by, article, ids, f"{path}.claimed_by", findings),
         target=_ground(ev.target, article, ids, f"{path}.target", findings),
-        location=Location(
-            place=_ground(ev.location, article, ids, f"{path}.location.place", findings),
-            country=_ground(ev.country, article, ids, f"{path}.location.country", findings),
-        ),
+        location=_location(ev, article, ids, path, findings),
         fatalities=_counts(
             ev.fatalities, "fatalities", evidence_text, f"{path}.fatalities", findings
         ),
@@ -314,6 +313,33 @@ def build_event(
         evidence=spans_of(cited(article, ids)),
     )
     return event, findings
+
+
+def _location(
+    ev: DraftEvent, article: Article, ids: list[int], path: str, findings: list[Finding]
+) -> Location:
+    place = _ground(ev.location, article, ids, f"{path}.location.place", findings)
+    country = _ground(ev.country, article, ids, f"{path}.location.country", findings)
+    if country is None and place is not None and place.evidence:
+        # Small models leave country empty; the article often says it next to the place.
+        span = place.evidence[0]
+        found = country_around(article.text, span.start, span.end)
+        if found is not None:
+            country = GroundedValue(
+                value=found.text,
+                evidence=[Span(start=found.start, end=found.end, text=found.text)],
+                alignment="exact",
+            )
+            findings.append(
+                Finding(
+                    check="grounding",
+                    severity="info",
+                    path=f"{path}.location.country",
+                    repaired=True,
+                    message=f"country {found.text!r} filled from the words around the place",
+                )
+            )
+    return Location(place=place, country=country)
 
 
 def _event_key(event: Event) -> tuple[str, str]:

@@ -1,0 +1,106 @@
+"""Country names as news text writes them, found with their character offsets.
+
+The names come from pycountry (ISO 3166: official, common and short names); the few
+forms news use that ISO does not ("Russia", "Turkey", "U.S.", "Britain") are listed
+here. Territories (Gaza, the West Bank) are left out: they are places, not countries.
+Used to fill an event's country from the words around its place when the model leaves
+it empty (small models almost never write it).
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+
+import pycountry
+
+# News forms missing from ISO 3166, mapped to the ISO short name.
+_NEWS_FORMS = {
+    "Russia": "Russian Federation",
+    "Turkey": "Türkiye",
+    "US": "United States",
+    "U.S.": "United States",
+    "USA": "United States",
+    "America": "United States",
+    "UK": "United Kingdom",
+    "U.K.": "United Kingdom",
+    "Britain": "United Kingdom",
+    "Great Britain": "United Kingdom",
+    "Ivory Coast": "Côte d'Ivoire",
+    "Czech Republic": "Czechia",
+    "Burma": "Myanmar",
+    "North Korea": "Korea, Democratic People's Republic of",
+    "Palestine": "Palestine, State of",
+    "Congo": "Congo",
+    "DR Congo": "Congo, The Democratic Republic of the",
+    "Laos": "Lao People's Democratic Republic",
+    "Syria": "Syrian Arab Republic",
+}
+
+
+# A country named after these words inside a place is not where the place is
+# ("outside the United States", "near the borders with Iraq and Jordan").
+_NOT_IN = re.compile(r"\b(?:outside|beyond|near|across|borders?|off|from)\b", re.I)
+
+
+@dataclass(frozen=True)
+class CountryMention:
+    start: int
+    end: int
+    text: str
+    country: str  # ISO 3166 short name
+
+
+@lru_cache(maxsize=1)
+def _table() -> tuple[re.Pattern[str], dict[str, str]]:
+    names: dict[str, str] = dict(_NEWS_FORMS)
+    for c in pycountry.countries:
+        for form in (c.name, getattr(c, "common_name", None), getattr(c, "official_name", None)):
+            if form:
+                names.setdefault(form, c.name)
+                # "Iran, Islamic Republic of" is written "Iran".
+                names.setdefault(form.split(",")[0], c.name)
+    alternatives = "|".join(re.escape(n) for n in sorted(names, key=len, reverse=True))
+    # Case-sensitive: country names are proper nouns ("us" is not the US). Not inside a
+    # hyphenated word: "US-occupied" is a label, "Iraq-Syria border" names two countries.
+    return re.compile(rf"(?<![\w.-])(?:{alternatives})(?![\w-])"), names
+
+
+def country_mentions(text: str) -> list[CountryMention]:
+    pattern, names = _table()
+    return [
+        CountryMention(m.start(), m.end(), m.group(), names[m.group()])
+        for m in pattern.finditer(text)
+    ]
+
+
+def country_around(text: str, start: int, end: int) -> CountryMention | None:
+    """The country that names where text[start:end] (a place) is, by the words around it.
+
+    In order: the one country named inside the place ("Baghdad, Iraq"); a possessive just
+    before it ("Syria's al-Tanf region"); a country just after it ("Kabul, Afghanistan").
+    None when the words around it do not say.
+    """
+    inside = [
+        m
+        for m in country_mentions(text[start:end])
+        if not _NOT_IN.search(text[start : start + m.start])  # "outside the United States"
+    ]
+    if len({m.country for m in inside}) == 1:
+        m = inside[0]
+        return CountryMention(start + m.start, start + m.end, m.text, m.country)
+    before = country_mentions(text[max(0, start - 60) : start])
+    if before:
+        m = before[-1]
+        offset = max(0, start - 60)
+        gap = text[offset + m.end : start]
+        if re.fullmatch(r"['’]s\s+(?:[\w-]+\s+){0,3}", gap):
+            return CountryMention(offset + m.start, offset + m.end, m.text, m.country)
+    after = re.match(r",\s+", text[end : end + 3])
+    if after:
+        following = [m for m in country_mentions(text[end : end + 60]) if m.start == after.end()]
+        if following:
+            m = following[0]
+            return CountryMention(end + m.start, end + m.end, m.text, m.country)
+    return None
