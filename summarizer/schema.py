@@ -15,7 +15,7 @@ from contextvars import ContextVar
 from datetime import date as Date
 from typing import Annotated, Any, Literal
 
-from pydantic import BaseModel, ConfigDict, Field, model_validator
+from pydantic import BaseModel, ConfigDict, Field, field_validator, model_validator
 
 # ACLED codebook: six event types and their 25 sub-event types.
 ACLED_TAXONOMY: dict[str, tuple[str, ...]] = {
@@ -61,6 +61,25 @@ Severity = Literal["error", "warning", "info"]
 
 # --------------------------------------------------------------------------- draft (LLM)
 ShortText = Annotated[str, Field(max_length=60)]
+PLACEHOLDERS = frozenset(
+    {
+        "",
+        "unknown",
+        "unspecified",
+        "not specified",
+        "not mentioned",
+        "not reported",
+        "not given",
+        "not stated",
+        "n/a",
+        "na",
+        "none",
+        "null",
+        "the article",
+        "article",
+        "-",
+    }
+)
 
 
 class DraftSentence(BaseModel):
@@ -93,6 +112,26 @@ class DraftEvent(BaseModel):
     injuries: int | None = _short("injured")
     reported_by: ShortText | None = _short("source")
     motive: ShortText | None = _short("why")
+
+    @field_validator(
+        "actor1",
+        "actor2",
+        "claimed_by",
+        "target",
+        "location",
+        "country",
+        "date_text",
+        "reported_by",
+        "motive",
+        mode="before",
+    )
+    @classmethod
+    def _placeholder_is_absent(cls, value: Any) -> Any:
+        # Small models write "unknown" or "the article" where the prompt asks them to
+        # leave a field out; such a value says the same as null and is not a quote.
+        if isinstance(value, str) and value.strip(" .").casefold() in PLACEHOLDERS:
+            return None
+        return value
 
 
 def key_of(field_name: str) -> str:

@@ -101,3 +101,27 @@ def test_locate_exact_fuzzy_and_elsewhere() -> None:
     assert fuzzy.alignment == "fuzzy"
     missing, _ = locate("Hezbollah", ARTICLE, [1])
     assert missing.alignment == "none" and missing.evidence == []
+
+
+def test_placeholder_values_are_absent_not_ungrounded_errors() -> None:
+    article = Article(text="Drones struck a base in al-Tanf on Saturday.")
+    draft = Draft.model_validate(
+        {
+            "summary": [{"text": "Drones struck a base in al-Tanf.", "ids": [1]}] * 2,
+            "events": [
+                {
+                    "ids": [1],
+                    "type": "Air/drone strike",
+                    "actor": "Unknown",
+                    "target": "a base",
+                    "place": "al-Tanf",
+                    "source": "the article.",
+                    "why": "N/A",
+                }
+            ],
+        }
+    )
+    event = draft.events[0]
+    assert (event.actor1, event.reported_by, event.motive) == (None, None, None)
+    assert (event.target, event.location) == ("a base", "al-Tanf")
+    assert not [f for f in run_checks(draft, article) if f.severity == "error"]
