@@ -12,7 +12,7 @@ import re
 from datetime import date, datetime
 
 from .article import Article
-from .checks.attribution import CLAIM, expected_responsibility
+from .checks.attribution import ALLEGE, CLAIM, expected_responsibility
 from .checks.grounding import (
     MIN_SUPPORT,
     best_supporting,
@@ -244,6 +244,20 @@ def build_event(
             )
         )
         responsibility = expected
+    elif not expected and not _stated_anywhere(responsibility, article):
+        # "claimed" or "alleged" needs someone in the article to claim or accuse;
+        # small models answer "claimed" by default.
+        findings.append(
+            Finding(
+                check="attribution",
+                severity="warning",
+                path=f"{path}.responsibility",
+                repaired=True,
+                message=f"responsibility {responsibility!r} -> 'unknown': nobody in the "
+                "article claims responsibility or accuses anyone",
+            )
+        )
+        responsibility, claimed_by = "unknown", None
     if responsibility == "claimed" and not claimed_by:
         # The claimant is whoever the claim sentence names; take actor1 only if it is there.
         claim_sentences = [s.text for s in cited(article, ids) if CLAIM.search(s.text)]
@@ -313,6 +327,20 @@ def build_event(
         evidence=spans_of(cited(article, ids)),
     )
     return event, findings
+
+
+# What must occur somewhere in the article for a responsibility to stand. Not
+# "confirmed": an actor reporting its own action ("police said they arrested") confirms
+# it in words no pattern separates from any other statement.
+_STATED = {
+    "claimed": re.compile(r"\bclaim\w*|\bresponsibility\b", re.IGNORECASE),
+    "alleged": ALLEGE,
+}
+
+
+def _stated_anywhere(responsibility: str, article: Article) -> bool:
+    pattern = _STATED.get(responsibility)
+    return pattern is None or bool(pattern.search(f"{article.title or ''}\n{article.text}"))
 
 
 def _location(

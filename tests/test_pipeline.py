@@ -158,3 +158,27 @@ def test_event_naming_nothing_in_the_article_is_dropped_with_a_finding() -> None
     assert all(e.sub_event_type != "Other" for e in result.events)
     dropped = [f for f in result.run.findings if f.message.startswith("event dropped")]
     assert len(dropped) == 1 and dropped[0].repaired
+
+
+@pytest.mark.parametrize(
+    ("third_sentence", "expected"),
+    [
+        ("There were no immediate reports about possible casualties.", "unknown"),
+        ("A day later the Islamic Resistance in Iraq claimed the attack.", "claimed"),
+    ],
+)
+def test_claimed_needs_a_claim_somewhere_in_the_article(
+    third_sentence: str, expected: str
+) -> None:
+    text = (
+        "Drones struck the US-occupied base in al-Tanf on Saturday.\n"
+        "The Pentagon confirmed on Thursday that it carried out the strike which killed "
+        "Mushtaq al-Jawari in Baghdad.\n" + third_sentence
+    )
+    answer = json.loads(json.dumps(CLEAN))
+    answer["events"][0].update(actor1=None, claimed_by="Drones", target="US-occupied base")
+    result = summarize(text, backend=FakeBackend(answer), settings=SETTINGS.with_(max_reasks=0))
+    assert result.events[0].responsibility == expected
+    assert result.events[1].responsibility == "confirmed"
+    downgraded = [f for f in result.run.findings if "-> 'unknown'" in f.message]
+    assert bool(downgraded) == (expected == "unknown")
