@@ -301,10 +301,11 @@ def build_event(
         )
         actor1 = claimed_by
     event_date, precision = resolve_date(ev.date_text, published)
-    event_type = EVENT_TYPE_OF[ev.sub_event_type]
+    sub_event_type = _sub_type_the_text_supports(ev.sub_event_type, evidence_text, path, findings)
+    event_type = EVENT_TYPE_OF[sub_event_type]
     event = Event(
         event_type=event_type,
-        sub_event_type=ev.sub_event_type,
+        sub_event_type=sub_event_type,
         date=event_date,
         date_text=_ground(ev.date_text, article, ids, f"{path}.date_text", findings),
         time_precision=precision,  # type: ignore[arg-type]
@@ -332,6 +333,50 @@ def build_event(
 # What must occur somewhere in the article for a responsibility to stand. Not
 # "confirmed": an actor reporting its own action ("police said they arrested") confirms
 # it in words no pattern separates from any other statement.
+# Words a sub-type's report uses, first match wins. Only for sub-types with their own
+# vocabulary: a suicide bombing is a "bomb" too, so it comes before the IED row.
+_SUB_TYPE_CUES: dict[str, re.Pattern[str]] = {
+    sub: re.compile(pattern, re.IGNORECASE)
+    for sub, pattern in {
+        "Suicide bomb": r"\bsuicide\b",
+        "Air/drone strike": r"\b(?:air ?strikes?|air raids?|drones?|jets?|warplanes?|aircraft"
+        r"|helicopters?)\b",
+        "Shelling/artillery/missile attack": r"\b(?:shell(?:s|ed|ing)|artillery|mortars?"
+        r"|rockets?|missiles?)\b",
+        "Grenade": r"\bgrenades?\b",
+        "Remote explosive/landmine/IED": r"\b(?:IEDs?|bombs?|bombings?|explosive|explosives"
+        r"|landmines?|mines?|blasts?|detonat\w*)\b",
+    }.items()
+}
+
+
+def _sub_type_the_text_supports(
+    sub_event_type: str, evidence: str, path: str, findings: list[Finding]
+) -> str:
+    """The model's sub-type, unless its cited sentences describe another weapon only.
+
+    Small models answer "Air/drone strike" or "Shelling" for bombings; when the cited
+    sentences hold no word of the chosen sub-type but words of another, the words win.
+    """
+    own = _SUB_TYPE_CUES.get(sub_event_type)
+    if own is None or own.search(evidence):
+        return sub_event_type
+    stated = next((sub for sub, cue in _SUB_TYPE_CUES.items() if cue.search(evidence)), None)
+    if stated is None:
+        return sub_event_type
+    findings.append(
+        Finding(
+            check="attribution",
+            severity="warning",
+            path=f"{path}.sub_event_type",
+            repaired=True,
+            message=f"sub-type {sub_event_type!r} -> {stated!r}: the cited sentences "
+            f"describe the latter",
+        )
+    )
+    return stated
+
+
 _STATED = {
     "claimed": re.compile(r"\bclaim\w*|\bresponsibility\b", re.IGNORECASE),
     "alleged": ALLEGE,

@@ -182,3 +182,29 @@ def test_claimed_needs_a_claim_somewhere_in_the_article(
     assert result.events[1].responsibility == "confirmed"
     downgraded = [f for f in result.run.findings if "-> 'unknown'" in f.message]
     assert bool(downgraded) == (expected == "unknown")
+
+
+IED = "Remote explosive/landmine/IED"
+SHELLING = "Shelling/artillery/missile attack"
+AIR = "Air/drone strike"
+
+
+@pytest.mark.parametrize(
+    ("sentence", "model_says", "expected"),
+    [
+        ("A roadside bomb exploded near a bus in al-Tanf.", AIR, IED),
+        ("A suicide bomber blew himself up in al-Tanf.", SHELLING, "Suicide bomb"),
+        ("Drones struck the US-occupied base in al-Tanf.", AIR, AIR),
+        ("Gunmen attacked the US-occupied base in al-Tanf.", AIR, AIR),
+    ],
+)
+def test_sub_type_follows_the_weapon_the_cited_sentence_names(
+    sentence: str, model_says: str, expected: str
+) -> None:
+    text = f"{sentence}\nThe Pentagon confirmed it carried out a strike in Baghdad."
+    answer = json.loads(json.dumps(CLEAN))
+    answer["events"] = [{"ids": [1], "sub_event_type": model_says, "location": "al-Tanf"}]
+    result = summarize(text, backend=FakeBackend(answer), settings=SETTINGS.with_(max_reasks=0))
+    assert result.events[0].sub_event_type == expected
+    switched = any(f.path.endswith("sub_event_type") for f in result.run.findings)
+    assert switched == (expected != model_says)

@@ -4,7 +4,7 @@ Rules (general, no knowledge of any one story):
 - hard: same ACLED disorder family (political violence, demonstrations, strategic
   developments), different articles, compatible country and date. Not the exact event
   type: small models confuse "Attack" on civilians with "Explosions/Remote violence"
-  (ACLED coders decide that by the weapon); a same sub-type scores instead;
+  (ACLED coders decide that by the weapon); a same event type scores instead;
 - then a score from the evidence: the place or actor of one report named in the
   other's fields or supporting sentences (less if only elsewhere in the other article),
   same date, same toll, a figure both supporting texts give; a place that the other
@@ -109,7 +109,9 @@ def score(a: EventRef, b: EventRef) -> int:
     """How strongly the evidence says the two reports are one event (no hard rules)."""
     ea, eb = a.event, b.event
     points = 0
-    if ea.sub_event_type == eb.sub_event_type:
+    # Same event type, not only same sub-type: small models confuse the weapon (a
+    # suicide bombing reported as a drone strike), less often the kind of event.
+    if ea.event_type == eb.event_type:
         points += 1
     points += _place_score(a, b)
     ca, cb = _v(ea.location.country), _v(eb.location.country)
