@@ -43,6 +43,11 @@ from .schema import (
 _END = re.compile(r"[.!?…][\"'”’)]*$")
 
 
+def _repaired(check: str, path: str, message: str) -> Finding:
+    """A warning about something assembly changed: the output says what it did."""
+    return Finding(check=check, severity="warning", path=path, repaired=True, message=message)
+
+
 def complete_sentence(text: str) -> str:
     """A sentence cut off mid-clause (grammar length limit) ends at its last full clause."""
     text = text.strip()
@@ -77,37 +82,23 @@ def build_summary(draft: Draft, article: Article) -> tuple[list[SummarySentence]
             old = ids
             ids = best_supporting(sent.text, article)
             findings.append(
-                Finding(
-                    check="grounding",
-                    severity="warning",
-                    path=path,
-                    repaired=True,
-                    message=f"citation {old} did not support it; re-cited {ids}",
-                )
+                _repaired("grounding", path, f"citation {old} did not support it; re-cited {ids}")
             )
         text, unrepaired = neutralise(sent.text)
         neutralised = text != sent.text
         whole = complete_sentence(text)
         if whole != text:
             findings.append(
-                Finding(
-                    check="structure",
-                    severity="warning",
-                    path=path,
-                    repaired=True,
-                    message="the sentence was cut off (length limit); trimmed to its last clause",
+                _repaired(
+                    "structure",
+                    path,
+                    "the sentence was cut off (length limit); trimmed to its last clause",
                 )
             )
             text = whole
         if neutralised:
             findings.append(
-                Finding(
-                    check="neutrality",
-                    severity="warning",
-                    path=path,
-                    repaired=True,
-                    message="replaced loaded wording with neutral terms",
-                )
+                _repaired("neutrality", path, "replaced loaded wording with neutral terms")
             )
         for term in unrepaired:
             findings.append(
@@ -199,13 +190,7 @@ def _counts(
 ) -> int | None:
     if check_counts(0, value, name, evidence):
         findings.append(
-            Finding(
-                check="grounding",
-                severity="warning",
-                path=path,
-                repaired=True,
-                message=f"{name} {value} had no figure behind it; set to null",
-            )
+            _repaired("grounding", path, f"{name} {value} had no figure behind it; set to null")
         )
         return None
     return value
@@ -220,12 +205,10 @@ def build_event(
     if recited:
         # Small models miscount sentence numbers: cite where the event's values occur.
         findings.append(
-            Finding(
-                check="grounding",
-                severity="warning",
-                path=f"{path}.ids",
-                repaired=True,
-                message=f"cited {ev.ids} hold none of the event's values; re-cited {ids}",
+            _repaired(
+                "grounding",
+                f"{path}.ids",
+                f"cited {ev.ids} hold none of the event's values; re-cited {ids}",
             )
         )
     evidence_text = " ".join(s.text for s in cited(article, ids))
@@ -234,13 +217,10 @@ def build_event(
     expected = expected_responsibility(evidence_text)
     if expected and expected != responsibility:
         findings.append(
-            Finding(
-                check="attribution",
-                severity="warning",
-                path=f"{path}.responsibility",
-                repaired=True,
-                message=f"responsibility {responsibility!r} -> {expected!r}, as "
-                "the cited sentences state",
+            _repaired(
+                "attribution",
+                f"{path}.responsibility",
+                f"responsibility {responsibility!r} -> {expected!r}, as the cited sentences state",
             )
         )
         responsibility = expected
@@ -248,12 +228,10 @@ def build_event(
         # "claimed" or "alleged" needs someone in the article to claim or accuse;
         # small models answer "claimed" by default.
         findings.append(
-            Finding(
-                check="attribution",
-                severity="warning",
-                path=f"{path}.responsibility",
-                repaired=True,
-                message=f"responsibility {responsibility!r} -> 'unknown': nobody in the "
+            _repaired(
+                "attribution",
+                f"{path}.responsibility",
+                f"responsibility {responsibility!r} -> 'unknown': nobody in the "
                 "article claims responsibility or accuses anyone",
             )
         )
@@ -264,12 +242,10 @@ def build_event(
         if ev.actor1 and any(ev.actor1.lower() in s.lower() for s in claim_sentences):
             claimed_by = ev.actor1
             findings.append(
-                Finding(
-                    check="attribution",
-                    severity="warning",
-                    path=f"{path}.claimed_by",
-                    repaired=True,
-                    message=f"claimed_by filled from actor1 {ev.actor1!r}",
+                _repaired(
+                    "attribution",
+                    f"{path}.claimed_by",
+                    f"claimed_by filled from actor1 {ev.actor1!r}",
                 )
             )
         else:
@@ -291,12 +267,10 @@ def build_event(
         # ACLED codes the claimant as the actor of a claimed attack; its own name is
         # neutral where the model copied a label ("resistance forces") from the article.
         findings.append(
-            Finding(
-                check="neutrality",
-                severity="warning",
-                path=f"{path}.actors.actor1",
-                repaired=True,
-                message=f"actor {actor1!r} is a loaded label; used the claimant {claimed_by!r}",
+            _repaired(
+                "neutrality",
+                f"{path}.actors.actor1",
+                f"actor {actor1!r} is a loaded label; used the claimant {claimed_by!r}",
             )
         )
         actor1 = claimed_by
@@ -365,13 +339,10 @@ def _sub_type_the_text_supports(
     if stated is None:
         return sub_event_type
     findings.append(
-        Finding(
-            check="attribution",
-            severity="warning",
-            path=f"{path}.sub_event_type",
-            repaired=True,
-            message=f"sub-type {sub_event_type!r} -> {stated!r}: the cited sentences "
-            f"describe the latter",
+        _repaired(
+            "attribution",
+            f"{path}.sub_event_type",
+            f"sub-type {sub_event_type!r} -> {stated!r}: the cited sentences describe the latter",
         )
     )
     return stated
@@ -439,12 +410,10 @@ def drop_unplaced_events(events: list[Event]) -> tuple[list[Event], list[Finding
             kept.append(event)
             continue
         findings.append(
-            Finding(
-                check="grounding",
-                severity="warning",
-                path=f"events[{k}]",
-                repaired=True,
-                message="event dropped: none of its actor, target and place occurs in the article",
+            _repaired(
+                "grounding",
+                f"events[{k}]",
+                "event dropped: none of its actor, target and place occurs in the article",
             )
         )
     return kept, findings

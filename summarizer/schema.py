@@ -87,6 +87,20 @@ class DraftSentence(BaseModel):
     ids: list[int] = Field(min_length=1, max_length=4, description="article sentences it rests on")
 
 
+# The free-text fields of a draft event, in schema order.
+DRAFT_TEXT_FIELDS = (
+    "actor1",
+    "actor2",
+    "claimed_by",
+    "target",
+    "location",
+    "country",
+    "date_text",
+    "reported_by",
+    "motive",
+)
+
+
 def _short(alias: str) -> Any:
     # Short JSON keys (aliases) cut a third of the output tokens of a small local model;
     # the code keeps the descriptive attribute names.
@@ -113,18 +127,7 @@ class DraftEvent(BaseModel):
     reported_by: ShortText | None = _short("source")
     motive: ShortText | None = _short("why")
 
-    @field_validator(
-        "actor1",
-        "actor2",
-        "claimed_by",
-        "target",
-        "location",
-        "country",
-        "date_text",
-        "reported_by",
-        "motive",
-        mode="before",
-    )
+    @field_validator(*DRAFT_TEXT_FIELDS, mode="before")
     @classmethod
     def _placeholder_is_absent(cls, value: Any) -> Any:
         # Small models write "unknown" or "the article" where the prompt asks them to

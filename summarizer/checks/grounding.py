@@ -13,7 +13,7 @@ from functools import lru_cache
 from rapidfuzz import fuzz
 
 from ..article import Article, Sentence
-from ..schema import Draft, DraftEvent, Finding, GroundedValue, Span, key_of
+from ..schema import DRAFT_TEXT_FIELDS, Draft, DraftEvent, Finding, GroundedValue, Span, key_of
 
 FUZZY_MIN = 85.0  # partial-ratio score for a fuzzy match (aliases, inflections)
 MAX_EVENT_IDS = 4  # an event resting on more sentences than this is not specific
@@ -222,15 +222,9 @@ def support(text: str, evidence: str) -> float:
     return hits / len(words)
 
 
-EVENT_TEXT_FIELDS = (
-    "actor1",
-    "actor2",
-    "claimed_by",
-    "target",
-    "location",
-    "country",
-    "reported_by",
-)
+# Fields the gate demands in the article's words; date and motive are only located
+# when assembling, never re-asked for.
+EVENT_TEXT_FIELDS = tuple(f for f in DRAFT_TEXT_FIELDS if f not in ("date_text", "motive"))
 
 
 def best_supporting(text: str, article: Article, limit: int = 3) -> list[int]:
