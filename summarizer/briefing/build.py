@@ -24,16 +24,14 @@ def _article_info(
     index: int, article: Article, outcome: SummaryResult | ItemError
 ) -> BriefingArticle:
     ok = isinstance(outcome, SummaryResult)
+    # The same metadata every result carries (Article.info), plus the text for the HTML.
+    metadata = article.info().model_dump(include={"title", "source", "url", "published", "path"})
     return BriefingArticle(
         index=index,
-        title=article.title,
-        source=article.source,
-        url=article.url,
-        published=article.published,
-        path=article.path,
         text=article.text,
         ok=ok,
         error=None if ok else str(outcome.get("message")),
+        **metadata,
     )
 
 

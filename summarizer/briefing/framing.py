@@ -7,19 +7,7 @@ from .model import TermUse
 
 
 def term_uses(article: int, source: str, result: SummaryResult) -> list[TermUse]:
-    return [
-        TermUse(
-            article=article,
-            source=source,
-            text=t.text,
-            category=t.category,
-            neutral_alternative=t.neutral_alternative,
-            quoted=t.quoted,
-            start=t.start,
-            end=t.end,
-        )
-        for t in result.loaded_terms
-    ]
+    return [TermUse(article=article, source=source, **t.model_dump()) for t in result.loaded_terms]
 
 
 def within(uses: list[TermUse], spans: list[Span]) -> list[TermUse]:
