@@ -2,11 +2,35 @@
 
 from __future__ import annotations
 
-from .schema import Event, GroundedValue, SummaryResult
+from collections import Counter
+
+from .checks.lexicon import find_loaded_terms
+from .schema import Event, GroundedValue, LoadedTerm, SummaryResult
 
 
 def _v(value: GroundedValue | None) -> str:
-    return value.value if value else "—"
+    if not value:
+        return "—"
+    # A grounded value is the article's own words; when they carry a loaded label
+    # ("US-occupied bases") the quotes say so instead of presenting it as ours.
+    if any(not t.quoted for t in find_loaded_terms(value.value)):
+        return f"“{value.value}”"
+    return value.value
+
+
+def _loaded_term_rows(terms: list[LoadedTerm]) -> list[str]:
+    """One row per distinct term, with how often the article uses it (JSON keeps each use)."""
+    uses = Counter(
+        (t.text.casefold(), t.category, t.neutral_alternative or "—", t.quoted) for t in terms
+    )
+    first_spelling = {}
+    for t in terms:
+        first_spelling.setdefault(t.text.casefold(), t.text)
+    return [
+        f"| {first_spelling[text]} | {category} | {alternative} | "
+        f"{'yes' if quoted else 'no'} | {n} |"
+        for (text, category, alternative, quoted), n in uses.items()
+    ]
 
 
 def _event_line(i: int, ev: Event) -> str:
@@ -35,12 +59,11 @@ def result_to_markdown(result: SummaryResult) -> str:
     lines += [_event_line(i, ev) for i, ev in enumerate(result.events, 1)] or ["(none)"]
     lines += ["", "## Loaded wording in the article", ""]
     if result.loaded_terms:
-        lines += ["| term | category | neutral alternative | quoted |", "|---|---|---|---|"]
         lines += [
-            f"| {t.text} | {t.category} | {t.neutral_alternative or '—'} | "
-            f"{'yes' if t.quoted else 'no'} |"
-            for t in result.loaded_terms
+            "| term | category | neutral alternative | quoted | uses |",
+            "|---|---|---|---|---|",
         ]
+        lines += _loaded_term_rows(result.loaded_terms)
     else:
         lines.append("(none found)")
     run = result.run

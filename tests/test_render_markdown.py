@@ -1,0 +1,31 @@
+"""The Markdown view of one result, on the seed's committed real recording."""
+
+from __future__ import annotations
+
+import pytest
+
+from summarizer import Settings, read_article, summarize
+from summarizer.render import result_to_markdown
+from tests.conftest import SEED
+
+
+@pytest.fixture(scope="module")
+def markdown() -> str:
+    return result_to_markdown(summarize(read_article(SEED), settings=Settings(backend="replay")))
+
+
+def test_a_loaded_term_used_twice_is_one_row_with_its_count(markdown: str) -> None:
+    rows = [line for line in markdown.splitlines() if line.startswith("| US-occupied |")]
+    assert rows == ["| US-occupied | delegitimizing label | US-held | no | 2 |"]
+
+
+def test_an_event_value_in_loaded_wording_is_shown_as_the_articles_quote(markdown: str) -> None:
+    # The model copied "US-occupied bases ..." as the target; it is grounded, so it stays,
+    # but quoted, so the reader sees it is the outlet's label and not ours.
+    assert "target “US-occupied bases in Syria and neighboring Iraq”" in markdown
+    assert "the Islamic Resistance in Iraq; target" in markdown  # a neutral value: unquoted
+
+
+def test_the_summary_replaces_the_fighters_label_with_a_plain_word(markdown: str) -> None:
+    assert "an umbrella group of fighters" in markdown
+    assert "anti-terror" not in markdown.split("## Events")[0]
