@@ -32,6 +32,7 @@ from .assemble import (
 from .backends import Backend
 from .backends.replay import current_prompt
 from .checks import reask_message, run_checks
+from .checks.coverage import uncited_incidents
 from .errors import OutputValidationError, SummarizerError
 from .prompts import PromptTemplate
 from .schema import Draft, Finding, RunInfo, SummaryResult, Usage, checks_gate
@@ -213,7 +214,9 @@ class Pipeline:
             ]
         events, dropped = drop_unplaced_events(events)
         findings.extend(dropped)
-        return summary, merge_duplicate_events(events), findings
+        events = merge_duplicate_events(events)
+        findings.extend(uncited_incidents(article, events))
+        return summary, events, findings
 
     def _extract(
         self, article: Article, window: list[Sentence], log: CallLog

@@ -57,6 +57,10 @@ def result_to_markdown(result: SummaryResult) -> str:
         lines.append(f"- {s.text} [{', '.join(map(str, s.sentence_ids))}]")
     lines += ["", "## Events", ""]
     lines += [_event_line(i, ev) for i, ev in enumerate(result.events, 1)] or ["(none)"]
+    missed = [f.message for f in result.run.findings if f.check == "coverage"]
+    if missed:
+        lines += ["", "Possibly missed (no record cites these):"]
+        lines += [f"- {m}" for m in missed]
     lines += ["", "## Loaded wording in the article", ""]
     if result.loaded_terms:
         lines += [

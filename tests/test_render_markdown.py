@@ -29,3 +29,9 @@ def test_an_event_value_in_loaded_wording_is_shown_as_the_articles_quote(markdow
 def test_the_summary_replaces_the_fighters_label_with_a_plain_word(markdown: str) -> None:
     assert "an umbrella group of fighters" in markdown
     assert "anti-terror" not in markdown.split("## Events")[0]
+
+
+def test_sentences_the_events_may_have_missed_are_listed(markdown: str) -> None:
+    events = markdown.split("## Events")[1].split("## Loaded wording")[0]
+    assert "Possibly missed (no record cites these):" in events
+    assert "- sentence [3] seems to report an incident" in events
