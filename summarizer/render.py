@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-from collections import Counter
-
 from .checks.lexicon import find_loaded_terms
 from .schema import Event, GroundedValue, LoadedTerm, SummaryResult
 
@@ -20,16 +18,13 @@ def _v(value: GroundedValue | None) -> str:
 
 def _loaded_term_rows(terms: list[LoadedTerm]) -> list[str]:
     """One row per distinct term, with how often the article uses it (JSON keeps each use)."""
-    uses = Counter(
-        (t.text.casefold(), t.category, t.neutral_alternative or "—", t.quoted) for t in terms
-    )
-    first_spelling = {}
+    rows: dict[tuple[str, str, str, bool], list] = {}  # key -> [first spelling, uses]
     for t in terms:
-        first_spelling.setdefault(t.text.casefold(), t.text)
+        key = (t.text.casefold(), t.category, t.neutral_alternative or "—", t.quoted)
+        rows.setdefault(key, [t.text, 0])[1] += 1
     return [
-        f"| {first_spelling[text]} | {category} | {alternative} | "
-        f"{'yes' if quoted else 'no'} | {n} |"
-        for (text, category, alternative, quoted), n in uses.items()
+        f"| {text} | {category} | {alternative} | {'yes' if quoted else 'no'} | {uses} |"
+        for (_, category, alternative, quoted), (text, uses) in rows.items()
     ]
 
 

@@ -44,6 +44,7 @@ def _article(second: str) -> str:
         "Two facilities near al-Tanf are targeted by drones.",  # present tense, nothing new
         "Gunmen killed Abu Mahdi al-Muhandis in Baghdad in January 2020.",  # background
         "“They killed our brothers in Mosul,” the group said.",  # a quotation
+        "The group said “the army killed our brothers in Mosul” on Friday.",  # inside one
         "The drones struck the base in al-Tanf again.",  # names nothing new
         "Officials in Washington said more attacks may follow.",  # nothing done
     ],
