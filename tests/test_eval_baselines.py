@@ -74,6 +74,11 @@ def test_unchecked_is_the_first_attempt_without_repairs(tmp_path: Path) -> None:
     assert result.run.usage.prompt_tokens == 100
     cost = recorded_cost(recordings, rendered_prompts(pipeline, ARTICLE))
     assert cost == {"seconds": 30.0, "prompt_tokens": 200, "completion_tokens": 100, "attempts": 2}
+    # A run with no re-ask (the embedded default) sends only the first of them.
+    first_only = recorded_cost(recordings, rendered_prompts(pipeline, ARTICLE), max_attempts=1)
+    assert first_only == {
+        "seconds": 10.0, "prompt_tokens": 100, "completion_tokens": 50, "attempts": 1
+    }
 
 
 def test_unchecked_without_recording_is_none_and_bad_json_is_empty(tmp_path: Path) -> None:

@@ -110,9 +110,15 @@ def rendered_prompts(pipeline: Pipeline, article: Article) -> list[Messages]:
     ]
 
 
-def recorded_cost(recordings: Recordings, prompts: list[Messages]) -> dict[str, float] | None:
-    """Seconds and tokens the recorded run really spent (replay itself takes ~0 s)."""
-    attempts = [r for m in prompts for r in recordings.attempts(m)]
+def recorded_cost(
+    recordings: Recordings, prompts: list[Messages], max_attempts: int | None = None
+) -> dict[str, float] | None:
+    """Seconds and tokens the recorded run really spent (replay itself takes ~0 s).
+
+    `max_attempts` per prompt: the attempts the replayed run makes (1 + its re-asks).
+    Recordings can hold re-asks of an earlier setting that the current run never sends.
+    """
+    attempts = [r for m in prompts for r in recordings.attempts(m)[:max_attempts]]
     if not attempts:
         return None
     usage = [r["response"].get("usage") or {} for r in attempts]

@@ -105,7 +105,11 @@ def run_eval(
                 continue
             outcome = None
         messages = rendered_prompts(pipeline, article)
-        cost = recorded_cost(recordings, messages) if isinstance(backend, ReplayBackend) else None
+        cost = (
+            recorded_cost(recordings, messages, pipeline.settings.reasks + 1)
+            if isinstance(backend, ReplayBackend)
+            else None
+        )
         systems: dict[str, SummaryResult | None] = {
             "pipeline": outcome,
             "unchecked": unchecked(pipeline, recordings, article),
