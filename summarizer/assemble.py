@@ -9,6 +9,7 @@ in the output with a finding, never hidden.
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from datetime import date, datetime
 
 from .article import Article
@@ -26,6 +27,7 @@ from .checks.grounding import (
 )
 from .checks.lexicon import find_loaded_terms, neutralise
 from .countries import country_around
+from .field_roles import is_cited_source, is_stated_motive
 from .schema import (
     EVENT_TYPE_OF,
     Actors,
@@ -140,6 +142,23 @@ def _ground(
             )
         )
     return grounded
+
+
+def _in_role(
+    value: GroundedValue | None,
+    plays_role: Callable[[GroundedValue, Article, list[int]], bool],
+    role: str,
+    article: Article,
+    ids: list[int],
+    path: str,
+    findings: list[Finding],
+) -> GroundedValue | None:
+    """The value, unless the article does not present it in its field's role."""
+    if value is None or plays_role(value, article, ids):
+        return value
+    message = f"{value.value!r} is not given as {role}; dropped"
+    findings.append(_repaired("attribution", path, message))
+    return None
 
 
 def resolve_date(date_text: str | None, published: date | None) -> tuple[date | None, str]:
@@ -296,8 +315,24 @@ def build_event(
         ),
         injuries=_counts(ev.injuries, "injuries", evidence_text, f"{path}.injuries", findings),
         civilian_targeting=True if event_type == "Violence against civilians" else None,
-        reported_by=_ground(ev.reported_by, article, ids, f"{path}.reported_by", findings),
-        stated_motive=_ground(ev.motive, article, ids, f"{path}.stated_motive", findings),
+        reported_by=_in_role(
+            _ground(ev.reported_by, article, ids, f"{path}.reported_by", findings),
+            is_cited_source,
+            "a source: its sentence has no 'said', 'according to' or the like",
+            article,
+            ids,
+            f"{path}.reported_by",
+            findings,
+        ),
+        stated_motive=_in_role(
+            _ground(ev.motive, article, ids, f"{path}.stated_motive", findings),
+            is_stated_motive,
+            "a reason: no 'in retaliation for', 'to protest' or the like introduces it",
+            article,
+            ids,
+            f"{path}.stated_motive",
+            findings,
+        ),
         sentence_ids=ids,
         evidence=spans_of(cited(article, ids)),
     )

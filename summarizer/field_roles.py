@@ -1,0 +1,69 @@
+"""Does a grounded value play the role its field names: a source, a stated motive?
+
+Grounding only says the words occur in the article. Small models fill "source" and
+"why" with any nearby phrase: the headline ("US-led evacuations from Kabul airport in
+Afghanistan enter"), an action ("twin explosions tore through the crowd"). The article
+marks a real source or motive in words:
+  * a source is cited or quoted: its sentence says "said", "according to", "confirmed",
+    "blamed", "admitted", "found", ... (attribution's words and a few of finding);
+  * a motive is given as one: it starts with, or directly follows, words of reason
+    ("in retaliation for", "to protest", "against", "given", "revenge for").
+Values the text does not mark this way are dropped by assembly, with a finding.
+"""
+
+from __future__ import annotations
+
+import re
+
+from .article import Article
+from .checks.attribution import ALLEGE, CONFIRM, SPEECH
+from .schema import GroundedValue
+
+_FINDING = re.compile(
+    r"\b(?:found|determined|concluded|quot\w+|estimat\w+|investigat\w+|admit\w*|conced\w+)\b",
+    re.IGNORECASE,
+)
+_REASON = (
+    r"retaliat\w*|revenge|aveng\w*|response|solidarity|protest\w*|against|because|due to"
+    r"|aimed at|in order to|in support of|support of|demand\w*|punish\w*|given|warning"
+    r"|as part of|in memory of|to honou?r"
+)
+# Reason words among the value's first words, or an infinitive opening it ("to destroy").
+_MOTIVE_HEAD = re.compile(
+    rf"^(?:in )?(?:{_REASON}|to (?!the\b|a\b|an\b|his\b|her\b|its\b|their\b)\w+)\b",
+    re.IGNORECASE,
+)
+_REASON_WORDS = re.compile(rf"\b(?:{_REASON})\b", re.IGNORECASE)
+
+
+def _sentences_holding(value: GroundedValue, article: Article, ids: list[int]) -> list[str]:
+    """Sentences around the value's evidence, and cited sentences that hold its words."""
+    words = " ".join(value.value.split()).casefold()
+    found = [
+        s.text
+        for s in article.sentences
+        if any(s.start <= span.start < s.end for span in value.evidence)
+        or (s.id in ids and words in " ".join(s.text.split()).casefold())
+    ]
+    return found
+
+
+def is_cited_source(value: GroundedValue, article: Article, ids: list[int]) -> bool:
+    """True when the article presents the value as a source, or it cannot be checked."""
+    if value.alignment == "none" or not value.evidence:
+        return True  # not in the article at all: grounding flags it already
+    said = (SPEECH, ALLEGE, CONFIRM, _FINDING)
+    texts = [value.value, *_sentences_holding(value, article, ids)]
+    return any(p.search(text) for p in said for text in texts)
+
+
+def is_stated_motive(value: GroundedValue, article: Article, ids: list[int]) -> bool:
+    """True when the article gives the value as a reason, or it cannot be checked."""
+    if value.alignment == "none" or not value.evidence:
+        return True
+    span = value.evidence[0]
+    head = " ".join(span.text.split()[:3])
+    if _MOTIVE_HEAD.search(span.text) or _REASON_WORDS.search(head):
+        return True
+    before = " ".join(article.text[max(0, span.start - 40) : span.start].split()[-4:])
+    return bool(_REASON_WORDS.search(before))
