@@ -55,6 +55,23 @@ def test_brief_api_merges_the_bombing_across_all_three_outlets() -> None:
 
 
 @pytest.mark.usefixtures("recorded")
+def test_a_kind_the_outlets_disagree_on_is_told_per_outlet() -> None:
+    # The model read the bombing as an attack (BBC), a suicide bomb (Guardian) and an
+    # air/drone strike (Examiner); the account prefers none and says who says which.
+    articles = [read_article(str(p)) for p in sorted(SEEDS.glob("*.json"))]
+    top = brief(articles, settings=_settings()).events[0]
+    assert top.account.startswith(
+        "According to BBC News, The Guardian and Washington Examiner, there was an incident "
+    )
+    assert (
+        "Reports differ on what kind: according to BBC News, an attack; according to "
+        "The Guardian, a suicide bomb; according to Washington Examiner, an air/drone strike."
+    ) in top.account
+    kind = next(f for f in top.fields if f.name == "sub_event_type")
+    assert kind.disagreement and len(kind.versions) == 3
+
+
+@pytest.mark.usefixtures("recorded")
 def test_brief_command_writes_all_three_formats(tmp_path: Path) -> None:
     runner = CliRunner()
     for ext in ("md", "html", "json"):

@@ -27,6 +27,9 @@ def test_kabul_reports_merge_into_one_event_citing_all_three() -> None:
     kabul, protest = briefing.events
     assert [s.source for s in kabul.sources] == ["Outlet L", "Outlet C", "Outlet R"]
     assert protest.sub_event_types == ["Peaceful protest"]
+    # One kind for every source is said once; no "Reports differ on what kind".
+    assert "there was a peaceful protest" in protest.account
+    assert "what kind" not in protest.account
     # Every source keeps the spans that support it, and they match the article text.
     for s in kabul.sources:
         text = articles[s.article].text

@@ -83,10 +83,8 @@ def _opening(
     sources: list[int],
     names: Callable[[list[int]], str],
 ) -> Statement:
-    # "Other" alone says nothing: name it by its event type instead.
-    other = f"event ({_lower(event_type)}, other)"
-    kinds = [_lower(s) if s != "Other" else other for s in sub_types]
-    kind = " or ".join([_article(kinds[0]), *kinds[1:]])
+    # One kind for all sources reads as one; several are told apart in _kinds.
+    kind = _kind(event_type, sub_types[0]) if len(sub_types) == 1 else "an incident"
     text = f"According to {names(sources)}, there was {kind}"
     place = fields.get("place")
     if place and len(place.versions) == 1:
@@ -95,6 +93,23 @@ def _opening(
     if when and len(when.versions) == 1:
         text += f" on {_when(when.versions[0].value)}"
     return Statement(text=text + ".", sources=sources)
+
+
+def _kind(event_type: str, sub_type: str) -> str:
+    # "Other" alone says nothing: name it by its event type instead.
+    if sub_type == "Other":
+        return f"an event ({_lower(event_type)}, other)"
+    return _article(_lower(sub_type))
+
+
+def _kinds(kinds: FieldReport, event_type: str, names: Callable[[list[int]], str]) -> Statement:
+    parts = [
+        f"according to {names(v.sources)}, {_kind(event_type, v.value)}" for v in kinds.versions
+    ]
+    return Statement(
+        text="Reports differ on what kind: " + "; ".join(parts) + ".",
+        sources=list(dict.fromkeys(a for v in kinds.versions for a in v.sources)),
+    )
 
 
 def _places(place: FieldReport, names: Callable[[list[int]], str]) -> Statement:
@@ -127,6 +142,8 @@ def account(
     """The statements of one event's paragraph, in a fixed order."""
     fields = {r.name: r for r in reports}
     out = [_opening(event_type, sub_types, fields, sources, names)]
+    if "sub_event_type" in fields and len(fields["sub_event_type"].versions) > 1:
+        out.append(_kinds(fields["sub_event_type"], event_type, names))
     if "place" in fields and len(fields["place"].versions) > 1:
         out.append(_places(fields["place"], names))
     if "date" in fields and len(fields["date"].versions) > 1:

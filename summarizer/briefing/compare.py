@@ -53,6 +53,7 @@ def _number(value: int | None) -> str | None:
 
 # (field, reader's label, how to read it from an event, is a difference a disagreement?)
 FIELDS: list[tuple[str, str, Callable[[Event], str | None], bool, bool]] = [
+    ("sub_event_type", "kind", lambda e: e.sub_event_type, True, False),
     ("place", "place", _place, False, True),
     ("date", "date", _date, True, False),
     ("actor1", "actor", lambda e: _gv(e.actors.actor1), True, True),
