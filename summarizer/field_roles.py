@@ -19,7 +19,7 @@ from .article import Article
 from .checks.attribution import ALLEGE, CONFIRM, SPEECH
 from .schema import GroundedValue
 
-_FINDING = re.compile(
+_REPORTING = re.compile(
     r"\b(?:found|determined|concluded|quot\w+|estimat\w+|investigat\w+|admit\w*|conced\w+)\b",
     re.IGNORECASE,
 )
@@ -28,31 +28,27 @@ _REASON = (
     r"|aimed at|in order to|in support of|support of|demand\w*|punish\w*|given|warning"
     r"|as part of|in memory of|to honou?r"
 )
-# Reason words among the value's first words, or an infinitive opening it ("to destroy").
-_MOTIVE_HEAD = re.compile(
-    rf"^(?:in )?(?:{_REASON}|to (?!the\b|a\b|an\b|his\b|her\b|its\b|their\b)\w+)\b",
-    re.IGNORECASE,
-)
 _REASON_WORDS = re.compile(rf"\b(?:{_REASON})\b", re.IGNORECASE)
+# A purpose given as an infinitive: "to destroy ...", not "to the airport".
+_INFINITIVE = re.compile(r"^to (?!the\b|a\b|an\b|his\b|her\b|its\b|their\b)\w+", re.IGNORECASE)
 
 
 def _sentences_holding(value: GroundedValue, article: Article, ids: list[int]) -> list[str]:
     """Sentences around the value's evidence, and cited sentences that hold its words."""
     words = " ".join(value.value.split()).casefold()
-    found = [
+    return [
         s.text
         for s in article.sentences
         if any(s.start <= span.start < s.end for span in value.evidence)
         or (s.id in ids and words in " ".join(s.text.split()).casefold())
     ]
-    return found
 
 
 def is_cited_source(value: GroundedValue, article: Article, ids: list[int]) -> bool:
     """True when the article presents the value as a source, or it cannot be checked."""
     if value.alignment == "none" or not value.evidence:
         return True  # not in the article at all: grounding flags it already
-    said = (SPEECH, ALLEGE, CONFIRM, _FINDING)
+    said = (SPEECH, ALLEGE, CONFIRM, _REPORTING)
     texts = [value.value, *_sentences_holding(value, article, ids)]
     return any(p.search(text) for p in said for text in texts)
 
@@ -62,8 +58,8 @@ def is_stated_motive(value: GroundedValue, article: Article, ids: list[int]) -> 
     if value.alignment == "none" or not value.evidence:
         return True
     span = value.evidence[0]
-    head = " ".join(span.text.split()[:3])
-    if _MOTIVE_HEAD.search(span.text) or _REASON_WORDS.search(head):
-        return True
+    head = " ".join(span.text.split()[:3])  # reason words opening the value ...
     before = " ".join(article.text[max(0, span.start - 40) : span.start].split()[-4:])
-    return bool(_REASON_WORDS.search(before))
+    return bool(  # ... or just before it, or a purpose infinitive
+        _REASON_WORDS.search(head) or _REASON_WORDS.search(before) or _INFINITIVE.match(span.text)
+    )

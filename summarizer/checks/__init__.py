@@ -1,4 +1,8 @@
-"""Pure checks over a draft: each returns findings, none raises."""
+"""Pure checks: each returns findings, none raises.
+
+The draft checks below run inside the re-ask gate; `coverage` runs on the assembled
+events (it can only warn: nothing the model could be asked to fix reliably).
+"""
 
 from __future__ import annotations
 
