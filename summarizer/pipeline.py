@@ -32,10 +32,21 @@ from .assemble import (
 from .backends import Backend
 from .backends.replay import current_prompt
 from .checks import reask_message, run_checks
-from .checks.coverage import uncited_incidents
-from .errors import OutputValidationError, SummarizerError
+from .checks.coverage import uncited_incident_sentences, uncited_incidents
+from .errors import OutputValidationError, RecordingMissingError, SummarizerError
 from .prompts import PromptTemplate
-from .schema import Draft, Finding, RunInfo, SummaryResult, Usage, checks_gate
+from .reread import events_citing, missed_groups, window_for
+from .schema import (
+    Draft,
+    DraftEvent,
+    DraftEvents,
+    Event,
+    Finding,
+    RunInfo,
+    SummaryResult,
+    Usage,
+    checks_gate,
+)
 from .settings import Settings
 
 MAX_SUMMARY_SENTENCES = 5
@@ -48,6 +59,16 @@ logging.getLogger("instructor").addHandler(logging.NullHandler())
 # instructor wraps a plain model in a new pydantic class on every call (~1 ms of CPU a
 # request); wrapped once here, it is the same class, schema and request every time.
 _DRAFT_MODEL = instructor.response_schema(Draft)
+_EVENTS_MODEL = instructor.response_schema(DraftEvents)
+
+
+def _shifted(finding: Finding, offset: int) -> Finding:
+    """A re-read event's finding, its "events[k]" path moved past the first pass's events."""
+    head, sep, rest = finding.path.partition("]")
+    if head.startswith("events[") and sep:
+        k = int(head[len("events[") :])
+        finding.path = f"events[{k + offset}]{rest}"
+    return finding
 
 
 @dataclass
@@ -170,9 +191,19 @@ class Pipeline:
                 draft, chunk_findings = self._extract(article, window, log)
                 drafts.append(drop_injected(draft, chunk_findings))
                 findings.extend(chunk_findings)
+            summary, events, build_findings = self._assemble(article, drafts)
+            rereads = 0
+            if self.settings.rereads:
+                offset = sum(len(d.events) for d in drafts)
+                extra, reread_findings, rereads = self._reread(article, events, offset, log)
+                findings.extend(reread_findings)
+                if extra:
+                    drafts[-1] = drafts[-1].model_copy(
+                        update={"events": [*drafts[-1].events, *extra]}
+                    )
+                    summary, events, build_findings = self._assemble(article, drafts)
         finally:
             current_prompt.reset(token)
-        summary, events, build_findings = self._assemble(article, drafts)
         n_draft_events = sum(len(d.events) for d in drafts)
         # Event paths point into the draft: only comparable when nothing was merged.
         mark_resolved(findings, build_findings, events if len(events) == n_draft_events else [])
@@ -190,6 +221,7 @@ class Pipeline:
                 usage=log.usage,
                 seconds=round(time.perf_counter() - started, 3),
                 chunks=len(drafts),
+                rereads=rereads,
                 findings=findings,
                 notes=list(article.notes),
             ),
@@ -218,16 +250,89 @@ class Pipeline:
         findings.extend(uncited_incidents(article, events))
         return summary, events, findings
 
-    def _extract(
-        self, article: Article, window: list[Sentence], log: CallLog
-    ) -> tuple[Draft, list[Finding]]:
+    def _reread(
+        self, article: Article, events: list[Event], offset: int, log: CallLog
+    ) -> tuple[list[DraftEvent], list[Finding], int]:
+        """Events for the sentences no event cites, from a short window each (reread.py).
+
+        `offset`: how many draft events come before, so findings name the right index.
+        A re-read that fails leaves the sentences flagged; the first pass is kept.
+        """
+        flagged = uncited_incident_sentences(article, events)
+        groups = missed_groups(list(flagged), self.settings.rereads)
+        extra: list[DraftEvent] = []
+        findings: list[Finding] = []
+        for group in groups:
+            window = window_for(article, group)
+            where = f"sentences {window[0].id}-{window[-1].id}"
+            reread_log = CallLog()  # its usage counts; its calls are not re-asks
+            try:
+                answer = self._ask(_EVENTS_MODEL, article, window, reread_log, reasks=0)
+            except (InstructorRetryException, IncompleteOutputException, TokenBudgetError) as exc:
+                if isinstance(exc.__cause__, RecordingMissingError):
+                    raise exc.__cause__ from None  # strict replay names the missing key
+                findings.append(
+                    Finding(
+                        check="coverage",
+                        severity="warning",
+                        path="events",
+                        message=f"re-reading {where} gave no usable answer "
+                        f"({type(exc).__name__}); the sentences stay flagged",
+                    )
+                )
+                continue
+            finally:
+                log.usage.add(reread_log.usage)
+            kept = events_citing(answer.events, group, article)
+            checked = run_checks(Draft.model_construct(summary=[], events=kept), article)
+            kept = drop_injected(Draft.model_construct(summary=[], events=kept), checked).events
+            start = offset + len(extra)
+            findings.extend(_shifted(f, start) for f in checked)
+            extra.extend(kept)
+            findings.append(
+                Finding(
+                    check="coverage",
+                    severity="info",
+                    path="events",
+                    message=f"re-read {where} for the incident in {group}: "
+                    f"{len(kept)} event(s) added",
+                )
+            )
+        return extra, findings, len(groups)
+
+    def _ask(
+        self,
+        response_model: Any,
+        article: Article,
+        window: list[Sentence],
+        log: CallLog,
+        reasks: int,
+    ) -> Any:
+        """One structured request for a window of the article, its cost noted in `log`."""
         messages = self.prompt.render(
             title=article.title,
             source=article.source,
             published=article.published.isoformat() if article.published else None,
             sentences=window,
         )
+        hooks = Hooks()
+        hooks.on("completion:response", log.on_response)
+        hooks.on("completion:response", lambda _r: self._note_timings(log))
+        return self.create(
+            response_model=response_model,
+            messages=messages,
+            model=self.backend.model,
+            max_retries=reasks,
+            hooks=hooks,
+            token_budget=self.settings.token_budget,
+            max_tokens=self.settings.max_output_tokens,
+            temperature=self.settings.temperature,
+            seed=self.settings.seed,
+        )
 
+    def _extract(
+        self, article: Article, window: list[Sentence], log: CallLog
+    ) -> tuple[Draft, list[Finding]]:
         verdict: list[tuple[dict[str, Any], list[Finding]]] = []  # the gate's last one
 
         def gate(draft: Draft) -> None:
@@ -237,22 +342,9 @@ class Pipeline:
             if errors:
                 raise ValueError(reask_message(errors))
 
-        hooks = Hooks()
-        hooks.on("completion:response", log.on_response)
-        hooks.on("completion:response", lambda _r: self._note_timings(log))
         try:
             with checks_gate(gate):
-                draft = self.create(
-                    response_model=_DRAFT_MODEL,
-                    messages=messages,
-                    model=self.backend.model,
-                    max_retries=self.settings.reasks,
-                    hooks=hooks,
-                    token_budget=self.settings.token_budget,
-                    max_tokens=self.settings.max_output_tokens,
-                    temperature=self.settings.temperature,
-                    seed=self.settings.seed,
-                )
+                draft = self._ask(_DRAFT_MODEL, article, window, log, self.settings.reasks)
             return draft, _checked(draft, article, verdict)
         except InstructorRetryException as exc:
             if isinstance(exc.__cause__, SummarizerError):

@@ -52,7 +52,11 @@ def result_to_markdown(result: SummaryResult) -> str:
         lines.append(f"- {s.text} [{', '.join(map(str, s.sentence_ids))}]")
     lines += ["", "## Events", ""]
     lines += [_event_line(i, ev) for i, ev in enumerate(result.events, 1)] or ["(none)"]
-    missed = [f.message for f in result.run.findings if f.check == "coverage"]
+    missed = [
+        f.message
+        for f in result.run.findings
+        if f.check == "coverage" and f.severity == "warning"
+    ]
     if missed:
         lines += ["", "Possibly missed (no record cites these):"]
         lines += [f"- {m}" for m in missed]
@@ -73,6 +77,7 @@ def result_to_markdown(result: SummaryResult) -> str:
         "",
         f"{run.backend} / {run.model}, prompt {run.prompt.name} {run.prompt.version} "
         f"({run.prompt.sha256[:12]}), {run.attempts} attempt(s), "
+        f"{run.rereads} re-read window(s), "
         f"{run.usage.prompt_tokens} prompt + "
         f"{run.usage.completion_tokens} completion tokens, {run.seconds:.1f} s; "
         f"{len(run.findings)} findings ({len(errors)} unresolved errors).",

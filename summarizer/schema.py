@@ -170,6 +170,12 @@ class Draft(BaseModel):
         return self
 
 
+class DraftEvents(BaseModel):
+    """Events only: what a re-read of a few sentences asks for (reread.py)."""
+
+    events: list[DraftEvent] = Field(max_length=6)
+
+
 # The gate reaches the validator through a context variable, not instructor's
 # `context=`: given a context, instructor renders every message as a Jinja template, so
 # an article containing "{{" or "{%" was silently altered or raised a template error.
@@ -279,6 +285,7 @@ class RunInfo(BaseModel):
     usage: Usage
     seconds: float
     chunks: int = 1
+    rereads: int = 0  # windows sent again for incidents no event cited (reread.py)
     findings: list[Finding] = Field(default_factory=list)
     notes: list[str] = Field(default_factory=list)
 

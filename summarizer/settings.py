@@ -37,6 +37,9 @@ class Settings:
     # Which live backend `record` wraps, and whose recordings `replay` answers from.
     record_from: str = "local"
     replay_of: str = "local"
+    # `record` answers a request it already has a recording for from that recording and
+    # goes live only for the missing ones (after adding a step, say); default: all live.
+    record_keep_existing: bool = False
     prompt_name: str = "summarize"
     prompt_version: str | None = None  # None = newest version in prompts/
     # Re-asks after the first attempt when checks fail (instructor's loop).
@@ -58,6 +61,9 @@ class Settings:
     # Save the evaluated system prompt + example in cache_dir, so a new process starts
     # warm (~13 s less per cold run; backends/prefix_cache.py).
     prefix_cache: bool = True
+    # Groups of sentences the coverage check flags (an incident no event cites) that are
+    # sent again in a short window, events only (reread.py); 0 turns re-reading off.
+    rereads: int = 2
     # Chunking for articles longer than the model's context.
     chunk_sentences: int = 40
     chunk_overlap: int = 3
@@ -71,8 +77,12 @@ class Settings:
             raise ConfigError(
                 f"unknown backend {self.backend!r}; choose one of {', '.join(BACKENDS)}"
             )
-        if (self.max_reasks is not None and self.max_reasks < 0) or self.transport_retries < 0:
-            raise ConfigError("max_reasks and transport_retries must be >= 0")
+        if (
+            (self.max_reasks is not None and self.max_reasks < 0)
+            or self.transport_retries < 0
+            or self.rereads < 0
+        ):
+            raise ConfigError("max_reasks, transport_retries and rereads must be >= 0")
         if self.token_budget <= 0 or self.max_output_tokens <= 0:
             raise ConfigError("token_budget and max_output_tokens must be positive")
         for name in ("record_from", "replay_of"):

@@ -11,7 +11,7 @@ from tests.conftest import SEED
 from tests.fakes import FakeBackend
 from tests.test_pipeline import CLEAN
 
-SETTINGS = Settings(backend="replay", max_reasks=0)
+SETTINGS = Settings(backend="replay", max_reasks=0, rereads=0)  # the warning alone
 ONE_EVENT = {**CLEAN, "events": CLEAN["events"][:1]}  # records only sentence 1's attack
 
 
@@ -22,13 +22,23 @@ def _flagged(text: str, answer: dict) -> list[str]:
 
 def test_the_seeds_missed_incidents_are_pointed_at() -> None:
     # Real recording: the 1.5B model records al-Tanf and al-Shaddadi (sentences 1-2) only.
-    result = summarize(read_article(SEED), settings=Settings(backend="replay"))
+    result = summarize(read_article(SEED), settings=Settings(backend="replay", rereads=0))
     flagged = [f for f in result.run.findings if f.check == "coverage"]
     assert [f.message.split("]")[0] for f in flagged] == [
         "sentence [3", "sentence [10", "sentence [11"
     ]  # al-Harir; the Baghdad strike, twice. Not [6] (restates [2]) nor [15] (2020)
     assert all(f.severity == "warning" and not f.repaired for f in flagged)
     assert "al-Harir" in flagged[0].message
+
+
+def test_re_reading_the_seed_finds_them_and_leaves_nothing_flagged() -> None:
+    # Real recordings of the two re-read windows (sentences 1-3 and 8-11).
+    result = summarize(read_article(SEED), settings=Settings(backend="replay"))
+    coverage = [f for f in result.run.findings if f.check == "coverage"]
+    assert [f.severity for f in coverage] == ["info", "info"]
+    assert "re-read sentences 1-3 for the incident in [3]: 1 event(s) added" in coverage[0].message
+    assert "re-read sentences 8-11 for the incident in [10, 11]" in coverage[1].message
+    assert result.run.rereads == 2 and len(result.events) == 4
 
 
 def _article(second: str) -> str:

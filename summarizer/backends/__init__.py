@@ -40,7 +40,9 @@ def _replay(settings: Settings) -> Backend:
 
 def _record(settings: Settings) -> Backend:
     live = LIVE_BACKENDS[settings.record_from](settings)
-    return RecordingBackend(live, Path(settings.recordings_dir))
+    return RecordingBackend(
+        live, Path(settings.recordings_dir), keep_existing=settings.record_keep_existing
+    )
 
 
 BACKEND_FACTORIES: dict[str, Callable[[Settings], Backend]] = {

@@ -110,16 +110,26 @@ class ReplayBackend:
 
 
 class RecordingBackend:
-    """Passes every request to a live backend and stores the real response."""
+    """Passes requests to a live backend and stores the real responses.
 
-    def __init__(self, live: Backend, root: Path) -> None:
+    With `keep_existing`, a request that already has a recording is answered from it
+    (the same real response) and only missing ones go live.
+    """
+
+    def __init__(self, live: Backend, root: Path, *, keep_existing: bool = False) -> None:
         self.live = live
         self.name = live.name
         self.model = live.model
         self.mode = live.mode
         self.store = RecordingStore(root, live.name, live.model)
+        self.keep_existing = keep_existing
 
     def create(self, **kwargs: Any) -> Any:
+        if self.keep_existing:
+            try:
+                return self.store.load(kwargs)
+            except RecordingMissingError:
+                pass
         response = self.live.create(**kwargs)
         timings = dict(getattr(self.live, "last_timings", {}) or {})
         self.store.save(kwargs, response, timings)

@@ -64,28 +64,34 @@ def _reports_new_incident(sentence: Sentence, cited_text: str) -> list[str]:
     return [n for n in _names(text) if n not in cited_text]
 
 
-def uncited_incidents(article: Article, events: Sequence[Event]) -> list[Finding]:
-    """One warning per sentence that seems to report an incident no event cites."""
+def uncited_incident_sentences(
+    article: Article, events: Sequence[Event]
+) -> dict[int, list[str]]:
+    """Sentence id -> the new names it holds, for sentences reporting an uncited incident."""
     if not events:  # no incident found at all: opinion or analysis, nothing to compare
-        return []
+        return {}
     cited_ids = {i for event in events for i in event.sentence_ids}
     cited_text = " ".join(s.text for s in article.sentences if s.id in cited_ids)
-    findings = []
+    found = {}
     for sentence in article.sentences:
-        if sentence.id in cited_ids:
-            continue
-        new_names = _reports_new_incident(sentence, cited_text)
-        if new_names:
-            findings.append(
-                Finding(
-                    check="coverage",
-                    severity="warning",
-                    path="events",
-                    message=(
-                        f"sentence [{sentence.id}] seems to report an incident that no "
-                        f"event cites (it names {', '.join(new_names[:4])}); the model "
-                        "may have missed it"
-                    ),
-                )
-            )
-    return findings
+        if sentence.id not in cited_ids:
+            new_names = _reports_new_incident(sentence, cited_text)
+            if new_names:
+                found[sentence.id] = new_names
+    return found
+
+
+def uncited_incidents(article: Article, events: Sequence[Event]) -> list[Finding]:
+    """One warning per sentence that seems to report an incident no event cites."""
+    return [
+        Finding(
+            check="coverage",
+            severity="warning",
+            path="events",
+            message=(
+                f"sentence [{sentence_id}] seems to report an incident that no event cites "
+                f"(it names {', '.join(names[:4])}); the model may have missed it"
+            ),
+        )
+        for sentence_id, names in uncited_incident_sentences(article, events).items()
+    ]

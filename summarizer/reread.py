@@ -1,0 +1,43 @@
+"""A second, narrow look at sentences the coverage check says no event cites.
+
+The embedded 1.5B model stops after an article's first incidents, yet lists them well
+when it sees only a few sentences: on the seed, sentences 1-3 alone give the al-Harir
+attack claimed by the Islamic Resistance in Iraq, and sentences 8-11 the Baghdad strike
+the Pentagon confirmed. (Asked about a sentence after its first answer, in the same
+conversation, it gave wrong actors: it repeats itself.) So each group of flagged
+sentences is sent again with the same prompt, in a window that ends at the group and
+starts two sentences before it, asking for events only. Only events that cite a flagged
+sentence are kept; the others repeat what the first pass found.
+"""
+
+from __future__ import annotations
+
+from .article import Article, Sentence
+from .checks.grounding import event_ids
+from .schema import DraftEvent
+
+CONTEXT_BEFORE = 2  # sentences before a flagged group: who claims, where, the lede
+GROUP_GAP = 2  # flagged sentences this close report one incident more often than not
+
+
+def missed_groups(flagged: list[int], limit: int) -> list[list[int]]:
+    """Flagged sentence ids grouped when close together, at most `limit` groups."""
+    groups: list[list[int]] = []
+    for sentence_id in sorted(set(flagged)):
+        if groups and sentence_id - groups[-1][-1] <= GROUP_GAP:
+            groups[-1].append(sentence_id)
+        else:
+            groups.append([sentence_id])
+    return groups[:limit]
+
+
+def window_for(article: Article, group: list[int]) -> list[Sentence]:
+    """The group's sentences and the few before them."""
+    first = max(1, group[0] - CONTEXT_BEFORE)
+    return [s for s in article.sentences if first <= s.id <= group[-1]]
+
+
+def events_citing(events: list[DraftEvent], group: list[int], article: Article) -> list[DraftEvent]:
+    """The events that rest on a flagged sentence (as assembly will cite them)."""
+    wanted = set(group)
+    return [ev for ev in events if wanted & set(event_ids(ev, article)[0])]
