@@ -295,7 +295,7 @@ class Pipeline:
                     severity="info",
                     path="events",
                     message=f"re-read {where} for the incident in {group}: "
-                    f"{len(kept)} event(s) added",
+                    f"{len(kept)} event(s) cite it",
                 )
             )
         return extra, findings, len(groups)

@@ -36,8 +36,9 @@ def test_re_reading_the_seed_finds_them_and_leaves_nothing_flagged() -> None:
     result = summarize(read_article(SEED), settings=Settings(backend="replay"))
     coverage = [f for f in result.run.findings if f.check == "coverage"]
     assert [f.severity for f in coverage] == ["info", "info"]
-    assert "re-read sentences 1-3 for the incident in [3]: 1 event(s) added" in coverage[0].message
-    assert "re-read sentences 8-11 for the incident in [10, 11]" in coverage[1].message
+    first, second = (f.message for f in coverage)
+    assert first == "re-read sentences 1-3 for the incident in [3]: 1 event(s) cite it"
+    assert second == "re-read sentences 8-11 for the incident in [10, 11]: 1 event(s) cite it"
     assert result.run.rereads == 2 and len(result.events) == 4
 
 
