@@ -284,8 +284,10 @@ class Pipeline:
             finally:
                 log.usage.add(reread_log.usage)
             kept = events_citing(answer.events, group, article)
-            checked = run_checks(Draft.model_construct(summary=[], events=kept), article)
-            kept = drop_injected(Draft.model_construct(summary=[], events=kept), checked).events
+            events_only = Draft.model_construct(summary=[], events=kept)
+            # The draft checks, for these events only (the re-read writes no summary).
+            checked = [f for f in run_checks(events_only, article) if f.path.startswith("events[")]
+            kept = drop_injected(events_only, checked).events
             start = offset + len(extra)
             findings.extend(_shifted(f, start) for f in checked)
             extra.extend(kept)

@@ -9,11 +9,14 @@ from .schema import Event, GroundedValue, LoadedTerm, SummaryResult
 def _v(value: GroundedValue | None) -> str:
     if not value:
         return "—"
+    # Where the model paraphrased (a fuzzy match), show the article's own words it
+    # matched: the reader gets the quote, not the model's slip ("anti-恐怖").
+    text = value.evidence[0].text if value.alignment == "fuzzy" and value.evidence else value.value
     # A grounded value is the article's own words; when they carry a loaded label
     # ("US-occupied bases") the quotes say so instead of presenting it as ours.
-    if any(not t.quoted for t in find_loaded_terms(value.value)):
-        return f"“{value.value}”"
-    return value.value
+    if any(not t.quoted for t in find_loaded_terms(text)):
+        return f"“{text}”"
+    return text
 
 
 def _loaded_term_rows(terms: list[LoadedTerm]) -> list[str]:

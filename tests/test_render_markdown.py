@@ -20,9 +20,9 @@ def test_a_loaded_term_used_twice_is_one_row_with_its_count(markdown: str) -> No
 
 
 def test_an_event_value_in_loaded_wording_is_shown_as_the_articles_quote(markdown: str) -> None:
-    # The model copied "US-occupied bases ..." as the target; it is grounded, so it stays,
-    # but quoted, so the reader sees it is the outlet's label and not ours.
-    assert "target “US-occupied bases in Syria and neighboring Iraq”" in markdown
+    # The model wrote "US-occupied bases ..." as the target; the article's words it matches
+    # are shown, quoted, so the reader sees it is the outlet's label and not ours.
+    assert "target “US-occupied military bases in Syria and neighboring Iraq”" in markdown
     assert "the Islamic Resistance in Iraq; target" in markdown  # a neutral value: unquoted
 
 
@@ -42,3 +42,10 @@ def test_sentences_the_events_may_have_missed_are_listed() -> None:
 def test_nothing_is_listed_as_missed_once_the_re_read_found_it(markdown: str) -> None:
     assert "Possibly missed" not in markdown
     assert "2 re-read window(s)" in markdown
+
+
+def test_a_paraphrased_value_is_shown_in_the_articles_words(markdown: str) -> None:
+    # The model's "source" for al-Harir ends in "anti-恐怖"; the article says "anti-terror".
+    assert "anti-恐怖" not in markdown
+    quote = "reported by The Islamic Resistance in Iraq, an umbrella group of anti-terror ["
+    assert quote in markdown

@@ -52,6 +52,8 @@ def test_the_missed_incident_is_added_and_the_repeat_is_not() -> None:
     assert result.run.attempts == 1  # a re-read is not a re-ask
     notes = [f.message for f in result.run.findings if f.check == "coverage"]
     assert notes == ["re-read sentences 2-4 for the incident in [4]: 1 event(s) cite it"]
+    # The re-read writes no summary: no finding about one comes from it.
+    assert [f.path for f in result.run.findings if f.path == "summary"] == []
 
 
 def test_a_failed_re_read_keeps_the_first_pass_and_says_so() -> None:
