@@ -80,6 +80,10 @@ class CallLog:
     last_raw: str | None = None
     timings: list[dict[str, float]] = field(default_factory=list)
 
+    def model_seconds(self) -> float | None:
+        walls = [t["wall_s"] for t in self.timings if "wall_s" in t]
+        return round(sum(walls), 3) if walls else None
+
     def on_response(self, response: Any) -> None:
         self.attempts += 1
         if getattr(response, "usage", None) is not None:
@@ -220,6 +224,7 @@ class Pipeline:
                 attempts=log.attempts,
                 usage=log.usage,
                 seconds=round(time.perf_counter() - started, 3),
+                model_seconds=log.model_seconds(),
                 chunks=len(drafts),
                 rereads=rereads,
                 findings=findings,
@@ -283,6 +288,7 @@ class Pipeline:
                 continue
             finally:
                 log.usage.add(reread_log.usage)
+                log.timings.extend(reread_log.timings)
             kept = events_citing(answer.events, group, article)
             events_only = Draft.model_construct(summary=[], events=kept)
             # The draft checks, for these events only (the re-read writes no summary).

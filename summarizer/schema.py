@@ -284,6 +284,9 @@ class RunInfo(BaseModel):
     attempts: int
     usage: Usage
     seconds: float
+    # Seconds the model calls took as the backend measured them (llama.cpp's wall time;
+    # for replay, the time recorded with each response). None when the backend says not.
+    model_seconds: float | None = None
     chunks: int = 1
     rereads: int = 0  # windows sent again for incidents no event cited (reread.py)
     findings: list[Finding] = Field(default_factory=list)

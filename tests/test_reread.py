@@ -72,3 +72,31 @@ def test_re_reading_can_be_turned_off() -> None:
     result = summarize(article_from_txt(TEXT), backend=backend, settings=Settings(
         backend="replay", max_reasks=0, rereads=0))
     assert len(backend.requests) == 1 and result.run.rereads == 0
+
+
+def test_replay_reports_the_model_time_recorded_for_every_call_it_used() -> None:
+    # The seed replays three real recordings: the first pass and two re-read windows.
+    from pathlib import Path
+
+    from summarizer import read_article
+    from summarizer.api import _pipeline
+    from summarizer.evaluation.baselines import Recordings
+    from tests.conftest import SEED
+
+    settings = Settings(backend="replay")
+    article = read_article(SEED)
+    result = summarize(article, settings=settings)
+    pipeline = _pipeline(None, settings)
+    store = Recordings(
+        Path(settings.recordings_dir), "local", pipeline.backend.model, pipeline.prompt.info
+    )
+    windows = [article.sentences, window_for(article, [3]), window_for(article, [10, 11])]
+    walls = []
+    for window in windows:
+        rendered = pipeline.prompt.render(
+            title=article.title, source=None, published=None, sentences=window
+        )
+        first_attempt = store.attempts(rendered)[0]  # the embedded model is not re-asked
+        walls.append(first_attempt["timings"]["wall_s"])
+    assert result.run.model_seconds == round(sum(walls), 3)
+    assert result.run.seconds < result.run.model_seconds  # replay itself is quick

@@ -64,12 +64,13 @@ class RecordingStore:
             f"{self.backend}__{self.model}"
         ) / prompt_sha / f"{digest}.json"
 
-    def load(self, kwargs: dict[str, Any]) -> ChatCompletion:
+    def load(self, kwargs: dict[str, Any]) -> tuple[ChatCompletion, dict[str, float]]:
+        """The recorded response, and the timings measured when it was recorded."""
         key, path = self.key(kwargs)
         if not path.is_file():
             raise RecordingMissingError(key, str(path))
         data = json.loads(path.read_text("utf-8"))
-        return ChatCompletion.model_validate(data["response"])
+        return ChatCompletion.model_validate(data["response"]), dict(data.get("timings") or {})
 
     def save(self, kwargs: dict[str, Any], response: Any, timings: dict[str, float]) -> Path:
         key, path = self.key(kwargs)
@@ -101,9 +102,12 @@ class ReplayBackend:
         self.model = model
         self.recorded_backend = backend
         self.mode = mode
+        # What the recorded call took (wall_s, ...): replay itself takes ~0 s.
+        self.last_timings: dict[str, float] = {}
 
     def create(self, **kwargs: Any) -> ChatCompletion:
-        return self.store.load(kwargs)
+        response, self.last_timings = self.store.load(kwargs)
+        return response
 
     def close(self) -> None:
         pass
@@ -123,16 +127,18 @@ class RecordingBackend:
         self.mode = live.mode
         self.store = RecordingStore(root, live.name, live.model)
         self.keep_existing = keep_existing
+        self.last_timings: dict[str, float] = {}
 
     def create(self, **kwargs: Any) -> Any:
         if self.keep_existing:
             try:
-                return self.store.load(kwargs)
+                response, self.last_timings = self.store.load(kwargs)
+                return response
             except RecordingMissingError:
                 pass
         response = self.live.create(**kwargs)
-        timings = dict(getattr(self.live, "last_timings", {}) or {})
-        self.store.save(kwargs, response, timings)
+        self.last_timings = dict(getattr(self.live, "last_timings", {}) or {})
+        self.store.save(kwargs, response, self.last_timings)
         return response
 
     def __getattr__(self, item: str) -> Any:  # count_tokens, last_timings, n_ctx, ...

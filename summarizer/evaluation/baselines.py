@@ -110,26 +110,6 @@ def rendered_prompts(pipeline: Pipeline, article: Article) -> list[Messages]:
     ]
 
 
-def recorded_cost(
-    recordings: Recordings, prompts: list[Messages], max_attempts: int | None = None
-) -> dict[str, float] | None:
-    """Seconds and tokens the recorded run really spent (replay itself takes ~0 s).
-
-    `max_attempts` per prompt: the attempts the replayed run makes (1 + its re-asks).
-    Recordings can hold re-asks of an earlier setting that the current run never sends.
-    """
-    attempts = [r for m in prompts for r in recordings.attempts(m)[:max_attempts]]
-    if not attempts:
-        return None
-    usage = [r["response"].get("usage") or {} for r in attempts]
-    return {
-        "seconds": sum(float((r.get("timings") or {}).get("wall_s", 0.0)) for r in attempts),
-        "prompt_tokens": sum(int(u.get("prompt_tokens", 0)) for u in usage),
-        "completion_tokens": sum(int(u.get("completion_tokens", 0)) for u in usage),
-        "attempts": len(attempts),
-    }
-
-
 def _ground(value: str | None, article: Article, ids: list[int]) -> GroundedValue | None:
     if not value or not value.strip():
         return None
@@ -218,4 +198,4 @@ def unchecked(pipeline: Pipeline, recordings: Recordings, article: Article) -> S
     )
 
 
-__all__ = ["RecordingStore", "Recordings", "lead3", "recorded_cost", "unchecked"]
+__all__ = ["RecordingStore", "Recordings", "lead3", "unchecked"]
