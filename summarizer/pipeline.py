@@ -62,6 +62,15 @@ _DRAFT_MODEL = instructor.response_schema(Draft)
 _EVENTS_MODEL = instructor.response_schema(DraftEvents)
 
 
+def _reread_skipped(where: str, why: str) -> Finding:
+    return Finding(
+        check="coverage",
+        severity="warning",
+        path="events",
+        message=f"re-reading {where}: {why}; the sentences stay flagged",
+    )
+
+
 def _shifted(finding: Finding, offset: int) -> Finding:
     """A re-read event's finding, its "events[k]" path moved past the first pass's events."""
     head, sep, rest = finding.path.partition("]")
@@ -271,20 +280,19 @@ class Pipeline:
             window = window_for(article, group)
             where = f"sentences {window[0].id}-{window[-1].id}"
             reread_log = CallLog()  # its usage counts; its calls are not re-asks
+            # The article's token budget covers its re-reads too.
+            budget = self.settings.token_budget - log.usage.total_tokens
+            if budget <= 0:
+                findings.append(_reread_skipped(where, "the token budget is spent"))
+                continue
             try:
-                answer = self._ask(_EVENTS_MODEL, article, window, reread_log, reasks=0)
+                answer = self._ask(
+                    _EVENTS_MODEL, article, window, reread_log, reasks=0, token_budget=budget
+                )
             except (InstructorRetryException, IncompleteOutputException, TokenBudgetError) as exc:
                 if isinstance(exc.__cause__, RecordingMissingError):
                     raise exc.__cause__ from None  # strict replay names the missing key
-                findings.append(
-                    Finding(
-                        check="coverage",
-                        severity="warning",
-                        path="events",
-                        message=f"re-reading {where} gave no usable answer "
-                        f"({type(exc).__name__}); the sentences stay flagged",
-                    )
-                )
+                findings.append(_reread_skipped(where, f"no usable answer ({type(exc).__name__})"))
                 continue
             finally:
                 log.usage.add(reread_log.usage)
@@ -315,6 +323,7 @@ class Pipeline:
         window: list[Sentence],
         log: CallLog,
         reasks: int,
+        token_budget: int | None = None,
     ) -> Any:
         """One structured request for a window of the article, its cost noted in `log`."""
         messages = self.prompt.render(
@@ -332,7 +341,7 @@ class Pipeline:
             model=self.backend.model,
             max_retries=reasks,
             hooks=hooks,
-            token_budget=self.settings.token_budget,
+            token_budget=token_budget or self.settings.token_budget,
             max_tokens=self.settings.max_output_tokens,
             temperature=self.settings.temperature,
             seed=self.settings.seed,

@@ -63,7 +63,7 @@ def test_a_failed_re_read_keeps_the_first_pass_and_says_so() -> None:
     assert [e.location.place.value for e in result.events] == ["al-Tanf"]
     coverage = [f for f in result.run.findings if f.check == "coverage"]
     assert [f.severity for f in coverage] == ["warning", "warning"]
-    assert "re-reading sentences 2-4 gave no usable answer" in coverage[0].message
+    assert coverage[0].message.startswith("re-reading sentences 2-4: no usable answer")
     assert coverage[1].message.startswith("sentence [4] seems to report an incident")
 
 
@@ -100,3 +100,14 @@ def test_replay_reports_the_model_time_recorded_for_every_call_it_used() -> None
         walls.append(first_attempt["timings"]["wall_s"])
     assert result.run.model_seconds == round(sum(walls), 3)
     assert result.run.seconds < result.run.model_seconds  # replay itself is quick
+
+
+def test_a_re_read_stays_within_the_articles_token_budget() -> None:
+    backend = FakeBackend(copy.deepcopy(MAIN))  # the first pass spends 150 of 150 tokens
+    result = summarize(article_from_txt(TEXT), backend=backend, settings=Settings(
+        backend="replay", max_reasks=0, token_budget=150))
+    assert len(backend.requests) == 1
+    coverage = [f.message for f in result.run.findings if f.check == "coverage"]
+    assert coverage[0] == (
+        "re-reading sentences 2-4: the token budget is spent; the sentences stay flagged"
+    )
