@@ -3,6 +3,7 @@
     python benchmarks/run.py            # embedded default (1.5B) on the seed + 2 eval articles
     python benchmarks/run.py --quick    # ~1-2 min: the seed only, smaller batch
     python benchmarks/run.py --reasks 1 # the same with one re-ask after failed checks
+    python benchmarks/run.py --rereads 0  # the first pass only (no re-read of missed incidents)
     python benchmarks/run.py --json out.json
 
 Sections:
@@ -66,8 +67,12 @@ class _Timed:
         pass
 
 
-def bench_embedded(model: str, files: list[Path], max_reasks: int | None = None) -> dict[str, Any]:
+def bench_embedded(
+    model: str, files: list[Path], max_reasks: int | None = None, rereads: int | None = None
+) -> dict[str, Any]:
     settings = Settings(backend="local", model=model, max_reasks=max_reasks)
+    if rereads is not None:
+        settings = settings.with_(rereads=rereads)
     t0 = time.perf_counter()
     backend = get_backend(settings)
     load_s = time.perf_counter() - t0
@@ -326,6 +331,12 @@ def main() -> None:
         help="re-asks after failed checks (default: the backend's default)",
     )
     parser.add_argument(
+        "--rereads",
+        type=int,
+        default=None,
+        help="re-read windows for missed incidents (default: the settings' default, 2)",
+    )
+    parser.add_argument(
         "--model",
         default="qwen2.5-coder-1.5b-instruct-q4_k_m",
         help="embedded model name (see summarizer/backends/model_files.py)",
@@ -340,7 +351,7 @@ def main() -> None:
     started = time.perf_counter()
     # Settings as a user gets them (the embedded backend's default: no re-ask);
     # --reasks N measures the re-ask loop's cost.
-    emb = bench_embedded(parser_model, files, max_reasks=args.reasks)
+    emb = bench_embedded(parser_model, files, max_reasks=args.reasks, rereads=args.rereads)
     raw, backend = emb.pop("_raw"), emb.pop("_backend")
     report: dict[str, Any] = {
         "machine": f"{platform.machine()}, {__import__('os').cpu_count()} cores, "

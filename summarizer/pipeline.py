@@ -77,6 +77,10 @@ def _shifted(finding: Finding, offset: int) -> Finding:
     if head.startswith("events[") and sep:
         k = int(head[len("events[") :])
         finding.path = f"events[{k + offset}]{rest}"
+        # Check messages count events from 1 ("event 1: ..."): the same shift.
+        old_label, new_label = f"event {k + 1}:", f"event {k + 1 + offset}:"
+        if finding.message.startswith(old_label):
+            finding.message = new_label + finding.message[len(old_label) :]
     return finding
 
 

@@ -40,6 +40,9 @@ def test_re_reading_the_seed_finds_them_and_leaves_nothing_flagged() -> None:
     assert first == "re-read sentences 1-3 for the incident in [3]: 1 event(s) cite it"
     assert second == "re-read sentences 8-11 for the incident in [10, 11]: 1 event(s) cite it"
     assert result.run.rereads == 2 and len(result.events) == 4
+    # Findings on the re-read al-Harir event name it as the third event.
+    harir = [f for f in result.run.findings if f.path == "events[2].actor1"]
+    assert harir and all(f.message.startswith("event 3:") for f in harir)
 
 
 def _article(second: str) -> str:
