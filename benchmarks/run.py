@@ -1,7 +1,7 @@
 """Where time and tokens go: one run, comparable ratios, printed and written as JSON.
 
     python benchmarks/run.py            # embedded default (1.5B) on the seed + 2 eval articles
-    python benchmarks/run.py --quick    # ~1-2 min: the seed only, smaller batch
+    python benchmarks/run.py --quick    # ~3 min: the seed only, smaller batch
     python benchmarks/run.py --reasks 1 # the same with one re-ask after failed checks
     python benchmarks/run.py --rereads 0  # the first pass only (no re-read of missed incidents)
     python benchmarks/run.py --json out.json
