@@ -35,7 +35,7 @@ from .checks import reask_message, run_checks
 from .checks.coverage import uncited_incident_sentences, uncited_incidents
 from .errors import OutputValidationError, RecordingMissingError, SummarizerError
 from .prompts import PromptTemplate
-from .reread import events_citing, missed_groups, window_for
+from .reread import events_citing, missed_groups, shifted, skipped, window_for
 from .schema import (
     Draft,
     DraftEvent,
@@ -60,28 +60,6 @@ logging.getLogger("instructor").addHandler(logging.NullHandler())
 # request); wrapped once here, it is the same class, schema and request every time.
 _DRAFT_MODEL = instructor.response_schema(Draft)
 _EVENTS_MODEL = instructor.response_schema(DraftEvents)
-
-
-def _reread_skipped(where: str, why: str) -> Finding:
-    return Finding(
-        check="coverage",
-        severity="warning",
-        path="events",
-        message=f"re-reading {where}: {why}; the sentences stay flagged",
-    )
-
-
-def _shifted(finding: Finding, offset: int) -> Finding:
-    """A re-read event's finding, its "events[k]" path moved past the first pass's events."""
-    head, sep, rest = finding.path.partition("]")
-    if head.startswith("events[") and sep:
-        k = int(head[len("events[") :])
-        finding.path = f"events[{k + offset}]{rest}"
-        # Check messages count events from 1 ("event 1: ..."): the same shift.
-        old_label, new_label = f"event {k + 1}:", f"event {k + 1 + offset}:"
-        if finding.message.startswith(old_label):
-            finding.message = new_label + finding.message[len(old_label) :]
-    return finding
 
 
 @dataclass
@@ -287,7 +265,7 @@ class Pipeline:
             # The article's token budget covers its re-reads too.
             budget = self.settings.token_budget - log.usage.total_tokens
             if budget <= 0:
-                findings.append(_reread_skipped(where, "the token budget is spent"))
+                findings.append(skipped(where, "the token budget is spent"))
                 continue
             try:
                 answer = self._ask(
@@ -296,7 +274,7 @@ class Pipeline:
             except (InstructorRetryException, IncompleteOutputException, TokenBudgetError) as exc:
                 if isinstance(exc.__cause__, RecordingMissingError):
                     raise exc.__cause__ from None  # strict replay names the missing key
-                findings.append(_reread_skipped(where, f"no usable answer ({type(exc).__name__})"))
+                findings.append(skipped(where, f"no usable answer ({type(exc).__name__})"))
                 continue
             finally:
                 log.usage.add(reread_log.usage)
@@ -307,7 +285,7 @@ class Pipeline:
             checked = [f for f in run_checks(events_only, article) if f.path.startswith("events[")]
             kept = drop_injected(events_only, checked).events
             start = offset + len(extra)
-            findings.extend(_shifted(f, start) for f in checked)
+            findings.extend(shifted(f, start) for f in checked)
             extra.extend(kept)
             findings.append(
                 Finding(

@@ -14,7 +14,7 @@ from __future__ import annotations
 
 from .article import Article, Sentence
 from .checks.grounding import event_ids
-from .schema import DraftEvent
+from .schema import DraftEvent, Finding
 
 CONTEXT_BEFORE = 2  # sentences before a flagged group: who claims, where, the lede
 GROUP_GAP = 2  # flagged sentences this close report one incident more often than not
@@ -41,3 +41,26 @@ def events_citing(events: list[DraftEvent], group: list[int], article: Article) 
     """The events that rest on a flagged sentence (as assembly will cite them)."""
     wanted = set(group)
     return [ev for ev in events if wanted & set(event_ids(ev, article)[0])]
+
+
+def skipped(where: str, why: str) -> Finding:
+    """The warning for a re-read that could not be made."""
+    return Finding(
+        check="coverage",
+        severity="warning",
+        path="events",
+        message=f"re-reading {where}: {why}; the sentences stay flagged",
+    )
+
+
+def shifted(finding: Finding, offset: int) -> Finding:
+    """A re-read event's finding, its "events[k]" path moved past the first pass's events."""
+    head, sep, rest = finding.path.partition("]")
+    if head.startswith("events[") and sep:
+        k = int(head[len("events[") :])
+        finding.path = f"events[{k + offset}]{rest}"
+        # Check messages count events from 1 ("event 1: ..."): the same shift.
+        old_label, new_label = f"event {k + 1}:", f"event {k + 1 + offset}:"
+        if finding.message.startswith(old_label):
+            finding.message = new_label + finding.message[len(old_label) :]
+    return finding
