@@ -144,20 +144,35 @@ def _ground(
     return grounded
 
 
+# Fields whose value must also play its role, and how the article shows it (field_roles.py).
+_ROLES: dict[str, tuple[Callable[[GroundedValue, Article, list[int]], bool], str]] = {
+    "reported_by": (
+        is_cited_source,
+        "a source: its sentence has no 'said', 'according to' or the like",
+    ),
+    "stated_motive": (
+        is_stated_motive,
+        "a reason: no 'in retaliation for', 'to protest' or the like introduces it",
+    ),
+}
+
+
 def _in_role(
-    value: GroundedValue | None,
-    plays_role: Callable[[GroundedValue, Article, list[int]], bool],
-    role: str,
+    value: str | None,
+    field: str,
     article: Article,
     ids: list[int],
     path: str,
     findings: list[Finding],
 ) -> GroundedValue | None:
-    """The value, unless the article does not present it in its field's role."""
-    if value is None or plays_role(value, article, ids):
-        return value
-    message = f"{value.value!r} is not given as {role}; dropped"
-    findings.append(_repaired("attribution", path, message))
+    """The grounded value, unless the article does not present it in its field's role."""
+    where = f"{path}.{field}"
+    grounded = _ground(value, article, ids, where, findings)
+    plays_role, role = _ROLES[field]
+    if grounded is None or plays_role(grounded, article, ids):
+        return grounded
+    message = f"{grounded.value!r} is not given as {role}; dropped"
+    findings.append(_repaired("attribution", where, message))
     return None
 
 
@@ -315,24 +330,8 @@ def build_event(
         ),
         injuries=_counts(ev.injuries, "injuries", evidence_text, f"{path}.injuries", findings),
         civilian_targeting=True if event_type == "Violence against civilians" else None,
-        reported_by=_in_role(
-            _ground(ev.reported_by, article, ids, f"{path}.reported_by", findings),
-            is_cited_source,
-            "a source: its sentence has no 'said', 'according to' or the like",
-            article,
-            ids,
-            f"{path}.reported_by",
-            findings,
-        ),
-        stated_motive=_in_role(
-            _ground(ev.motive, article, ids, f"{path}.stated_motive", findings),
-            is_stated_motive,
-            "a reason: no 'in retaliation for', 'to protest' or the like introduces it",
-            article,
-            ids,
-            f"{path}.stated_motive",
-            findings,
-        ),
+        reported_by=_in_role(ev.reported_by, "reported_by", article, ids, path, findings),
+        stated_motive=_in_role(ev.motive, "stated_motive", article, ids, path, findings),
         sentence_ids=ids,
         evidence=spans_of(cited(article, ids)),
     )
