@@ -338,9 +338,6 @@ def build_event(
     return event, findings
 
 
-# What must occur somewhere in the article for a responsibility to stand. Not
-# "confirmed": an actor reporting its own action ("police said they arrested") confirms
-# it in words no pattern separates from any other statement.
 # Words a sub-type's report uses, first match wins. Only for sub-types with their own
 # vocabulary: a suicide bombing is a "bomb" too, so it comes before the IED row.
 _SUB_TYPE_CUES: dict[str, re.Pattern[str]] = {
@@ -382,6 +379,9 @@ def _sub_type_the_text_supports(
     return stated
 
 
+# What must occur somewhere in the article for a responsibility to stand. Not
+# "confirmed": an actor reporting its own action ("police said they arrested") confirms
+# it in words no pattern separates from any other statement.
 _STATED = {
     "claimed": re.compile(r"\bclaim\w*|\bresponsibility\b", re.IGNORECASE),
     "alleged": ALLEGE,

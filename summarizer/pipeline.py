@@ -35,7 +35,7 @@ from .checks import reask_message, run_checks
 from .checks.coverage import uncited_incident_sentences, uncited_incidents
 from .errors import OutputValidationError, RecordingMissingError, SummarizerError
 from .prompts import PromptTemplate
-from .reread import events_citing, missed_groups, shifted, skipped, window_for
+from .reread import events_citing, missed_groups, reread_done, shifted, skipped, window_for
 from .schema import (
     Draft,
     DraftEvent,
@@ -287,15 +287,7 @@ class Pipeline:
             start = offset + len(extra)
             findings.extend(shifted(f, start) for f in checked)
             extra.extend(kept)
-            findings.append(
-                Finding(
-                    check="coverage",
-                    severity="info",
-                    path="events",
-                    message=f"re-read {where} for the incident in {group}: "
-                    f"{len(kept)} event(s) cite it",
-                )
-            )
+            findings.append(reread_done(where, group, len(kept)))
         return extra, findings, len(groups)
 
     def _ask(

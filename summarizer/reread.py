@@ -43,6 +43,16 @@ def events_citing(events: list[DraftEvent], group: list[int], article: Article) 
     return [ev for ev in events if wanted & set(event_ids(ev, article)[0])]
 
 
+def reread_done(where: str, group: list[int], n_events: int) -> Finding:
+    """What a re-read returned for a group (assembly may still drop or merge the events)."""
+    return Finding(
+        check="coverage",
+        severity="info",
+        path="events",
+        message=f"re-read {where} for the incident in {group}: {n_events} event(s) cite it",
+    )
+
+
 def skipped(where: str, why: str) -> Finding:
     """The warning for a re-read that could not be made."""
     return Finding(
