@@ -4,11 +4,13 @@
     python benchmarks/run.py --quick    # ~3 min: the seed only, smaller batch
     python benchmarks/run.py --reasks 1 # the same with one re-ask after failed checks
     python benchmarks/run.py --rereads 0  # the first pass only (no re-read of missed incidents)
+    python benchmarks/run.py --draft-tokens 0  # one token per decode (no prompt-lookup guesses)
     python benchmarks/run.py --json out.json
 
 Sections:
   embedded     per article: llama.cpp prompt-eval and generation seconds (its own clock),
-               grammar sampling seconds (inside libllama), our overhead, tokens, attempts;
+               grammar sampling seconds (inside libllama), our overhead, tokens, attempts,
+               prompt-lookup guesses made and kept;
                overhead_ratio = pipeline wall / libllama time (decode + sampling)
   prefix       prompt-eval seconds of the first article vs later ones (KV-cache prefix reuse)
   cold         the seed in a new process, twice, over an empty cache dir: the first run
@@ -68,11 +70,9 @@ class _Timed:
 
 
 def bench_embedded(
-    model: str, files: list[Path], max_reasks: int | None = None, rereads: int | None = None
+    model: str, files: list[Path], max_reasks: int | None, overrides: dict[str, int]
 ) -> dict[str, Any]:
-    settings = Settings(backend="local", model=model, max_reasks=max_reasks)
-    if rereads is not None:
-        settings = settings.with_(rereads=rereads)
+    settings = Settings(backend="local", model=model, max_reasks=max_reasks, **overrides)
     t0 = time.perf_counter()
     backend = get_backend(settings)
     load_s = time.perf_counter() - t0
@@ -105,6 +105,19 @@ def bench_embedded(
                 "completion_tokens": result.run.usage.completion_tokens,
                 "prompt_eval_tokens": int(sum(c.get("prompt_eval_tokens", 0) for c in timed.calls)),
                 "attempts": result.run.attempts,
+                # Prompt-lookup decoding (backends/prompt_lookup.py): batches decoded while
+                # generating, tokens guessed, and guesses kept (each request's first token
+                # comes from its prompt, each batch adds one token of the model's own).
+                "decode_calls": int(sum(c.get("decode_calls", 0) for c in timed.calls)),
+                "guessed_tokens": int(sum(c.get("draft_tokens", 0) for c in timed.calls)),
+                "guesses_kept": max(
+                    0,
+                    result.run.usage.completion_tokens
+                    - len(timed.calls)
+                    - int(sum(c.get("decode_calls", 0) for c in timed.calls)),
+                )
+                if any("decode_calls" in c for c in timed.calls)
+                else 0,
                 "prefix_from_file": any(c.get("prefix_from_file") for c in timed.calls),
                 "events": len(result.events),
                 "unresolved_errors": sum(
@@ -139,7 +152,10 @@ from summarizer import Settings, read_article, summarize
 from summarizer.api import get_backend
 from summarizer.backends import greedy_grammar
 started = time.perf_counter()
-settings = Settings(backend="local", model_path=Path(sys.argv[1]), cache_dir=Path(sys.argv[2]))
+settings = Settings(
+    backend="local", model_path=Path(sys.argv[1]), cache_dir=Path(sys.argv[2]),
+    **json.loads(sys.argv[4]),
+)
 backend = get_backend(settings)
 result = summarize(read_article(sys.argv[3]), backend=backend, settings=settings)
 print(json.dumps({
@@ -153,7 +169,7 @@ print(json.dumps({
 """
 
 
-def bench_cold(model: str) -> dict[str, Any]:
+def bench_cold(model: str, overrides: dict[str, int]) -> dict[str, Any]:
     """The seed in two fresh processes sharing an empty prefix cache: the first evaluates
     and saves the system prompt + example, the second loads it (a user's second run)."""
     import subprocess
@@ -165,8 +181,9 @@ def bench_cold(model: str) -> dict[str, Any]:
     runs = {}
     with tempfile.TemporaryDirectory() as cache:
         for label in ("first_run", "later_runs"):
+            command = [sys.executable, "-c", _COLD_RUN, str(gguf), cache, str(SEED)]
             done = subprocess.run(
-                [sys.executable, "-c", _COLD_RUN, str(gguf), cache, str(SEED)],
+                [*command, json.dumps(overrides)],
                 capture_output=True,
                 text=True,
                 cwd=ROOT,
@@ -337,6 +354,12 @@ def main() -> None:
         help="re-read windows for missed incidents (default: the settings' default, 2)",
     )
     parser.add_argument(
+        "--draft-tokens",
+        type=int,
+        default=None,
+        help="prompt-lookup guesses per decode (default: the settings' default; 0 = off)",
+    )
+    parser.add_argument(
         "--model",
         default="qwen2.5-coder-1.5b-instruct-q4_k_m",
         help="embedded model name (see summarizer/backends/model_files.py)",
@@ -351,19 +374,25 @@ def main() -> None:
     started = time.perf_counter()
     # Settings as a user gets them (the embedded backend's default: no re-ask);
     # --reasks N measures the re-ask loop's cost.
-    emb = bench_embedded(parser_model, files, max_reasks=args.reasks, rereads=args.rereads)
+    overrides = {
+        name: value
+        for name, value in (("rereads", args.rereads), ("draft_tokens", args.draft_tokens))
+        if value is not None
+    }
+    emb = bench_embedded(parser_model, files, args.reasks, overrides)
     raw, backend = emb.pop("_raw"), emb.pop("_backend")
     report: dict[str, Any] = {
         "machine": f"{platform.machine()}, {__import__('os').cpu_count()} cores, "
         f"{platform.python_implementation()} {platform.python_version()}",
         "quick": args.quick,
+        "settings": {"reasks": args.reasks, **overrides},
         "embedded": emb,
         "prefix": bench_prefix(emb["articles"]),
         "tokens": bench_tokens(raw, backend, files),
     }
     backend.close()  # the cold runs load their own copy of the model
     if not args.quick:
-        report["cold"] = bench_cold(parser_model)
+        report["cold"] = bench_cold(parser_model, overrides)
     # A real answer of the embedded model is the stub's reply, so checks do real work.
     seed_answers = [text for name, text in raw if name == SEED.name]
     answer = seed_answers[0] if seed_answers else '{"summary": [], "events": []}'

@@ -61,6 +61,11 @@ class Settings:
     # Save the evaluated system prompt + example in cache_dir, so a new process starts
     # warm (~13 s less per cold run; backends/prefix_cache.py).
     prefix_cache: bool = True
+    # Prompt-lookup decoding: tokens guessed per step by copying from the context and
+    # checked in one batch (backends/prompt_lookup.py). Off by default: 2 takes ~15% off
+    # generation, but batched decoding rounds differently and flips near-ties, so answers
+    # are not those the eval's recordings hold (README, Performance).
+    draft_tokens: int = 0
     # Groups of sentences the coverage check flags (an incident no event cites) that are
     # sent again in a short window, events only (reread.py); 0 turns re-reading off.
     rereads: int = 2
@@ -81,8 +86,11 @@ class Settings:
             (self.max_reasks is not None and self.max_reasks < 0)
             or self.transport_retries < 0
             or self.rereads < 0
+            or self.draft_tokens < 0
         ):
-            raise ConfigError("max_reasks, transport_retries and rereads must be >= 0")
+            raise ConfigError(
+                "max_reasks, transport_retries, rereads and draft_tokens must be >= 0"
+            )
         if self.token_budget <= 0 or self.max_output_tokens <= 0:
             raise ConfigError("token_budget and max_output_tokens must be positive")
         for name in ("record_from", "replay_of"):

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import importlib.util
 
+import numpy as np
 import pytest
 
 from summarizer import Settings, read_article, summarize
@@ -114,3 +115,45 @@ def test_prompt_prefix_state_is_saved_reloaded_and_a_bad_file_is_ignored(tmp_pat
     saved[0].write_bytes(b"not a llama.cpp state")
     third, fallback = answer()
     assert fallback["prefix_from_file"] == 0 and third == first
+
+
+@needs_model
+def test_prompt_lookup_keeps_only_tokens_the_model_would_write(monkeypatch) -> None:
+    from summarizer.backends import prompt_lookup
+    from summarizer.backends.local import LocalBackend
+
+    backend = LocalBackend(Settings(backend="local", draft_tokens=2, prefix_cache=False))
+    text = (
+        "The Islamic Resistance in Iraq said in a statement on Saturday that it had "
+        "targeted the al-Harir Air Base in the Kurdistan region with drones."
+    )
+    request = {
+        "messages": [
+            {"role": "system", "content": 'Copy the text into JSON: {"text": "..."}.'},
+            {"role": "user", "content": text},
+        ],
+        "response_format": {"type": "json_object"},
+        "temperature": 0,
+        "max_tokens": 60,
+    }
+
+    def answer(guess: int) -> tuple[str, int, dict[str, float]]:
+        backend._draft.max_draft = guess
+        backend.llm.reset()  # same prompt evaluation each time
+        response = backend.create(**request)
+        tokens = response.usage.completion_tokens
+        return response.choices[0].message.content, tokens, dict(backend.last_timings)
+
+    plain, _, _ = answer(0)
+    copied, tokens, timings = answer(2)
+    assert "al-Harir Air Base" in copied
+    assert timings["decode_calls"] < tokens - 1  # guesses were kept...
+    assert copied == plain  # ...and only where the model would have written them
+    # Guesses that are always wrong cost time but never change the answer.
+    monkeypatch.setattr(
+        prompt_lookup, "find_continuation", lambda ids, count: np.array([11, 13], dtype=np.intc)
+    )
+    wrong, tokens, timings = answer(2)
+    assert timings["draft_tokens"] > 0 and timings["decode_calls"] >= tokens - 1
+    assert wrong == plain
+    backend.close()

@@ -22,7 +22,7 @@ import instructor
 
 from ..errors import BackendError, ConfigError
 from ..settings import Settings
-from . import greedy_grammar
+from . import greedy_grammar, prompt_lookup
 from .model_files import DEFAULT_EMBEDDED_MODEL, check_gguf, ensure_model_file
 from .prefix_cache import PrefixCache
 
@@ -104,6 +104,11 @@ class LocalBackend:
         except (ValueError, RuntimeError) as exc:
             raise ConfigError(f"llama.cpp could not load {path}: {exc}") from exc
         self.n_ctx = settings.n_ctx
+        self._draft = (
+            prompt_lookup.install(self.llm, settings.draft_tokens)
+            if settings.draft_tokens
+            else None
+        )
         self._prefix = (
             PrefixCache(self.llm, llama_cpp, settings.cache_dir, _model_key(path))
             if settings.prefix_cache
@@ -126,6 +131,8 @@ class LocalBackend:
         with self._lock:
             self._reset_perf()
             _SAMPLING_CLOCK.seconds = 0.0
+            if self._draft is not None:  # before the prefix: its eval is a prompt's
+                self._draft.begin()
             started = time.perf_counter()
             prefix = self._prefix.prepare(kwargs["messages"]) if self._prefix else None
             try:
@@ -156,6 +163,18 @@ class LocalBackend:
             "prompt_eval_tokens": float(data.n_p_eval),
             "generated_tokens": float(data.n_eval),
         }
+        draft = self._draft
+        if draft is not None and draft.decode_calls:
+            # llama.cpp files every batch of more than one token under prompt evaluation,
+            # checked guesses included: split by our own clock of the generation phase.
+            decode_s = data.t_p_eval_ms / 1000.0 + data.t_eval_ms / 1000.0
+            timings["generation_s"] = draft.decode_s
+            timings["prompt_eval_s"] = max(0.0, decode_s - draft.decode_s)
+            multi_token = draft.decoded - data.n_eval  # generation rows llama.cpp filed as prompt
+            timings["prompt_eval_tokens"] = float(data.n_p_eval - max(0, multi_token))
+            timings["generated_tokens"] = float(draft.decoded)
+            timings["draft_tokens"] = float(draft.drafted)
+            timings["decode_calls"] = float(draft.decode_calls)
         timings["sampling_s"] = _SAMPLING_CLOCK.seconds
         return timings
 
