@@ -17,7 +17,7 @@ Caveat, measured: a batched decode does not round exactly like a one-token decod
 (llama.cpp's CPU code switches matrix kernels at 4 rows; smaller batches differed too),
 so at a near-tie the model can pick another token and the answer goes another way.
 With 2 guesses, 9 of 16 recorded requests got the same answer with and without guesses
-and generation took 25% less; over the 31
+and generation took 25% less (on the seed with re-reads, 0-5% less time overall); over the 31
 eval cases live (first pass) event F1 was 0.783 against 0.754 without guesses, but
 target and actor accuracy fell (0.77 -> 0.63, 0.78 -> 0.70). That is why it is opt-in
 (`SUMMARIZER_DRAFT_TOKENS`, default 0).
