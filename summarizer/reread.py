@@ -14,7 +14,7 @@ from __future__ import annotations
 
 from .article import Article, Sentence
 from .checks.grounding import event_ids
-from .schema import DraftEvent, Finding
+from .schema import DraftEvent, Finding, Severity
 
 CONTEXT_BEFORE = 2  # sentences before a flagged group: who claims, where, the lede
 GROUP_GAP = 2  # flagged sentences this close report one incident more often than not
@@ -45,22 +45,18 @@ def events_citing(events: list[DraftEvent], group: list[int], article: Article) 
 
 def reread_done(where: str, group: list[int], n_events: int) -> Finding:
     """What a re-read returned for a group (assembly may still drop or merge the events)."""
-    return Finding(
-        check="coverage",
-        severity="info",
-        path="events",
-        message=f"re-read {where} for the incident in {group}: {n_events} event(s) cite it",
+    return _about_events(
+        "info", f"re-read {where} for the incident in {group}: {n_events} event(s) cite it"
     )
 
 
 def skipped(where: str, why: str) -> Finding:
     """The warning for a re-read that could not be made."""
-    return Finding(
-        check="coverage",
-        severity="warning",
-        path="events",
-        message=f"re-reading {where}: {why}; the sentences stay flagged",
-    )
+    return _about_events("warning", f"re-reading {where}: {why}; the sentences stay flagged")
+
+
+def _about_events(severity: Severity, message: str) -> Finding:
+    return Finding(check="coverage", severity=severity, path="events", message=message)
 
 
 def shifted(finding: Finding, offset: int) -> Finding:

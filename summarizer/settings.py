@@ -62,9 +62,9 @@ class Settings:
     # warm (~13 s less per cold run; backends/prefix_cache.py).
     prefix_cache: bool = True
     # Prompt-lookup decoding: tokens guessed per step by copying from the context and
-    # checked in one batch (backends/prompt_lookup.py). Off by default: 2 takes ~15% off
-    # generation, but batched decoding rounds differently and flips near-ties, so answers
-    # are not those the eval's recordings hold (README, Performance).
+    # checked in one batch (backends/prompt_lookup.py). Off by default: on two cores 2
+    # saves 0-5% of the seed's time, and batched decoding rounds differently and flips
+    # near-ties, so answers are not those the eval's recordings hold (README, Performance).
     draft_tokens: int = 0
     # Groups of sentences the coverage check flags (an incident no event cites) that are
     # sent again in a short window, events only (reread.py); 0 turns re-reading off.

@@ -97,7 +97,9 @@ def install(llm: Any, max_draft: int) -> PromptLookupDraft:
     guessing has started (the prompt keeps last-token logits), and skips the copy into
     `scores` that llama-cpp-python makes under `logits_all`.
     """
-    draft = PromptLookupDraft(max_draft)
+    # A guess and the token before it must fit one llama.cpp batch (eval_tokens decodes
+    # them in one call).
+    draft = PromptLookupDraft(min(max_draft, llm.n_batch - 1))
     prompt_eval = llm.eval
 
     def eval_tokens(self: Any, tokens: Sequence[int]) -> None:
