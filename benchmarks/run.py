@@ -90,6 +90,8 @@ def bench_embedded(
             for c in timed.calls
         )
         create_wall = sum(c.get("wall_s", 0) for c in timed.calls)
+        decode_calls = int(sum(c.get("decode_calls", 0) for c in timed.calls))
+        completion = result.run.usage.completion_tokens
         rows.append(
             {
                 "article": path.name,
@@ -108,15 +110,10 @@ def bench_embedded(
                 # Prompt-lookup decoding (backends/prompt_lookup.py): batches decoded while
                 # generating, tokens guessed, and guesses kept (each request's first token
                 # comes from its prompt, each batch adds one token of the model's own).
-                "decode_calls": int(sum(c.get("decode_calls", 0) for c in timed.calls)),
+                "decode_calls": decode_calls,
                 "guessed_tokens": int(sum(c.get("draft_tokens", 0) for c in timed.calls)),
-                "guesses_kept": max(
-                    0,
-                    result.run.usage.completion_tokens
-                    - len(timed.calls)
-                    - int(sum(c.get("decode_calls", 0) for c in timed.calls)),
-                )
-                if any("decode_calls" in c for c in timed.calls)
+                "guesses_kept": max(0, completion - len(timed.calls) - decode_calls)
+                if decode_calls
                 else 0,
                 "prefix_from_file": any(c.get("prefix_from_file") for c in timed.calls),
                 "events": len(result.events),

@@ -163,18 +163,8 @@ class LocalBackend:
             "prompt_eval_tokens": float(data.n_p_eval),
             "generated_tokens": float(data.n_eval),
         }
-        draft = self._draft
-        if draft is not None and draft.decode_calls:
-            # llama.cpp files every batch of more than one token under prompt evaluation,
-            # checked guesses included: split by our own clock of the generation phase.
-            decode_s = data.t_p_eval_ms / 1000.0 + data.t_eval_ms / 1000.0
-            timings["generation_s"] = draft.decode_s
-            timings["prompt_eval_s"] = max(0.0, decode_s - draft.decode_s)
-            multi_token = draft.decoded - data.n_eval  # generation rows llama.cpp filed as prompt
-            timings["prompt_eval_tokens"] = float(data.n_p_eval - max(0, multi_token))
-            timings["generated_tokens"] = float(draft.decoded)
-            timings["draft_tokens"] = float(draft.drafted)
-            timings["decode_calls"] = float(draft.decode_calls)
+        if self._draft is not None:
+            self._draft.split_timings(timings)
         timings["sampling_s"] = _SAMPLING_CLOCK.seconds
         return timings
 

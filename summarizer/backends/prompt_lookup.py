@@ -58,6 +58,24 @@ class PromptLookupDraft:
         self.decoded = 0  # tokens in them: kept ones and rejected guesses
         self.decode_s = 0.0
 
+    def split_timings(self, timings: dict[str, float]) -> None:
+        """Correct llama.cpp's counters for this request, in place, and add ours.
+
+        llama.cpp files every batch of more than one token under prompt evaluation,
+        checked guesses included: generation is split off by our own clock of it.
+        """
+        if not self.decode_calls:
+            return
+        decode_s = timings["prompt_eval_s"] + timings["generation_s"]
+        # Generation rows llama.cpp counted as prompt: all but its one-token decodes.
+        multi_token = max(0.0, self.decoded - timings["generated_tokens"])
+        timings["generation_s"] = self.decode_s
+        timings["prompt_eval_s"] = max(0.0, decode_s - self.decode_s)
+        timings["prompt_eval_tokens"] -= multi_token
+        timings["generated_tokens"] = float(self.decoded)
+        timings["draft_tokens"] = float(self.drafted)
+        timings["decode_calls"] = float(self.decode_calls)
+
     def __call__(self, input_ids: npt.NDArray[np.intc], /, **kwargs: Any) -> npt.NDArray[np.intc]:
         self.active = True  # called only once the prompt is evaluated
         guess = find_continuation(input_ids, self.max_draft)

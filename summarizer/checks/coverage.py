@@ -1,9 +1,9 @@
 """Sentences that report an incident no event record cites: a warning, never a repair.
 
 The embedded 1.5B model often stops after the first incidents of an article (on the seed
-it misses the al-Harir attack and the Baghdad strike). Asking it again about those
-sentences gave wrong actors (measured; see the README), so instead the result says where
-to look. A sentence is flagged when it
+it misses the al-Harir attack and the Baghdad strike). The pipeline re-reads flagged
+sentences in a short window of their own (reread.py); whatever is still uncited then
+stays a warning that says where to look. A sentence is flagged when it
   * says something was done ("targeted", "killed", "carried out the strike", ...), not
     that it is being done or might be ("are targeted", "more attacks");
   * is not background (a year, "anniversary", "years ago"), a heading, or said inside a
