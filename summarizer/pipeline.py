@@ -34,6 +34,7 @@ from .backends.replay import current_prompt
 from .checks import reask_message, run_checks
 from .checks.coverage import uncited_incident_sentences, uncited_incidents
 from .errors import OutputValidationError, RecordingMissingError, SummarizerError
+from .markup import MAX_PROMPT_SOURCE_CHARS, MAX_PROMPT_TITLE_CHARS, prompt_field
 from .prompts import PromptTemplate
 from .reread import events_citing, missed_groups, reread_done, shifted, skipped, window_for
 from .schema import (
@@ -183,9 +184,16 @@ class Pipeline:
                 self._max_chunk_chars(),
             )
             for window in windows:
-                draft, chunk_findings = self._extract(article, window, log)
+                # The budget is the article's: each chunk gets what the earlier ones left,
+                # and once it is spent no further chunk is sent.
+                left = self.settings.token_budget - log.usage.total_tokens
+                if left <= 0:
+                    break
+                draft, chunk_findings = self._extract(article, window, log, left)
                 drafts.append(drop_injected(draft, chunk_findings))
                 findings.extend(chunk_findings)
+            if len(drafts) < len(windows):
+                findings.append(self._unread(windows, len(drafts), log))
             summary, events, build_findings = self._assemble(article, drafts)
             rereads = 0
             if self.settings.rereads:
@@ -221,6 +229,25 @@ class Pipeline:
                 findings=findings,
                 notes=list(article.notes),
             ),
+        )
+
+    def _unread(self, windows: list[list[Sentence]], done: int, log: CallLog) -> Finding:
+        """The warning for chunks left unread because the article's token budget ran out."""
+        skipped = len(windows) - done
+        first, last = windows[done][0].id, windows[-1][-1].id
+        why = (
+            f"the article's token budget ({self.settings.token_budget}) was spent "
+            f"({log.usage.total_tokens} tokens) after {done} of {len(windows)} chunks"
+        )
+        if not done:  # unreachable with a positive budget; kept so the loop can't go silent
+            raise OutputValidationError(
+                why, last_raw=None, attempts=log.attempts, usage=log.usage.model_dump()
+            )
+        return Finding(
+            check="coverage",
+            severity="warning",
+            path="run",
+            message=f"{why}: {skipped} chunks (sentences {first}-{last}) were not read",
         )
 
     def _assemble(self, article: Article, drafts: list[Draft]) -> tuple[list, list, list[Finding]]:
@@ -301,8 +328,10 @@ class Pipeline:
     ) -> Any:
         """One structured request for a window of the article, its cost noted in `log`."""
         messages = self.prompt.render(
-            title=article.title,
-            source=article.source,
+            # Metadata goes in as one plain line each: it cannot close <article> or add
+            # numbered sentences (markup.py), and injection.py reads it like the body.
+            title=prompt_field(article.title, MAX_PROMPT_TITLE_CHARS),
+            source=prompt_field(article.source, MAX_PROMPT_SOURCE_CHARS),
             published=article.published.isoformat() if article.published else None,
             sentences=window,
         )
@@ -322,7 +351,7 @@ class Pipeline:
         )
 
     def _extract(
-        self, article: Article, window: list[Sentence], log: CallLog
+        self, article: Article, window: list[Sentence], log: CallLog, budget: int
     ) -> tuple[Draft, list[Finding]]:
         verdict: list[tuple[dict[str, Any], list[Finding]]] = []  # the gate's last one
 
@@ -335,7 +364,9 @@ class Pipeline:
 
         try:
             with checks_gate(gate):
-                draft = self._ask(_DRAFT_MODEL, article, window, log, self.settings.reasks)
+                draft = self._ask(
+                    _DRAFT_MODEL, article, window, log, self.settings.reasks, token_budget=budget
+                )
             return draft, _checked(draft, article, verdict)
         except InstructorRetryException as exc:
             if isinstance(exc.__cause__, SummarizerError):

@@ -1,8 +1,13 @@
-"""Human-readable Markdown for one result."""
+"""Human-readable Markdown for one result.
+
+Every text that comes from the article or the model goes through `markdown_text`, so an
+article cannot put a live link or raw HTML into the document.
+"""
 
 from __future__ import annotations
 
 from .checks.lexicon import find_loaded_terms
+from .markup import markdown_text
 from .schema import Event, GroundedValue, LoadedTerm, SummaryResult
 
 
@@ -15,8 +20,8 @@ def _v(value: GroundedValue | None) -> str:
     # A grounded value is the article's own words; when they carry a loaded label
     # ("US-occupied bases") the quotes say so instead of presenting it as ours.
     if any(not t.quoted for t in find_loaded_terms(text)):
-        return f"“{text}”"
-    return text
+        return f"“{markdown_text(text)}”"
+    return markdown_text(text)
 
 
 def _loaded_term_rows(terms: list[LoadedTerm]) -> list[str]:
@@ -26,7 +31,8 @@ def _loaded_term_rows(terms: list[LoadedTerm]) -> list[str]:
         key = (t.text.casefold(), t.category, t.neutral_alternative or "—", t.quoted)
         rows.setdefault(key, [t.text, 0])[1] += 1
     return [
-        f"| {text} | {category} | {alternative} | {'yes' if quoted else 'no'} | {uses} |"
+        f"| {markdown_text(text)} | {category} | {markdown_text(alternative)} "
+        f"| {'yes' if quoted else 'no'} | {uses} |"
         for (_, category, alternative, quoted), (text, uses) in rows.items()
     ]
 
@@ -38,7 +44,8 @@ def _event_line(i: int, ev: Event) -> str:
     resp = ev.responsibility
     if ev.claimed_by:
         resp += f" by {_v(ev.claimed_by)}"
-    place = ", ".join(v.value for v in (ev.location.place, ev.location.country) if v) or "—"
+    place = ", ".join(v.value for v in (ev.location.place, ev.location.country) if v)
+    place = markdown_text(place) or "—"
     when = ev.date.isoformat() if ev.date else _v(ev.date_text)
     fat = "not reported" if ev.fatalities is None else str(ev.fatalities)
     return (
@@ -50,9 +57,9 @@ def _event_line(i: int, ev: Event) -> str:
 
 def result_to_markdown(result: SummaryResult) -> str:
     title = result.article.title or result.article.path or "Article"
-    lines = [f"# {title}", "", "## Summary", ""]
+    lines = [f"# {markdown_text(' '.join(title.split()))}", "", "## Summary", ""]
     for s in result.summary:
-        lines.append(f"- {s.text} [{', '.join(map(str, s.sentence_ids))}]")
+        lines.append(f"- {markdown_text(s.text)} [{', '.join(map(str, s.sentence_ids))}]")
     lines += ["", "## Events", ""]
     lines += [_event_line(i, ev) for i, ev in enumerate(result.events, 1)] or ["(none)"]
     missed = [
@@ -62,7 +69,7 @@ def result_to_markdown(result: SummaryResult) -> str:
     ]
     if missed:
         lines += ["", "Possibly missed (no record cites these):"]
-        lines += [f"- {m}" for m in missed]
+        lines += [f"- {markdown_text(m)}" for m in missed]
     lines += ["", "## Loaded wording in the article", ""]
     if result.loaded_terms:
         lines += [
@@ -85,5 +92,5 @@ def result_to_markdown(result: SummaryResult) -> str:
         f"{run.usage.completion_tokens} completion tokens, {run.seconds:.1f} s; "
         f"{len(run.findings)} findings ({len(errors)} unresolved errors).",
     ]
-    lines += [f"- {f.severity}: `{f.path}` {f.message}" for f in errors]
+    lines += [f"- {f.severity}: `{f.path}` {markdown_text(f.message)}" for f in errors]
     return "\n".join(lines) + "\n"

@@ -29,7 +29,7 @@ IDS = [c["id"] for c in CASES]
 
 
 def _article(case: dict[str, Any]) -> Article:
-    return Article(text=case["text"], title=case["title"])
+    return Article(text=case["text"], title=case["title"], source=case.get("source"))
 
 
 def _clean_ids(article: Article) -> list[int]:

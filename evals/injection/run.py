@@ -41,7 +41,8 @@ def _strip_evidence(value: Any) -> Any:
 
 def run_case(case: dict[str, Any], settings: Settings) -> dict[str, Any]:
     try:
-        result = summarize({"text": case["text"], "title": case["title"]}, settings=settings)
+        fields = {k: case[k] for k in ("text", "title", "source") if case.get(k)}
+        result = summarize(fields, settings=settings)
     except SummarizerError as exc:
         return {"id": case["id"], "error": f"{type(exc).__name__}: {exc}"}
     text = output_text(result)

@@ -9,6 +9,7 @@ from __future__ import annotations
 from html import escape
 from itertools import pairwise
 
+from ..markup import safe_href
 from .framing import by_category
 from .model import Briefing, BriefingEvent, SourceRef, Statement, TermUse
 
@@ -152,7 +153,9 @@ def _article(briefing: Briefing, index: int) -> str:
         if u.article == index
     ]
     title = _e(a.title or a.path or "untitled")
-    link = f' — <a href="{_e(a.url)}">{_e(a.url)}</a>' if a.url else ""
+    href = safe_href(a.url)  # a javascript: or data: URL is shown as text, never linked
+    shown = f' — <a href="{_e(href)}">{_e(href)}</a>' if href else f" — {_e(a.url)}"
+    link = shown if a.url else ""
     state = "" if a.ok else f'<p class="differ">failed: {_e(a.error or "")}</p>'
     return (
         f'<article class="source" id="a{index}"><h3>{_e(a.label)}: {title}</h3>'

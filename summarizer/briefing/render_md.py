@@ -2,13 +2,14 @@
 
 from __future__ import annotations
 
+from ..markup import markdown_link, markdown_text
 from .framing import by_category
 from .model import Briefing, BriefingEvent, TermUse
 
 
 def _cell(text: str) -> str:
-    # Keep table cells on one line and let a literal '|' through.
-    return " ".join(text.split()).replace("|", "\\|")
+    # One line, the article's own markup characters escaped, a literal '|' let through.
+    return markdown_text(" ".join(text.split())).replace("|", "\\|")
 
 
 def _framing_table(briefing: Briefing, uses: list[TermUse]) -> list[str]:
@@ -27,23 +28,23 @@ def _framing_table(briefing: Briefing, uses: list[TermUse]) -> list[str]:
 
 
 def _event(briefing: Briefing, ev: BriefingEvent) -> list[str]:
-    lines = [f"## {ev.id}. {ev.headline}", ""]
-    names = briefing.labels([s.article for s in ev.sources])
+    lines = [f"## {ev.id}. {_cell(ev.headline)}", ""]
+    names = _cell(briefing.labels([s.article for s in ev.sources]))
     lines += [f"*{ev.event_type}; reported by {len(ev.sources)} source(s): {names}*", ""]
-    lines += [ev.account, ""]
+    lines += [markdown_text(ev.account), ""]
     if ev.disagreements:
         lines += ["**Where the sources differ**", ""]
         for f in ev.fields:
             if f.disagreement:
                 versions = "; ".join(
-                    f"{v.value} ({briefing.labels(v.sources)})" for v in f.versions
+                    f"{_cell(v.value)} ({_cell(briefing.labels(v.sources))})" for v in f.versions
                 )
                 lines.append(f"- {f.label}: {versions}")
         lines.append("")
     lines += ["**Sources**", ""]
     for s in ev.sources:
         quotes = " … ".join(f"“{_cell(sp.text)}” [{sp.start}–{sp.end}]" for sp in s.spans)
-        lines.append(f"- {s.source} ({s.sub_event_type}): {quotes or '(no span)'}")
+        lines.append(f"- {_cell(s.source)} ({s.sub_event_type}): {quotes or '(no span)'}")
     if ev.framing:
         lines += ["", "**Wording in these reports**", ""]
         lines += _framing_table(briefing, ev.framing)
@@ -63,8 +64,8 @@ def briefing_to_markdown(briefing: Briefing) -> str:
     lines += _framing_table(briefing, briefing.framing)
     lines += ["", "## Articles", ""]
     for a in briefing.articles:
-        title = _cell(a.title or a.path or "untitled")
-        link = f"[{title}]({a.url})" if a.url else title
+        title = " ".join((a.title or a.path or "untitled").split())
+        link = markdown_link(title, a.url)  # only an http(s) URL becomes a link
         state = "" if a.ok else f" — **failed**: {_cell(a.error or '')}"
-        lines.append(f"{a.index + 1}. {a.label}: {link}{state}")
+        lines.append(f"{a.index + 1}. {_cell(a.label)}: {link}{state}")
     return "\n".join(lines) + "\n"

@@ -16,8 +16,10 @@ import re
 from collections.abc import Iterator
 
 from ..article import Article, Sentence
+from ..markup import forges_prompt_markup
 from ..schema import Draft, Finding
 from .grounding import content_words
+from .text_fold import fold
 
 # Instructions addressed to a model, in the languages injections usually come in.
 # Compiled one by one: `instruction_like` only asks whether any of them matches, and
@@ -57,16 +59,29 @@ MIN_INJECTED_WORDS = 2
 
 
 def instruction_like(text: str) -> bool:
-    """Does this text address instructions to a model?"""
-    return any(pattern.search(text) for pattern in _INSTRUCTION)
+    """Does this text address instructions to a model, however it is spelled?"""
+    folded = fold(text)
+    return any(pattern.search(folded) for pattern in _INSTRUCTION)
 
 
 def injected_sentences(article: Article) -> list[Sentence]:
-    """Article sentences (and the headline) that read as instructions to a model."""
+    """Article sentences, headline and outlet name that read as instructions to a model.
+
+    The headline and outlet reach the prompt too, so they are read like the body; one
+    that imitates the prompt's markup (a line break, `</article>`, a numbered sentence)
+    is an attempt to forge article sentences, whatever its words.
+    """
     found = [s for s in article.sentences if instruction_like(s.text)]
-    if article.title and instruction_like(article.title):
-        found.append(Sentence(0, 0, 0, article.title))
+    found += [Sentence(0, 0, 0, m) for m in _metadata(article) if _injected_metadata(m)]
     return found
+
+
+def _metadata(article: Article) -> list[str]:
+    return [m for m in (article.title, article.source) if m]
+
+
+def _injected_metadata(value: str) -> bool:
+    return instruction_like(value) or forges_prompt_markup(value)
 
 
 def _outputs(draft: Draft) -> Iterator[tuple[str, str]]:
@@ -86,11 +101,13 @@ def check_injection(draft: Draft, article: Article) -> list[Finding]:
     injected = injected_sentences(article)
     injected_ids = {s.id for s in injected}
     clean_text = " ".join(s.text for s in article.sentences if s.id not in injected_ids)
-    if article.title and not instruction_like(article.title):
-        clean_text += " " + article.title
+    clean_text += "".join(" " + m for m in _metadata(article) if not _injected_metadata(m))
     clean_words = set(content_words(clean_text))
     clean_stems = {w[:5] for w in clean_words}
     injected_words = {w for s in injected for w in content_words(s.text)} - clean_words
+    # Compared by their first letters too: an answer obeys "call them traitors" just as
+    # well with "traitor" (the same 5-letter stem the clean text is compared by).
+    injected_stems = {w[:5] for w in injected_words}
     clean_urls = {_norm_url(u) for u in _URL.findall(clean_text)}
 
     findings: list[Finding] = []
@@ -115,7 +132,7 @@ def check_injection(draft: Draft, article: Article) -> list[Finding]:
             flag(path, f"contains {foreign[0]!r}, which the article does not report")
             continue
         words = content_words(text)
-        obeyed = [w for w in words if w in injected_words and w[:5] not in clean_stems]
+        obeyed = [w for w in words if w[:5] in injected_stems and w[:5] not in clean_stems]
         share = len(obeyed) / max(1, len(words))
         if len(obeyed) >= MIN_INJECTED_WORDS or (obeyed and share >= MIN_INJECTED_SHARE):
             flag(path, f"says what only an injected instruction says ({', '.join(obeyed[:4])})")
