@@ -7,13 +7,14 @@ Arabic names included.
 
 from __future__ import annotations
 
+import codecs
 import hashlib
 import json
 import re
 import sys
 import unicodedata
 from dataclasses import dataclass, field
-from datetime import date, datetime
+from datetime import date, datetime, timedelta
 from functools import cached_property
 from pathlib import Path
 from typing import Any
@@ -76,6 +77,7 @@ class Article:
             sha256=self.sha256,
             n_chars=len(self.text),
             n_sentences=len(self.sentences),
+            text=self.text,
         )
 
     def sentence(self, sentence_id: int) -> Sentence | None:
@@ -132,22 +134,67 @@ def normalise_text(raw: str) -> str:
     )
 
 
-def parse_date(value: Any) -> date | None:
-    if value in (None, ""):
-        return None
-    if isinstance(value, datetime):
-        return value.date()
-    if isinstance(value, date):
-        return value
-    try:
-        return date.fromisoformat(str(value)[:10])
-    except ValueError:
-        import dateparser  # slow import; only when the date is not ISO
+def clean_text(raw: str) -> tuple[str, tuple[str, ...]]:
+    """normalise_text, plus a note when it removed control characters (nothing silently)."""
+    text = normalise_text(raw).strip("\n")
+    # What normalise_text drops beyond newline unification and the leading BOM.
+    n_removed = sum(
+        1 for ch in raw if ch not in "\n\t\r" and unicodedata.category(ch) in ("Cc", "Cs")
+    )
+    if not n_removed:
+        return text, ()
+    n_nul = raw.count("\x00")
+    nul = f", including {n_nul} NUL byte(s)" if n_nul else ""
+    return text, (f"removed {n_removed} control character(s) from the text{nul}",)
 
-        parsed = dateparser.parse(str(value))
-        if parsed is None:
-            raise InputError(f"cannot read the published date {value!r}") from None
-        return parsed.date()
+
+# A published date outside these bounds is a misreading ("12" taken as a day of this
+# month, a year typed wrong), not a news date; the pipeline would date events by it.
+EARLIEST_PUBLISHED = date(1900, 1, 1)
+PUBLISHED_SLACK_DAYS = 2  # time zones and embargoed stories: a day or two ahead is real
+MAX_DATE_CHARS = 100  # longer is not a date, and dateparser's time grows with length
+
+
+def parse_date(value: Any) -> tuple[date | None, str | None]:
+    """The published date and, when it is left empty because it is unusable, a note why.
+
+    Never a guess: only an ISO date or one dateparser reads with year, month and day
+    all present ("12" or "May" is not read as some day of this year).
+    """
+    if value in (None, ""):
+        return None, None
+    if isinstance(value, datetime):
+        parsed: date | None = value.date()
+    elif isinstance(value, date):
+        parsed = value
+    else:
+        parsed = _read_date(str(value))
+    if parsed is None:
+        return None, f"published date {value!r} could not be read; left empty"
+    latest = date.today() + timedelta(days=PUBLISHED_SLACK_DAYS)
+    if not EARLIEST_PUBLISHED <= parsed <= latest:
+        read = "" if str(value) == parsed.isoformat() else f" (read as {parsed.isoformat()})"
+        return None, f"published date {value!r}{read} is before 1900 or in the future; left empty"
+    return parsed, None
+
+
+def _read_date(text: str) -> date | None:
+    try:
+        return date.fromisoformat(text[:10])
+    except ValueError:
+        pass
+    if len(text) > MAX_DATE_CHARS:
+        return None
+    import dateparser  # slow import; only when the date is not ISO
+
+    try:
+        parsed = dateparser.parse(
+            text,
+            settings={"REQUIRE_PARTS": ["day", "month", "year"], "PARSERS": ["absolute-time"]},
+        )
+    except Exception:  # dateparser raises assorted errors on odd strings: unreadable
+        return None
+    return parsed.date() if parsed is not None else None
 
 
 def decode_bytes(data: bytes, where: str) -> tuple[str, tuple[str, ...]]:
@@ -155,7 +202,11 @@ def decode_bytes(data: bytes, where: str) -> tuple[str, tuple[str, ...]]:
 
     Whatever was not plain UTF-8 is said in a note, which ends up in `run.notes`.
     """
-    if b"\x00" in data[:4096] and not data.startswith((b"\xff\xfe", b"\xfe\xff")):
+    by_bom = _decode_by_bom(data)
+    if by_bom is not None:
+        check_not_garbage(by_bom[0], where)
+        return by_bom
+    if b"\x00" in data[:4096]:
         raise InputError(f"{where} looks binary (NUL bytes), not an article")
     try:
         text, notes = data.decode("utf-8"), ()
@@ -163,6 +214,28 @@ def decode_bytes(data: bytes, where: str) -> tuple[str, tuple[str, ...]]:
         text, notes = _decode_non_utf8(data, where)
     check_not_garbage(text, where)
     return text, notes
+
+
+# UTF-32 before UTF-16: the UTF-32 LE mark FF FE 00 00 starts with UTF-16 LE's FF FE.
+_BOMS = (
+    (codecs.BOM_UTF32_LE, "utf-32", "UTF-32"),
+    (codecs.BOM_UTF32_BE, "utf-32", "UTF-32"),
+    (codecs.BOM_UTF16_LE, "utf-16", "UTF-16"),
+    (codecs.BOM_UTF16_BE, "utf-16", "UTF-16"),
+)
+
+
+def _decode_by_bom(data: bytes) -> tuple[str, tuple[str, ...]] | None:
+    """UTF-16/32 text with a byte-order mark (Windows editors write it); None otherwise.
+
+    Checked before the NUL test: every ASCII character has NUL bytes in these encodings.
+    """
+    for bom, codec, label in _BOMS:
+        if data.startswith(bom):
+            # The codec reads the BOM for byte order and drops it; a cut final code unit
+            # becomes U+FFFD, which check_not_garbage weighs like any other.
+            return data.decode(codec, errors="replace"), (f"decoded as {label} (BOM)",)
+    return None
 
 
 def _decode_non_utf8(data: bytes, where: str) -> tuple[str, tuple[str, ...]]:
@@ -180,29 +253,51 @@ def _decode_non_utf8(data: bytes, where: str) -> tuple[str, tuple[str, ...]]:
     return str(best), (f"decoded as {best.encoding}, not UTF-8",)
 
 
+# Metadata fields of a JSON article: each a string or null. Checked before any request,
+# so a wrong type is the input's error, not a failure after the model was paid.
+METADATA_FIELDS = ("title", "source", "url", "language", "published")
+
+
 def article_from_dict(data: dict[str, Any], path: str | None = None) -> Article:
     where = path or "input"
     if not isinstance(data, dict) or not isinstance(data.get("text"), str):
         raise InputError(f"{where}: JSON article needs a string field 'text'")
+    for name in METADATA_FIELDS:
+        value = data.get(name)
+        # A date object can only come from Python callers (as_article); JSON gives strings.
+        ok: tuple[type, ...] = (str, date) if name == "published" else (str,)
+        if value is not None and not isinstance(value, ok):
+            raise InputError(
+                f"{where}: field {name!r} must be a string or null, not "
+                f"{type(value).__name__} ({_preview(value)})"
+            )
+    text, notes = clean_text(data["text"])
+    published, date_note = parse_date(data.get("published"))
     return Article(
-        text=normalise_text(data["text"]).strip("\n"),
+        text=text,
         title=data.get("title"),
         source=data.get("source"),
         url=data.get("url"),
-        published=parse_date(data.get("published")),
+        published=published,
         language=data.get("language") or "en",
         path=path,
+        notes=(*notes, date_note) if date_note else notes,
     )
+
+
+def _preview(value: Any) -> str:
+    shown = json.dumps(value, ensure_ascii=False, default=str)
+    return shown if len(shown) <= 40 else shown[:39] + "…"
 
 
 def article_from_txt(raw: str, path: str | None = None) -> Article:
     """First non-empty line is the headline, the rest the body (the seed's format)."""
-    text = normalise_text(raw).strip("\n")
+    text, notes = clean_text(raw)
     head, _, body = text.partition("\n")
     if not body.strip():
         # A single paragraph: no headline to take off.
-        return Article(text=text, path=path)
-    return Article(text=body.strip("\n"), title=head.strip() or None, path=path)
+        return Article(text=text, path=path, notes=notes)
+    return Article(text=body.strip("\n"), title=head.strip() or None, path=path, notes=notes)
 
 
 def read_article(path: str | Path, *, max_chars: int = DEFAULT_MAX_INPUT_CHARS) -> Article:
@@ -236,12 +331,13 @@ def read_article(path: str | Path, *, max_chars: int = DEFAULT_MAX_INPUT_CHARS) 
         article = article_from_dict(loaded, path=where)
     elif name.lower().endswith((".html", ".htm")) or looks_like_html(text):
         body, title, note = extract_html(text, where)
-        article = Article(text=normalise_text(body).strip("\n"), title=title, path=where)
+        body, body_notes = clean_text(body)
+        article = Article(text=body, title=title, path=where, notes=body_notes)
         notes = (*notes, note)
     else:
         article = article_from_txt(text, path=where)
-    if notes:
-        object.__setattr__(article, "notes", (*article.notes, *notes))
+    if notes:  # decoding came first, so its notes do too
+        object.__setattr__(article, "notes", (*notes, *article.notes))
     return article
 
 
@@ -254,9 +350,12 @@ def as_article(item: Article | str | dict[str, Any]) -> Article:
     if isinstance(item, str):
         if looks_like_html(item):
             body, title, note = extract_html(item, "input")
-            return Article(text=normalise_text(body).strip("\n"), title=title, notes=(note,))
-        return Article(text=normalise_text(item).strip("\n"))
+            body, notes = clean_text(body)
+            return Article(text=body, title=title, notes=(note, *notes))
+        text, notes = clean_text(item)
+        return Article(text=text, notes=notes)
     if isinstance(item, bytes | bytearray):
-        text, notes = decode_bytes(bytes(item), "input")
-        return Article(text=normalise_text(text).strip("\n"), notes=notes)
+        decoded, notes = decode_bytes(bytes(item), "input")
+        text, removed = clean_text(decoded)
+        return Article(text=text, notes=(*notes, *removed))
     raise InputError(f"cannot make an article from {type(item).__name__}")

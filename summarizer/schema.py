@@ -303,6 +303,11 @@ class ArticleInfo(BaseModel):
     sha256: str
     n_chars: int
     n_sentences: int
+    # The exact text every span's start/end indexes (code points, Python str indices):
+    # the body after a .txt file's headline line, or the text extracted from HTML, so a
+    # consumer can check `text[s.start:s.end] == s.text` from the output alone. Last, so
+    # the metadata above stays readable in the JSON; empty only in results built by hand.
+    text: str = ""
 
 
 class SummaryResult(BaseModel):

@@ -93,6 +93,16 @@ class Settings:
             )
         if self.token_budget <= 0 or self.max_output_tokens <= 0:
             raise ConfigError("token_budget and max_output_tokens must be positive")
+        # Checked here, not where used: a bad value read from the environment would
+        # otherwise surface mid-run as a traceback (max_input_chars=-1 broke file reads).
+        # `not (x > 0)` rather than `x <= 0`: NaN compares false to anything.
+        for name in (*_POSITIVE, *_NON_NEGATIVE):
+            value, positive = getattr(self, name), name in _POSITIVE
+            if not (value > 0 if positive else value >= 0):
+                wanted = "positive" if positive else ">= 0"
+                raise ConfigError(
+                    f"{name} (SUMMARIZER_{name.upper()}) must be {wanted}, not {value!r}"
+                )
         for name in ("record_from", "replay_of"):
             if getattr(self, name) not in ("local", "openai"):
                 raise ConfigError(f"{name} must be local or openai, not {getattr(self, name)!r}")
@@ -131,6 +141,11 @@ class Settings:
             values["openai_base_url"] = env["OPENAI_BASE_URL"]
         values.update({k: v for k, v in overrides.items() if v is not None})
         return cls(**values)
+
+
+# Numeric settings that __post_init__ bounds (the others are checked there by hand).
+_POSITIVE = ("max_input_chars", "n_ctx", "chunk_sentences", "request_timeout_s")
+_NON_NEGATIVE = ("chunk_overlap", "temperature")
 
 
 def _coerce(name: str, raw: str, type_name: Any) -> Any:
