@@ -1,4 +1,4 @@
-"""Load and render the versioned prompt templates in prompts/.
+"""Load and render the versioned prompt templates in prompts/ (shipped in the wheel).
 
 A template is `prompts/<name>.v<N>.md`: the system text, optional few-shot turns
 (`=== example user ===`, `=== example assistant ===`), then `=== user ===` and the user
@@ -14,6 +14,7 @@ import os
 import re
 from dataclasses import dataclass
 from functools import lru_cache
+from importlib import resources
 from pathlib import Path
 from typing import Any
 
@@ -28,9 +29,16 @@ _ENV = jinja2.Environment(undefined=jinja2.StrictUndefined, keep_trailing_newlin
 
 
 def prompts_dir() -> Path:
-    """SUMMARIZER_PROMPTS_DIR, else the repository's prompts/ beside the package."""
+    """Where the templates are: SUMMARIZER_PROMPTS_DIR; else the repository's top-level
+    prompts/ (a checkout or an editable install); else the copy a wheel ships as
+    summarizer/prompts/ (setup.py copies it byte for byte, so the sha256 is the same)."""
     env = os.environ.get("SUMMARIZER_PROMPTS_DIR")
-    return Path(env) if env else Path(__file__).resolve().parent.parent / "prompts"
+    if env:
+        return Path(env)
+    root = Path(__file__).resolve().parent.parent
+    if (root / "pyproject.toml").is_file() and (root / "prompts").is_dir():
+        return root / "prompts"
+    return Path(str(resources.files(__package__).joinpath("prompts")))
 
 
 @dataclass(frozen=True)
@@ -72,6 +80,11 @@ def load_prompt(
     name: str = "summarize", version: str | None = None, directory: Path | None = None
 ) -> PromptTemplate:
     directory = directory or prompts_dir()
+    if not directory.is_dir():
+        raise ConfigError(
+            f"no prompt directory {directory}; set SUMMARIZER_PROMPTS_DIR to a folder of "
+            "<name>.v<N>.md templates"
+        )
     stamp = tuple((p.name, p.stat().st_mtime_ns) for p in sorted(directory.glob(f"{name}.v*.md")))
     return _load_prompt(name, version, directory, stamp)
 

@@ -74,7 +74,15 @@ class Settings:
     chunk_overlap: int = 3
     # Longer inputs are refused, not chunked (see input_guard.py for why).
     max_input_chars: int = 200_000
-    recordings_dir: Path = field(default_factory=lambda: _REPO_ROOT / "recordings")
+    # The repository's recordings/ in a checkout; installed from a wheel, ./recordings
+    # (SUMMARIZER_RECORDINGS_DIR points replay at a checkout's recordings/).
+    recordings_dir: Path = field(
+        default_factory=lambda: (
+            _REPO_ROOT / "recordings"
+            if (_REPO_ROOT / "pyproject.toml").is_file()
+            else Path("recordings")
+        )
+    )
     cache_dir: Path = field(default_factory=_default_cache_dir)
 
     def __post_init__(self) -> None:

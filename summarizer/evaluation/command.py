@@ -8,9 +8,13 @@ from pathlib import Path
 from typing import Annotated
 
 import typer
+from rich.markup import escape
 from rich.progress import Progress
 
 from ..errors import SummarizerError
+
+# Where the labelled set is when not given: the checkout's evals/data (not in the wheel).
+CASES_ENV = "SUMMARIZER_EVAL_CASES"
 
 BackendOpt = Annotated[
     str | None,
@@ -24,7 +28,12 @@ def eval_command(
         list[str] | None, typer.Option("--cases", help="case ids or id prefixes (repeatable)")
     ] = None,
     cases_file: Annotated[
-        Path | None, typer.Option("--cases-file", help="labelled set (JSONL)")
+        Path | None,
+        typer.Option(
+            "--cases-file",
+            envvar=CASES_ENV,
+            help="labelled set (JSONL); default: evals/data/cases.v1.jsonl in a checkout",
+        ),
     ] = None,
     json_out: Annotated[Path | None, typer.Option("--json", help="write the JSON here")] = None,
     report: Annotated[
@@ -55,13 +64,25 @@ def eval_command(
     from .runner import gate as run_gate
     from .runner import run_eval
 
+    cases_path = cases_file or DEFAULT_CASES
+    if not cases_path.is_file():
+        err.print(f"[red]error:[/red] {escape(_no_cases_message(cases_path, cases_file))}")
+        raise typer.Exit(2)
     settings = _settings(backend)
-    baseline = json.loads(gate.read_text("utf-8")) if gate else None
+    try:
+        baseline = json.loads(gate.read_text("utf-8")) if gate else None
+    except (OSError, ValueError) as exc:
+        err.print(f"[red]error:[/red] --gate {escape(str(gate))}: {escape(str(exc))}")
+        raise typer.Exit(2) from None
     if baseline and settings.prompt_version is None:
         # Replay the prompt version the baseline was recorded with, not whatever is newest.
         settings = settings.with_(prompt_version=baseline["prompt"]["version"])
     shared = shared or DEFAULT_SHARED
-    selected = load_cases(cases_file or DEFAULT_CASES, cases)
+    try:
+        selected = load_cases(cases_path, cases)
+    except (OSError, ValueError, KeyError, TypeError) as exc:
+        err.print(f"[red]error:[/red] case set {escape(str(cases_path))}: {escape(repr(exc))}")
+        raise typer.Exit(2) from None
     if not selected:
         err.print("[red]error:[/red] no case matches --cases")
         raise typer.Exit(2)
@@ -119,3 +140,16 @@ def eval_command(
         if failures:
             raise typer.Exit(1)
         err.print("[green]gate passed[/green]")
+
+
+def _no_cases_message(path: Path, given: Path | None) -> str:
+    """Say how to point the eval at a case set (the default one is in a checkout only)."""
+    if given is not None:
+        return f"case set {path} not found (from --cases-file or {CASES_ENV})"
+    return (
+        "no labelled case set: the default, evals/data/cases.v1.jsonl, is in a checkout of "
+        "the source repository, and an installed package does not carry it. Point the eval "
+        f"at a case set with --cases-file PATH or {CASES_ENV}=PATH (e.g. "
+        "<checkout>/evals/data/cases.v1.jsonl), and replay at its recordings with "
+        "SUMMARIZER_RECORDINGS_DIR=<checkout>/recordings"
+    )
