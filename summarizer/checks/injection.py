@@ -104,7 +104,8 @@ def check_injection(draft: Draft, article: Article) -> list[Finding]:
     clean_text += "".join(" " + m for m in _metadata(article) if not _injected_metadata(m))
     clean_words = set(content_words(clean_text))
     clean_stems = {w[:5] for w in clean_words}
-    injected_words = {w for s in injected for w in content_words(s.text)} - clean_words
+    # Folded: an injection spelled in look-alike letters is obeyed in plain ones.
+    injected_words = {w for s in injected for w in content_words(fold(s.text))} - clean_words
     # Compared by their first letters too: an answer obeys "call them traitors" just as
     # well with "traitor" (the same 5-letter stem the clean text is compared by).
     injected_stems = {w[:5] for w in injected_words}

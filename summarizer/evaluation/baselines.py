@@ -198,4 +198,17 @@ def unchecked(pipeline: Pipeline, recordings: Recordings, article: Article) -> S
     )
 
 
-__all__ = ["RecordingStore", "Recordings", "lead3", "unchecked"]
+def unchecked_runner(settings: Any) -> Any:
+    """`unchecked` bound to the pipeline and recordings that `settings` replay from."""
+    from ..api import _pipeline  # the eval builds the same pipeline the run used
+
+    pipeline = _pipeline(None, settings)
+    backend = pipeline.backend
+    store_backend = getattr(backend, "recorded_backend", None) or backend.name
+    recordings = Recordings(
+        Path(settings.recordings_dir), store_backend, backend.model, pipeline.prompt.info
+    )
+    return lambda article: unchecked(pipeline, recordings, article)
+
+
+__all__ = ["RecordingStore", "Recordings", "lead3", "unchecked", "unchecked_runner"]
