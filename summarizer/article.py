@@ -300,6 +300,35 @@ def article_from_txt(raw: str, path: str | None = None) -> Article:
     return Article(text=body.strip("\n"), title=head.strip() or None, path=path, notes=notes)
 
 
+def _read_file(name: str, cap: int) -> bytes:
+    """At most `cap` bytes of a regular file. Anything else is an InputError that says
+    what the path is, so a bad input is that input's error record, never a traceback."""
+    import errno
+    import stat
+
+    path = Path(name)
+    try:
+        mode = path.stat().st_mode  # before opening: opening a FIFO would block
+        if stat.S_ISDIR(mode):
+            raise InputError(f"{name}: is a directory, not an article file")
+        if not stat.S_ISREG(mode):
+            kind = "FIFO" if stat.S_ISFIFO(mode) else "socket" if stat.S_ISSOCK(mode) else "device"
+            raise InputError(f"{name}: is not a regular file ({kind})")
+        with path.open("rb") as fh:
+            return fh.read(cap)
+    except OSError as exc:
+        reason = {
+            errno.ENOENT: "no such file",
+            errno.ENOTDIR: "no such file",
+            errno.EACCES: "permission denied",
+            errno.EPERM: "permission denied",
+            errno.ELOOP: "symlink loop",
+        }.get(exc.errno or 0, exc.strerror or str(exc))
+        if exc.errno == errno.ENOENT and path.is_symlink():
+            reason = "broken symlink (its target does not exist)"
+        raise InputError(f"{name}: {reason}") from exc
+
+
 def read_article(path: str | Path, *, max_chars: int = DEFAULT_MAX_INPUT_CHARS) -> Article:
     """Read `.json`, `.html`, any text file (headline on the first line), or '-' for stdin.
 
@@ -311,11 +340,7 @@ def read_article(path: str | Path, *, max_chars: int = DEFAULT_MAX_INPUT_CHARS) 
         data = sys.stdin.buffer.read(cap)
         where = "stdin"
     else:
-        p = Path(path)
-        if not p.is_file():
-            raise InputError(f"{name}: no such file")
-        with p.open("rb") as fh:
-            data = fh.read(cap)
+        data = _read_file(name, cap)
         where = name
     if len(data) >= cap:
         check_size(cap, where, max_chars)  # over the limit in any encoding

@@ -13,7 +13,7 @@ from rich.progress import Progress
 
 from .api import ItemError, error_record, summarize_many
 from .article import read_article
-from .batch import JsonlSink, done_inputs
+from .batch import JsonlSink, OutputError, check_output, done_inputs, write_output
 from .errors import SummarizerError
 from .evaluation.command import eval_command
 from .render import result_to_markdown
@@ -53,6 +53,26 @@ def _outcome_json(outcome: SummaryResult | ItemError, name: str) -> str:
     return json.dumps({"input": name, "error": dict(outcome)}, ensure_ascii=False)
 
 
+def _names(names: list[str], limit: int = 10) -> str:
+    """A list of inputs for a message, cut short in a huge batch."""
+    shown = ", ".join(names[:limit])
+    return shown + (f" and {len(names) - limit} more" if len(names) > limit else "")
+
+
+def _check_outputs(out: Path | None, jsonl: Path | None, inputs: list[str]) -> None:
+    """Refuse outputs that cannot be written before any request is paid for (exit 2)."""
+    try:
+        if out and jsonl and out.resolve() == jsonl.resolve():
+            raise OutputError(out, "-o and --jsonl name the same file; choose two")
+        if out:
+            check_output(out, inputs)
+        if jsonl:
+            check_output(jsonl, inputs, parent_made=True)  # the sink creates folders
+    except OutputError as exc:
+        err.print(f"[red]error:[/red] cannot write {exc}")
+        raise typer.Exit(2) from None
+
+
 def _record(index: int, name: str, outcome: SummaryResult | ItemError) -> dict:
     """One line of the --jsonl stream: which input, and its result or its error."""
     if isinstance(outcome, SummaryResult):
@@ -90,7 +110,8 @@ def summarize(
     """Summarize one or more articles. Several files give JSON Lines, one line per input.
 
     With --jsonl OUT every input gets one line in OUT the moment it finishes (result or
-    error); a killed run restarted with --resume skips what OUT already holds.
+    error); a killed run restarted with --resume skips the inputs OUT already holds a
+    result for and runs the ones that failed again. Only one run may write OUT at a time.
     """
     if fmt not in ("json", "md"):
         err.print(f"[red]error:[/red] --format must be json or md, not {fmt!r}")
@@ -99,21 +120,30 @@ def summarize(
         err.print("[red]error:[/red] --resume needs --jsonl OUT")
         raise typer.Exit(2)
     settings = _settings(backend, model)
-    skip = done_inputs(jsonl) if resume and jsonl else {}
-    todo = [i for i, name in enumerate(files) if name not in skip]
-    failed_before = [name for name in files if skip.get(name) is False]
-    if skip:
+    _check_outputs(out, jsonl, files)
+    sink = None
+    if jsonl:
+        try:  # opened (and locked) before the file is read back or anything is paid for
+            sink = JsonlSink(jsonl)
+        except OutputError as exc:
+            err.print(f"[red]error:[/red] cannot write {exc}")
+            raise typer.Exit(2) from None
+    # Only results count as done: an input whose latest line is an error runs again.
+    previous = done_inputs(jsonl) if resume and jsonl else {}
+    todo = [i for i, name in enumerate(files) if not previous.get(name)]
+    if previous:
+        n_failed = sum(1 for name in files if previous.get(name) is False)
         err.print(
-            f"resuming: {len(files) - len(todo)} input(s) already in {jsonl}, "
-            f"{len(failed_before)} of them failed"
+            f"resuming: {len(files) - len(todo)} done, {n_failed} failed before and will run again"
         )
-    sink = JsonlSink(jsonl) if jsonl else None
     outcomes: dict[int, SummaryResult | ItemError] = {}
+    saved: list[str] = []  # inputs of this run whose line is on disk
 
     def finish(i: int, outcome: SummaryResult | ItemError) -> None:
         outcomes[i] = outcome
         if sink:
             sink.append(_record(i, files[i], outcome))
+            saved.append(files[i])
 
     articles = []
     try:
@@ -138,6 +168,9 @@ def summarize(
                     rate=rate,
                     on_done=done,
                 )
+    except OutputError as exc:  # the disk filled (or failed): stop paying, say what is safe
+        _report_stopped(exc, files, todo, saved, outcomes)
+        raise typer.Exit(2) from None
     except SummarizerError as exc:  # configuration problems stop the whole run
         err.print(f"[red]error:[/red] {exc}")
         raise typer.Exit(2) from None
@@ -148,9 +181,29 @@ def summarize(
     finally:
         if sink:
             sink.close()
-    _write_outputs(files, [outcomes.get(i) for i in range(len(files))], fmt, out, bool(jsonl))
-    if failed_before:  # failures recorded by the interrupted run still count
-        raise typer.Exit(1)
+    _write_outputs(files, [outcomes.get(i) for i in range(len(files))], fmt, out, jsonl)
+
+
+def _report_stopped(
+    exc: OutputError,
+    files: list[str],
+    todo: list[int],
+    saved: list[str],
+    outcomes: dict[int, SummaryResult | ItemError],
+) -> None:
+    """After a failed --jsonl write: which inputs are safe in the file, which are not."""
+    before = len(files) - len(todo)
+    lost = [files[i] for i in todo if i in outcomes and files[i] not in saved]
+    not_run = [files[i] for i in todo if i not in outcomes]
+    safe = f"{len(saved) + before} input(s) are safe in {exc.path}"
+    if saved:
+        safe += f" ({_names(saved)}" + (f", and {before} from before)" if before else ")")
+    err.print(
+        f"[red]error:[/red] cannot write {exc}; stopped. {safe}. "
+        f"Finished but not written, so lost: {len(lost)} ({_names(lost)}). "
+        f"Not run: {len(not_run)} ({_names(not_run)}). When the file can be written "
+        f"again, rerun with --jsonl {exc.path} --resume to run only what is missing."
+    )
 
 
 def _write_outputs(
@@ -158,9 +211,12 @@ def _write_outputs(
     ordered: list[SummaryResult | ItemError | None],
     fmt: str,
     out: Path | None,
-    streamed: bool,
+    streamed: Path | None,
 ) -> None:
-    """Print or write the outcomes in input order; None means skipped by --resume."""
+    """Print or write the outcomes in input order; None means skipped by --resume.
+
+    `streamed` is the --jsonl file, if any: then stdout stays quiet.
+    """
     shown = [(files[i], o) for i, o in enumerate(ordered) if o is not None]
     if fmt == "md":
         text = "\n".join(
@@ -174,7 +230,15 @@ def _write_outputs(
     else:
         text = "".join(_outcome_json(o, name) + "\n" for name, o in shown)
     if out:
-        out.write_text(text, "utf-8")
+        try:
+            write_output(out, text)
+        except OutputError as exc:
+            kept = f"there; they are in {streamed}" if streamed else "anywhere"
+            err.print(
+                f"[red]error:[/red] cannot write {exc}; the {len(shown)} result(s) of this "
+                f"run were not saved {kept}"
+            )
+            raise typer.Exit(2) from None
     elif not streamed:  # with --jsonl the file is the output; keep stdout quiet
         sys.stdout.write(text)
     failed = [(name, o) for name, o in shown if isinstance(o, ItemError)]
@@ -194,7 +258,11 @@ def _article_files(inputs: list[str]) -> list[str]:
     for name in inputs:
         path = Path(name)
         if path.is_dir():
-            found = sorted(p for p in path.iterdir() if p.suffix in (".json", ".txt"))
+            try:
+                found = sorted(p for p in path.iterdir() if p.suffix in (".json", ".txt"))
+            except OSError as exc:  # an unreadable folder is skipped like a bad file
+                err.print(f"[yellow]skipped:[/yellow] {name}: {exc.strerror or exc}")
+                continue
             files += [str(p) for p in found if p.is_file()]
         else:
             files.append(name)
@@ -224,8 +292,10 @@ def brief(
         err.print(f"[red]error:[/red] output must end in .md, .html or .json, not {out}")
         raise typer.Exit(2)
     settings = _settings(backend, model)
+    names = _article_files(inputs)
+    _check_outputs(out, None, names)
     articles = []
-    for name in _article_files(inputs):
+    for name in names:
         try:
             articles.append(read_article(name))
         except SummarizerError as exc:  # one unreadable file does not stop the briefing
@@ -249,7 +319,11 @@ def brief(
     render = {"md": briefing_to_markdown, "html": briefing_to_html, "json": briefing_to_json}
     text = render[fmt](briefing)
     if out:
-        out.write_text(text, "utf-8")
+        try:
+            write_output(out, text)
+        except OutputError as exc:
+            err.print(f"[red]error:[/red] cannot write {exc}; the briefing was not saved")
+            raise typer.Exit(2) from None
         err.print(f"{len(briefing.events)} event(s) from {len(articles)} article(s) -> {out}")
     else:
         sys.stdout.write(text)
