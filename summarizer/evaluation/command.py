@@ -55,9 +55,37 @@ def eval_command(
     case2021: Annotated[
         int, typer.Option("--case2021", help="also run N CASE 2021 snippets (model calls)")
     ] = 0,
+    case_set: Annotated[
+        str, typer.Option("--set", help="v1 (word-overlap metrics) or v2 (outside judges)")
+    ] = "v1",
+    split: Annotated[str, typer.Option(help="v2: dev, check or all")] = "all",
+    vad_lexicon: Annotated[
+        Path | None,
+        typer.Option("--vad-lexicon", envvar="SUMMARIZER_NRC_VAD", help="v2: NRC-VAD lexicon"),
+    ] = None,
 ) -> None:
     """Score the pipeline and two baselines on the labelled set (strict replay by default)."""
     from ..cli import _settings, err  # the CLI imports this module: import back lazily
+    from .v2.command import eval_v2
+
+    if case_set == "v2":
+        eval_v2(
+            _settings(backend),
+            cases_file,
+            split,
+            json_out,
+            report,
+            gate,
+            tolerance,
+            write_baseline,
+            shared,
+            vad_lexicon,
+            err,
+        )
+        return
+    if case_set != "v1":
+        err.print(f"[red]error:[/red] --set must be v1 or v2, not {escape(case_set)}")
+        raise typer.Exit(2)
     from .cases import DEFAULT_CASES, DEFAULT_SHARED, load_cases
     from .outside import babe_detector, case2021_types
     from .report import write_report
