@@ -29,9 +29,9 @@ from . import wellformed
 _QUOTED = re.compile(r"\"[^\"]*\"|“[^”]*”|‘[^’]*’")
 _NUMBER = re.compile(r"\b\d[\d,.]*\b")
 _NUMBER_WORD = re.compile(
-    r"(one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen"
+    r"\b(one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen"
     r"|fifteen|sixteen|seventeen|eighteen|nineteen|twenty|thirty|forty|fifty|sixty|seventy"
-    r"|eighty|ninety|hundreds?|thousands?|dozens?|million)"
+    r"|eighty|ninety|hundreds?|thousands?|dozens?|million)\b"
 )
 # A negation in the judge's own terms: a summary that drops or adds one reverses meaning.
 _NEGATION = re.compile(
