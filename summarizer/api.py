@@ -11,6 +11,7 @@ from typing import Any
 from .article import Article, as_article
 from .backends import Backend, make_backend
 from .batch import RateLimitedBackend, RateLimiter
+from .errors import cap_raw
 from .input_guard import check_size, language_note, max_chars_of
 from .pipeline import Pipeline
 from .prompts import load_prompt
@@ -83,6 +84,8 @@ def error_record(exc: BaseException, index: int, name: str | None = None) -> Ite
     for attr in ("attempts", "usage", "last_raw"):
         if hasattr(exc, attr):
             value = getattr(exc, attr)
+            if attr == "last_raw" and isinstance(value, str):
+                value = cap_raw(value)  # any exception's raw answer, not only ours
             data[attr] = scrub(value) if isinstance(value, str) else value
     return ItemError(data)
 

@@ -4,6 +4,23 @@ from __future__ import annotations
 
 from typing import Any
 
+from .secrets import scrub
+
+MAX_RAW_CHARS = 20_000
+
+
+def cap_raw(text: str | None, limit: int = MAX_RAW_CHARS) -> str | None:
+    """The start of a bad answer, enough to see what went wrong, and its full length.
+
+    A runaway reply can be megabytes; copied whole it would bloat every error record
+    and JSON line. A little more than `limit` is scrubbed before cutting, so a key
+    straddling the cut cannot survive as a fragment.
+    """
+    if text is None or len(text) <= limit:
+        return text
+    head = scrub(text[: limit + 512])[:limit]
+    return f"{head}... [cut: the answer had {len(text):,} characters]"
+
 
 class SummarizerError(Exception):
     """Base class: catch this to handle any failure of the library."""
@@ -40,7 +57,7 @@ class OutputValidationError(SummarizerError):
         self, message: str, *, last_raw: str | None, attempts: int, usage: dict[str, int]
     ) -> None:
         super().__init__(message)
-        self.last_raw = last_raw
+        self.last_raw = cap_raw(last_raw)
         self.attempts = attempts
         self.usage = usage
 

@@ -233,21 +233,22 @@ class Pipeline:
 
     def _unread(self, windows: list[list[Sentence]], done: int, log: CallLog) -> Finding:
         """The warning for chunks left unread because the article's token budget ran out."""
-        skipped = len(windows) - done
-        first, last = windows[done][0].id, windows[-1][-1].id
         why = (
             f"the article's token budget ({self.settings.token_budget}) was spent "
             f"({log.usage.total_tokens} tokens) after {done} of {len(windows)} chunks"
         )
-        if not done:  # unreachable with a positive budget; kept so the loop can't go silent
+        if not done:  # Settings keeps the budget positive; never return an empty result
             raise OutputValidationError(
                 why, last_raw=None, attempts=log.attempts, usage=log.usage.model_dump()
             )
+        # Chunks overlap: the unread text starts after the last chunk that was read.
+        first, last = windows[done - 1][-1].id + 1, windows[-1][-1].id
         return Finding(
             check="coverage",
             severity="warning",
             path="run",
-            message=f"{why}: {skipped} chunks (sentences {first}-{last}) were not read",
+            message=f"{why}; {len(windows) - done} chunks were skipped, so sentences "
+            f"{first}-{last} were not read",
         )
 
     def _assemble(self, article: Article, drafts: list[Draft]) -> tuple[list, list, list[Finding]]:

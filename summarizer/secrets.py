@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import os
 import re
+import threading
 from typing import Any
 
 _PATTERNS = [
@@ -14,13 +15,25 @@ _PATTERNS = [
     ),
 ]
 _ENV_KEYS = ("OPENAI_API_KEY", "SUMMARIZER_API_KEY")
+# Keys handed to us in code (a client built by the caller): the environment does not
+# name them and they need not look like "sk-...", so they are scrubbed by value.
+_REGISTERED: set[str] = set()
+_REGISTERED_LOCK = threading.Lock()
+
+
+def register_secret(value: str | None) -> None:
+    """Scrub this value from every text from now on (shorter values are not secrets)."""
+    if value and len(value) >= 6:
+        with _REGISTERED_LOCK:
+            _REGISTERED.add(value)
 
 
 def scrub(text: str) -> str:
-    for name in _ENV_KEYS:
-        value = os.environ.get(name)
-        if value and len(value) >= 6:
-            text = text.replace(value, "[REDACTED]")
+    with _REGISTERED_LOCK:
+        known = set(_REGISTERED)
+    known.update(v for v in (os.environ.get(n) for n in _ENV_KEYS) if v and len(v) >= 6)
+    for value in sorted(known, key=len, reverse=True):  # a key inside a longer one: longest first
+        text = text.replace(value, "[REDACTED]")
     for pattern in _PATTERNS:
         text = pattern.sub(lambda m: (m.group(1) if m.groups() else "") + "[REDACTED]", text)
     return text

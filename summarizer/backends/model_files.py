@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import errno
 import hashlib
 import importlib.util
 import os
@@ -86,23 +87,65 @@ def ensure_model_file(name: str, cache_dir: Path) -> Path:
     ):
         return target
     cache_dir.mkdir(parents=True, exist_ok=True)
+    _remove_stale_joins(cache_dir)
     tmp = target.with_suffix(f".gguf.tmp{os.getpid()}")
+    try:
+        digest = _join(parts, tmp)
+        if digest != model.sha256:
+            raise ConfigError(
+                f"embedded model {name}: joined file has sha256 {digest}, expected "
+                f"{model.sha256}; reinstall the data packages (`{model.pip_hint}`)"
+            )
+        tmp.replace(target)  # atomic: a killed join never leaves a half file behind
+        verified.write_text(model.sha256)
+    except OSError as exc:
+        if exc.errno != errno.ENOSPC:
+            raise
+        raise ConfigError(
+            f"embedded model {name}: no space left in the cache dir {cache_dir} to join the "
+            f"model (it needs {expected_size / 1e6:,.1f} MB); free some space there or point "
+            "SUMMARIZER_CACHE_DIR at a disk with room"
+        ) from None
+    finally:
+        # Any failure (a full disk, a bad digest, Ctrl-C) leaves no partial copy behind;
+        # after a successful replace the tmp name no longer exists.
+        tmp.unlink(missing_ok=True)
+    return target
+
+
+def _join(parts: list[Path], out_path: Path) -> str:
+    """Concatenate the parts into out_path; returns the sha256 of what was written."""
     digest = hashlib.sha256()
-    with tmp.open("wb") as out:
+    with out_path.open("wb") as out:
         for part in parts:
             with part.open("rb") as fh:
                 for block in iter(lambda: fh.read(1 << 20), b""):
                     digest.update(block)
                     out.write(block)
-    if digest.hexdigest() != model.sha256:
-        tmp.unlink(missing_ok=True)
-        raise ConfigError(
-            f"embedded model {name}: joined file has sha256 {digest.hexdigest()}, expected "
-            f"{model.sha256}; reinstall the data packages (`{model.pip_hint}`)"
-        )
-    tmp.replace(target)  # atomic: a killed join never leaves a half file behind
-    verified.write_text(model.sha256)
-    return target
+    return digest.hexdigest()
+
+
+def _remove_stale_joins(cache_dir: Path) -> None:
+    """Delete `<model>.gguf.tmp<pid>` files whose process is gone (a join killed by -9).
+
+    A live pid may be another process joining right now: its file is left alone.
+    """
+    for path in cache_dir.glob("*.gguf.tmp*"):
+        pid = path.name.rpartition(".tmp")[2]
+        if pid.isdigit() and not _pid_alive(int(pid)):
+            path.unlink(missing_ok=True)
+
+
+def _pid_alive(pid: int) -> bool:
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return False
+    except PermissionError:
+        return True  # exists, owned by someone else
+    except OverflowError:
+        return False  # not a pid this system can have
+    return True
 
 
 def check_gguf(path: Path) -> None:
