@@ -156,3 +156,15 @@ def test_a_record_copied_from_the_prompt_example_is_false() -> None:
 def test_records_on_an_article_without_an_incident_are_all_false() -> None:
     j = judge_events([_event("Kunduz")], {"incident": False, "events": []}, ARTICLE)
     assert j.non_event_records == 1 and j.true_positive == 0
+
+
+@needs_parser
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        'He called the result a "clear mandate" to govern.',
+        "A majority voted no - meaning against the recall - on Tuesday.",
+    ],
+)
+def test_a_quotation_or_aside_after_a_determiner_is_fine(sentence: str) -> None:
+    assert wellformed.problems(sentence) == []

@@ -148,7 +148,7 @@ def _specifics(sentence: str) -> tuple[set[str], set[str]]:
     names = set()
     # Each capitalised part of a compound counts ("US-held": "US"; the rest is wording).
     for m in re.finditer(r"\b[A-Z][\w']+", sentence):
-        word = m.group().strip("'")
+        word = m.group().removesuffix("'s").removesuffix("’s").strip("'")
         if word.lower() not in _COMMON_CAPS and len(word) > 1:
             names.add(word)
     return numbers, names
@@ -319,7 +319,9 @@ def summary_judgments(
         cited = " ".join(
             article.sentences[i - 1].text for i in s.sentence_ids if 0 < i <= len(article.sentences)
         )
-        out.append(judge_sentence(s.text, cited or article.text, labels, babe, scripts))
+        # The headline is the article's own words too, and cannot be cited by number.
+        support = f"{article.title or ''}\n{cited or article.text}"
+        out.append(judge_sentence(s.text, support, labels, babe, scripts))
     return out
 
 

@@ -55,7 +55,13 @@ def problems(sentence: str) -> list[str] | None:
     elif last.pos_ == "AUX" and len(words) > 2:
         found.append(f"ends on the auxiliary {last.text!r} (its complement is missing)")
     for tok, nxt in itertools.pairwise(doc):
-        if tok.pos_ == "DET" and tok.tag_ == "DT" and (nxt.pos_ == "CCONJ" or nxt.is_punct):
+        # A quotation or an aside may follow a determiner ('a "clear mandate"', 'no - …').
+        opens = nxt.is_quote or nxt.is_left_punct or nxt.text in "-–—"
+        if (
+            tok.pos_ == "DET"
+            and tok.tag_ == "DT"
+            and (nxt.pos_ == "CCONJ" or (nxt.is_punct and not opens))
+        ):
             found.append(f"determiner {tok.text!r} followed by {nxt.text!r}")
         if tok.pos_ == "CCONJ" and nxt.is_punct and nxt.text in ".,;:":
             found.append(f"conjunction {tok.text!r} followed by {nxt.text!r}")
