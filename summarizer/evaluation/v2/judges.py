@@ -133,12 +133,18 @@ class SentenceJudgment:
         )
 
     def failure_kinds(self) -> list[str]:
-        kinds = [f"broken: {p.split(' (')[0].split(' ' + chr(39))[0]}" for p in self.broken or []]
+        """Kinds to count across cases: the reason without its particular words."""
+        kinds = [f"broken: {_kind(p)}" for p in self.broken or []]
         kinds += ["unattributed claim"] * bool(self.unattributed)
-        kinds += [f"distortion: {d.split(':')[0]}" for d in self.distorted]
+        kinds += [f"distortion: {_kind(d.split(':')[0])}" for d in self.distorted]
         kinds += ["loaded wording unquoted"] * bool(self.loaded)
         kinds += ["foreign script"] * self.foreign
         return kinds
+
+
+def _kind(reason: str) -> str:
+    """'ends on 'the' (PRON)' -> 'ends on'; 'unsupported name 'X' not in…' -> 'unsupported name'."""
+    return re.split(r" ['\"(]| not in", reason, maxsplit=1)[0].strip()
 
 
 def _specifics(sentence: str) -> tuple[set[str], set[str]]:
