@@ -85,7 +85,7 @@ class CallLog:
             self.last_raw = choices[0].message.content
 
 
-def _chunks(
+def chunk_windows(
     sentences: list[Sentence], size: int, overlap: int, max_chars: int
 ) -> list[list[Sentence]]:
     """Consecutive sentence windows that fit the model's context, overlapping a little."""
@@ -164,7 +164,7 @@ class Pipeline:
         self.settings = settings
         self.create = instructor.patch(create=backend.create, mode=backend.mode)
 
-    def _max_chunk_chars(self) -> int:
+    def max_chunk_chars(self) -> int:
         # ~3.5 characters a token for English news; leave room for the system prompt,
         # the numbering and the answer (and one re-ask).
         budget_tokens = self.settings.n_ctx - 2 * self.settings.max_output_tokens - 700
@@ -177,11 +177,11 @@ class Pipeline:
         drafts: list[Draft] = []
         findings: list[Finding] = []
         try:
-            windows = _chunks(
+            windows = chunk_windows(
                 article.sentences,
                 self.settings.chunk_sentences,
                 self.settings.chunk_overlap,
-                self._max_chunk_chars(),
+                self.max_chunk_chars(),
             )
             for window in windows:
                 # The budget is the article's: each chunk gets what the earlier ones left,

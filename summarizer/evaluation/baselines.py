@@ -19,7 +19,7 @@ from ..article import Article
 from ..assemble import resolve_date
 from ..backends.replay import RecordingStore, _safe
 from ..checks.grounding import cited, locate, spans_of
-from ..pipeline import Pipeline, _chunks
+from ..pipeline import Pipeline, chunk_windows
 from ..schema import (
     EVENT_TYPE_OF,
     Actors,
@@ -95,11 +95,11 @@ class Recordings:
 
 def rendered_prompts(pipeline: Pipeline, article: Article) -> list[Messages]:
     """The messages of each chunk's first request, exactly as the pipeline renders them."""
-    windows = _chunks(
+    windows = chunk_windows(
         article.sentences,
         pipeline.settings.chunk_sentences,
         pipeline.settings.chunk_overlap,
-        pipeline._max_chunk_chars(),
+        pipeline.max_chunk_chars(),
     )
     published = article.published.isoformat() if article.published else None
     return [
