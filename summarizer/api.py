@@ -33,7 +33,9 @@ def get_backend(settings: Settings) -> Backend:
         return _BACKENDS[settings]
 
 
-def _pipeline(backend: Backend | None, settings: Settings | None) -> Pipeline:
+def pipeline_for(settings: Settings | None = None, backend: Backend | None = None) -> Pipeline:
+    """The pipeline `summarize` runs for these settings (and backend, when given): the
+    prompt they name, on the backend kept for them. The eval builds the same one."""
     settings = settings or Settings.from_env()
     backend = backend or get_backend(settings)
     prompt = load_prompt(settings.prompt_name, settings.prompt_version)
@@ -60,7 +62,7 @@ def summarize(
     article: ArticleLike, *, backend: Backend | None = None, settings: Settings | None = None
 ) -> SummaryResult:
     """Neutral summary, grounded events and a framing report for one article."""
-    return _run(_pipeline(backend, settings), article)
+    return _run(pipeline_for(settings, backend), article)
 
 
 async def asummarize(
@@ -108,7 +110,7 @@ def summarize_many(
     been reported through `on_done`, queued ones are cancelled, and it is re-raised.
     """
     items = list(items)
-    pipeline = _pipeline(backend, settings)
+    pipeline = pipeline_for(settings, backend)
     if rate:
         pipeline = Pipeline(
             RateLimitedBackend(pipeline.backend, RateLimiter(rate)),

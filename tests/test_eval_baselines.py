@@ -8,7 +8,7 @@ from pathlib import Path
 from fakes import FakeBackend
 
 from summarizer.article import Article
-from summarizer.backends.replay import _safe
+from summarizer.backends.replay import RecordingStore
 from summarizer.evaluation.baselines import (
     Recordings,
     lead3,
@@ -36,7 +36,7 @@ FIRST = {
 
 def _store(root: Path, pipeline: Pipeline, contents: list[str]) -> Recordings:
     info = pipeline.prompt.info
-    folder = root / _safe(f"local__{pipeline.backend.model}") / info.sha256[:12]
+    folder = RecordingStore(root, "local", pipeline.backend.model).folder(info)
     folder.mkdir(parents=True)
     messages = pipeline.prompt.render(
         title=ARTICLE.title, source=None, published=None, sentences=ARTICLE.sentences

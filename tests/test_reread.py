@@ -79,14 +79,14 @@ def test_replay_reports_the_model_time_recorded_for_every_call_it_used() -> None
     from pathlib import Path
 
     from summarizer import read_article
-    from summarizer.api import _pipeline
+    from summarizer.api import pipeline_for
     from summarizer.evaluation.baselines import Recordings
     from tests.conftest import SEED
 
     settings = Settings(backend="replay")
     article = read_article(SEED)
     result = summarize(article, settings=settings)
-    pipeline = _pipeline(None, settings)
+    pipeline = pipeline_for(settings)
     store = Recordings(
         Path(settings.recordings_dir), "local", pipeline.backend.model, pipeline.prompt.info
     )

@@ -12,9 +12,11 @@ import contextvars
 import hashlib
 import json
 import os
+from collections import defaultdict
+from collections.abc import Iterator
 from datetime import UTC, datetime
 from pathlib import Path
-from typing import Any
+from typing import Any, NamedTuple
 
 import instructor
 from openai.types.chat import ChatCompletion
@@ -49,20 +51,73 @@ def _safe(name: str) -> str:
     return "".join(c if c.isalnum() or c in "._-" else "_" for c in name)
 
 
+def _prompt_sha(prompt: PromptInfo | None) -> str:
+    return prompt.sha256[:12] if prompt else "noprompt"
+
+
+Messages = list[dict[str, Any]]
+
+
+def _turns(messages: Messages) -> list[tuple[str, str]]:
+    return [(m.get("role", ""), m.get("content") or "") for m in messages]
+
+
+class Recorded(NamedTuple):
+    """One recording file and what it holds (key, request, response, timings, ...)."""
+
+    path: Path
+    record: dict[str, Any]
+
+
 class RecordingStore:
+    """The layout of the recordings: root/<backend>__<model>/<prompt sha>/<request>.json."""
+
     def __init__(self, root: Path, backend: str, model: str) -> None:
         self.root = root
         self.backend = backend
         self.model = model
+        # Per prompt folder: the recordings indexed under each of their user turns.
+        self._by_user: dict[Path, dict[str, list[Recorded]]] = {}
+
+    def folder(self, prompt: PromptInfo | None) -> Path:
+        """The folder that holds every recording of `prompt` for this backend and model."""
+        return self.root / _safe(f"{self.backend}__{self.model}") / _prompt_sha(prompt)
 
     def key(self, kwargs: dict[str, Any]) -> tuple[str, Path]:
         prompt = current_prompt.get()
-        prompt_sha = prompt.sha256[:12] if prompt else "noprompt"
         digest = request_hash(kwargs)[:20]
-        key = f"{self.backend}/{self.model}/{prompt_sha}/{digest}"
-        return key, self.root / _safe(
-            f"{self.backend}__{self.model}"
-        ) / prompt_sha / f"{digest}.json"
+        key = f"{self.backend}/{self.model}/{_prompt_sha(prompt)}/{digest}"
+        return key, self.folder(prompt) / f"{digest}.json"
+
+    def recorded(self, prompt: PromptInfo | None) -> Iterator[Recorded]:
+        """Every recording of `prompt`, in file-name order."""
+        folder = self.folder(prompt)
+        for path in sorted(folder.glob("*.json")) if folder.is_dir() else []:
+            yield Recorded(path, json.loads(path.read_text("utf-8")))
+
+    def attempts(self, prompt: PromptInfo | None, rendered: Messages) -> list[Recorded]:
+        """The recorded attempts of one rendered request, first attempt first.
+
+        A run's attempts are the recordings whose messages start with the rendered
+        prompt (system, few-shot turns, user); re-asks append turns after it, so the
+        first attempt is the one with nothing appended. The folder is read once.
+        """
+        folder = self.folder(prompt)
+        if folder not in self._by_user:
+            index: dict[str, list[Recorded]] = defaultdict(list)
+            for rec in self.recorded(prompt):
+                for m in rec.record.get("request", {}).get("messages") or []:
+                    if m.get("role") == "user":
+                        # Index under every user turn; the whole prefix is checked below.
+                        index[m.get("content") or ""].append(rec)
+            self._by_user[folder] = index
+        prefix = _turns(rendered)
+        found = {
+            id(rec): rec
+            for rec in self._by_user[folder].get(rendered[-1]["content"], [])
+            if _turns(rec.record["request"]["messages"])[: len(prefix)] == prefix
+        }
+        return sorted(found.values(), key=lambda rec: len(rec.record["request"]["messages"]))
 
     def load(self, kwargs: dict[str, Any]) -> tuple[ChatCompletion, dict[str, float]]:
         """The recorded response, and the timings measured when it was recorded."""
@@ -86,6 +141,7 @@ class RecordingStore:
             "request": {k: kwargs.get(k) for k in _KEYED_ARGS if k in kwargs},
             "response": response.model_dump(mode="json"),
         }
+        self._by_user.pop(path.parent, None)  # read the folder again for attempts()
         path.parent.mkdir(parents=True, exist_ok=True)
         tmp = path.with_suffix(f".tmp{os.getpid()}")
         tmp.write_text(json.dumps(scrub_obj(record), ensure_ascii=False, indent=1), "utf-8")

@@ -8,8 +8,6 @@ dropped sentences, no re-citing, no neutralising, no corrected fields).
 
 from __future__ import annotations
 
-import json
-from collections import defaultdict
 from pathlib import Path
 from typing import Any
 
@@ -17,7 +15,7 @@ from pydantic import ValidationError
 
 from ..article import Article
 from ..assemble import resolve_date
-from ..backends.replay import RecordingStore, _safe
+from ..backends.replay import Messages, RecordingStore
 from ..checks.grounding import cited, locate, spans_of
 from ..pipeline import Pipeline, chunk_windows
 from ..schema import (
@@ -60,37 +58,33 @@ def lead3(article: Article, n: int = 3) -> SummaryResult:
     )
 
 
-Messages = list[dict[str, str]]
-
-
-def _turns(messages: Messages) -> list[tuple[str, str]]:
-    return [(m.get("role", ""), m.get("content") or "") for m in messages]
-
-
 class Recordings:
-    """Every recorded request of one backend/model/prompt. A run's attempts are the
-    records whose messages start with the rendered prompt (system, few-shot turns, user);
-    re-asks append turns after it, so the first attempt is the one with nothing appended."""
+    """The recordings of one backend/model/prompt, asked for a rendered prompt's attempts
+    (the layout and the matching are `RecordingStore`'s)."""
 
     def __init__(self, root: Path, backend: str, model: str, prompt: PromptInfo) -> None:
-        folder = root / _safe(f"{backend}__{model}") / prompt.sha256[:12]
-        self.by_user: dict[str, list[dict[str, Any]]] = defaultdict(list)
-        for path in sorted(folder.glob("*.json")) if folder.is_dir() else []:
-            record = json.loads(path.read_text("utf-8"))
-            for m in record.get("request", {}).get("messages") or []:
-                if m.get("role") == "user":
-                    # Index under every user turn; attempts() checks the whole prefix.
-                    self.by_user[m.get("content") or ""].append(record)
+        self.store = RecordingStore(root, backend, model)
+        self.prompt = prompt
 
     def attempts(self, rendered: Messages) -> list[dict[str, Any]]:
         """All attempts for one rendered prompt, first attempt first."""
-        prefix = _turns(rendered)
-        found = {
-            id(r): r
-            for r in self.by_user.get(rendered[-1]["content"], [])
-            if _turns(r["request"]["messages"])[: len(prefix)] == prefix
-        }
-        return sorted(found.values(), key=lambda r: len(r["request"]["messages"]))
+        return [rec.record for rec in self.store.attempts(self.prompt, rendered)]
+
+    def files(self, rendered: Messages) -> list[Path]:
+        """The recording files of those attempts."""
+        return [rec.path for rec in self.store.attempts(self.prompt, rendered)]
+
+    @classmethod
+    def of(cls, pipeline: Pipeline) -> Recordings:
+        """The recordings `pipeline` replays from (as the recorded backend and model)."""
+        backend = pipeline.backend
+        store_backend = getattr(backend, "recorded_backend", None) or backend.name
+        return cls(
+            Path(pipeline.settings.recordings_dir),
+            store_backend,
+            backend.model,
+            pipeline.prompt.info,
+        )
 
 
 def rendered_prompts(pipeline: Pipeline, article: Article) -> list[Messages]:
@@ -200,14 +194,10 @@ def unchecked(pipeline: Pipeline, recordings: Recordings, article: Article) -> S
 
 def unchecked_runner(settings: Any) -> Any:
     """`unchecked` bound to the pipeline and recordings that `settings` replay from."""
-    from ..api import _pipeline  # the eval builds the same pipeline the run used
+    from ..api import pipeline_for  # the eval builds the same pipeline the run used
 
-    pipeline = _pipeline(None, settings)
-    backend = pipeline.backend
-    store_backend = getattr(backend, "recorded_backend", None) or backend.name
-    recordings = Recordings(
-        Path(settings.recordings_dir), store_backend, backend.model, pipeline.prompt.info
-    )
+    pipeline = pipeline_for(settings)
+    recordings = Recordings.of(pipeline)
     return lambda article: unchecked(pipeline, recordings, article)
 
 

@@ -12,7 +12,7 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
-from ..api import ItemError, _pipeline, summarize_many
+from ..api import ItemError, pipeline_for, summarize_many
 from ..backends.replay import ReplayBackend
 from ..schema import SummaryResult
 from ..settings import Settings
@@ -87,12 +87,9 @@ def run_eval(
         settings=settings,
         on_done=(lambda i, _o: on_case(cases[i]["id"])) if on_case else None,
     )
-    pipeline = _pipeline(None, settings)
+    pipeline = pipeline_for(settings)
     backend = pipeline.backend
-    store_backend = getattr(backend, "recorded_backend", None) or backend.name
-    recordings = Recordings(
-        Path(settings.recordings_dir), store_backend, backend.model, pipeline.prompt.info
-    )
+    recordings = Recordings.of(pipeline)
     per_case: list[dict[str, Any]] = []
     scores: dict[str, list[dict[str, Any]]] = {s: [] for s in SYSTEMS}
     costs: dict[str, list[dict[str, float] | None]] = {s: [] for s in SYSTEMS}
