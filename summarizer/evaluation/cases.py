@@ -10,6 +10,7 @@ from ..article import Article, article_from_dict
 
 REPO_ROOT = Path(__file__).resolve().parents[2]
 DEFAULT_CASES = REPO_ROOT / "evals" / "data" / "cases.v1.jsonl"
+DEFAULT_CASES_V2 = REPO_ROOT / "evals" / "data" / "cases.v2.jsonl"
 DEFAULT_SHARED = REPO_ROOT.parent / "shared" / "data"
 ARTICLE_KEYS = ("title", "source", "published", "text")
 

@@ -1,4 +1,4 @@
-"""Command line: thin. Parse arguments, build Settings, call the library, print."""
+"""`summarizer summarize`: one or more articles, JSON or Markdown, streamed with --jsonl."""
 
 from __future__ import annotations
 
@@ -8,43 +8,15 @@ from pathlib import Path
 from typing import Annotated
 
 import typer
-from rich.console import Console
 from rich.progress import Progress
 
-from .api import ItemError, error_record, summarize_many
-from .article import read_article
-from .batch import JsonlSink, OutputError, check_output, done_inputs, write_output
-from .errors import SummarizerError
-from .evaluation.command import eval_command
-from .render import result_to_markdown
-from .schema import SummaryResult
-from .settings import Settings
-
-app = typer.Typer(
-    add_completion=False,
-    no_args_is_help=True,
-    help="Neutral, source-grounded summaries and event records for news.",
-)
-err = Console(stderr=True)
-
-
-@app.callback()
-def _root() -> None:
-    """Neutral, source-grounded summaries and event records for news."""
-
-
-BackendOpt = Annotated[
-    str | None,
-    typer.Option("--backend", "-b", help="local (default), openai, replay or record"),
-]
-
-
-def _settings(backend: str | None, model: str | None = None) -> Settings:
-    try:
-        return Settings.from_env(backend=backend, model=model)
-    except SummarizerError as exc:
-        err.print(f"[red]error:[/red] {exc}")
-        raise typer.Exit(2) from None
+from ..api import ItemError, error_record, summarize_many
+from ..article import read_article
+from ..batch import JsonlSink, OutputError, done_inputs, write_output
+from ..errors import SummarizerError
+from ..render import result_to_markdown
+from ..schema import SummaryResult
+from .common import BackendOpt, ConcurrencyOpt, ModelOpt, check_outputs, err, settings_from
 
 
 def _outcome_json(outcome: SummaryResult | ItemError, name: str) -> str:
@@ -59,20 +31,6 @@ def _names(names: list[str], limit: int = 10) -> str:
     return shown + (f" and {len(names) - limit} more" if len(names) > limit else "")
 
 
-def _check_outputs(out: Path | None, jsonl: Path | None, inputs: list[str]) -> None:
-    """Refuse outputs that cannot be written before any request is paid for (exit 2)."""
-    try:
-        if out and jsonl and out.resolve() == jsonl.resolve():
-            raise OutputError(out, "-o and --jsonl name the same file; choose two")
-        if out:
-            check_output(out, inputs)
-        if jsonl:
-            check_output(jsonl, inputs, parent_made=True)  # the sink creates folders
-    except OutputError as exc:
-        err.print(f"[red]error:[/red] cannot write {exc}")
-        raise typer.Exit(2) from None
-
-
 def _record(index: int, name: str, outcome: SummaryResult | ItemError) -> dict:
     """One line of the --jsonl stream: which input, and its result or its error."""
     if isinstance(outcome, SummaryResult):
@@ -81,11 +39,10 @@ def _record(index: int, name: str, outcome: SummaryResult | ItemError) -> dict:
     return {"index": index, "input": name, "ok": False, "error": dict(outcome)}
 
 
-@app.command()
 def summarize(
     files: Annotated[list[str], typer.Argument(help="article files (.txt, .json) or - for stdin")],
     backend: BackendOpt = None,
-    model: Annotated[str | None, typer.Option(help="model name for the backend")] = None,
+    model: ModelOpt = None,
     fmt: Annotated[str, typer.Option("--format", "-f", help="json or md")] = "json",
     out: Annotated[
         Path | None, typer.Option("--output", "-o", help="write here, not stdout")
@@ -99,9 +56,7 @@ def summarize(
     resume: Annotated[
         bool, typer.Option("--resume", help="with --jsonl: skip inputs already in that file")
     ] = False,
-    concurrency: Annotated[
-        int, typer.Option("--concurrency", "-j", min=1, help="articles summarized at once")
-    ] = 1,
+    concurrency: ConcurrencyOpt = 1,
     rate: Annotated[
         float | None,
         typer.Option("--rate", min=0.001, help="at most this many model requests a second"),
@@ -119,8 +74,8 @@ def summarize(
     if resume and jsonl is None:
         err.print("[red]error:[/red] --resume needs --jsonl OUT")
         raise typer.Exit(2)
-    settings = _settings(backend, model)
-    _check_outputs(out, jsonl, files)
+    settings = settings_from(backend, model)
+    check_outputs(out, jsonl, files)
     sink = None
     if jsonl:
         try:  # opened (and locked) before the file is read back or anything is paid for
@@ -247,99 +202,3 @@ def _write_outputs(
             err.print(f"[yellow]failed:[/yellow] {name}: {o['message']}")
     if failed:
         raise typer.Exit(1)
-
-
-BRIEF_FORMATS = {".md": "md", ".markdown": "md", ".html": "html", ".htm": "html", ".json": "json"}
-
-
-def _article_files(inputs: list[str]) -> list[str]:
-    """Files as given; a folder stands for its .json and .txt files, sorted by name."""
-    files: list[str] = []
-    for name in inputs:
-        path = Path(name)
-        if path.is_dir():
-            try:
-                found = sorted(p for p in path.iterdir() if p.suffix in (".json", ".txt"))
-            except OSError as exc:  # an unreadable folder is skipped like a bad file
-                err.print(f"[yellow]skipped:[/yellow] {name}: {exc.strerror or exc}")
-                continue
-            files += [str(p) for p in found if p.is_file()]
-        else:
-            files.append(name)
-    return files
-
-
-@app.command()
-def brief(
-    inputs: Annotated[list[str], typer.Argument(help="article files (.txt, .json) or folders")],
-    backend: BackendOpt = None,
-    model: Annotated[str | None, typer.Option(help="model name for the backend")] = None,
-    out: Annotated[
-        Path | None,
-        typer.Option("--output", "-o", help="OUT.md, OUT.html or OUT.json (default: md to stdout)"),
-    ] = None,
-    concurrency: Annotated[
-        int, typer.Option("--concurrency", "-j", min=1, help="articles summarized at once")
-    ] = 1,
-    title: Annotated[str, typer.Option(help="the briefing's title")] = "Briefing",
-) -> None:
-    """Summarize many articles into one briefing: events merged across outlets."""
-    from .briefing import briefing_to_html, briefing_to_json, briefing_to_markdown
-    from .briefing.build import build_briefing
-
-    fmt = BRIEF_FORMATS.get(out.suffix.lower()) if out else "md"
-    if fmt is None:
-        err.print(f"[red]error:[/red] output must end in .md, .html or .json, not {out}")
-        raise typer.Exit(2)
-    settings = _settings(backend, model)
-    names = _article_files(inputs)
-    _check_outputs(out, None, names)
-    articles = []
-    for name in names:
-        try:
-            articles.append(read_article(name))
-        except SummarizerError as exc:  # one unreadable file does not stop the briefing
-            err.print(f"[yellow]skipped:[/yellow] {exc}")
-    if not articles:
-        err.print("[red]error:[/red] no readable articles")
-        raise typer.Exit(2)
-    try:
-        with Progress(console=err, transient=True) as bar:
-            task = bar.add_task("summarizing", total=len(articles))
-            outcomes = summarize_many(
-                articles,
-                settings=settings,
-                concurrency=concurrency,
-                on_done=lambda _i, _o: bar.advance(task),
-            )
-    except SummarizerError as exc:
-        err.print(f"[red]error:[/red] {exc}")
-        raise typer.Exit(2) from None
-    briefing = build_briefing(articles, outcomes, title=title)
-    render = {"md": briefing_to_markdown, "html": briefing_to_html, "json": briefing_to_json}
-    text = render[fmt](briefing)
-    if out:
-        try:
-            write_output(out, text)
-        except OutputError as exc:
-            err.print(f"[red]error:[/red] cannot write {exc}; the briefing was not saved")
-            raise typer.Exit(2) from None
-        err.print(f"{len(briefing.events)} event(s) from {len(articles)} article(s) -> {out}")
-    else:
-        sys.stdout.write(text)
-    for e in briefing.errors:
-        err.print(f"[yellow]failed:[/yellow] {articles[e['article']].path}: {e['message']}")
-    if briefing.errors:
-        raise typer.Exit(1)
-
-
-# The eval command lives with the eval code; registered here so `summarizer eval` works.
-app.command("eval")(eval_command)
-
-
-def main() -> None:  # pragma: no cover - console entry point
-    app()
-
-
-if __name__ == "__main__":  # pragma: no cover
-    main()

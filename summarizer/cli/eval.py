@@ -1,4 +1,9 @@
-"""`summarizer eval`: score the pipeline and the baselines, write JSON/Markdown, gate."""
+"""`summarizer eval`: score the pipeline and the baselines, write JSON/Markdown, gate.
+
+The scoring is `summarizer.evaluation`'s (v1: `runner`, `report`; v2: `v2.run`,
+`v2.report`); this module parses the options, prints, writes the files and sets the exit
+status. The evaluation package never imports the CLI.
+"""
 
 from __future__ import annotations
 
@@ -12,6 +17,8 @@ from rich.markup import escape
 from rich.progress import Progress
 
 from ..errors import SummarizerError
+from ..settings import Settings
+from .common import err, settings_from
 
 # Where the labelled set is when not given: the checkout's evals/data (not in the wheel).
 CASES_ENV = "SUMMARIZER_EVAL_CASES"
@@ -65,12 +72,9 @@ def eval_command(
     ] = None,
 ) -> None:
     """Score the pipeline and two baselines on the labelled set (strict replay by default)."""
-    from ..cli import _settings, err  # the CLI imports this module: import back lazily
-    from .v2.command import eval_v2
-
     if case_set == "v2":
-        eval_v2(
-            _settings(backend),
+        _eval_v2(
+            settings_from(backend),
             cases_file,
             split,
             json_out,
@@ -80,23 +84,22 @@ def eval_command(
             write_baseline,
             shared,
             vad_lexicon,
-            err,
         )
         return
     if case_set != "v1":
         err.print(f"[red]error:[/red] --set must be v1 or v2, not {escape(case_set)}")
         raise typer.Exit(2)
-    from .cases import DEFAULT_CASES, DEFAULT_SHARED, load_cases
-    from .outside import babe_detector, case2021_types
-    from .report import write_report
-    from .runner import gate as run_gate
-    from .runner import run_eval
+    from ..evaluation.cases import DEFAULT_CASES, DEFAULT_SHARED, load_cases
+    from ..evaluation.outside import babe_detector, case2021_types
+    from ..evaluation.report import write_report
+    from ..evaluation.runner import gate as run_gate
+    from ..evaluation.runner import run_eval
 
     cases_path = cases_file or DEFAULT_CASES
     if not cases_path.is_file():
         err.print(f"[red]error:[/red] {escape(_no_cases_message(cases_path, cases_file))}")
         raise typer.Exit(2)
-    settings = _settings(backend)
+    settings = settings_from(backend)
     try:
         baseline = json.loads(gate.read_text("utf-8")) if gate else None
     except (OSError, ValueError) as exc:
@@ -181,3 +184,60 @@ def _no_cases_message(path: Path, given: Path | None) -> str:
         "<checkout>/evals/data/cases.v1.jsonl), and replay at its recordings with "
         "SUMMARIZER_RECORDINGS_DIR=<checkout>/recordings"
     )
+
+
+def _eval_v2(
+    settings: Settings,
+    cases_file: Path | None,
+    split: str,
+    json_out: Path | None,
+    report: Path | None,
+    baseline_path: Path | None,
+    tolerance: float,
+    write_baseline: Path | None,
+    shared: Path | None,
+    vad_lexicon: Path | None,
+) -> None:
+    """`summarizer eval --set v2`: run the v2 judges, print both splits, write JSON, gate."""
+    from ..evaluation.cases import DEFAULT_CASES_V2, DEFAULT_SHARED, load_cases
+    from ..evaluation.v2.report import table
+    from ..evaluation.v2.run import gate, run_v2
+
+    path = cases_file or DEFAULT_CASES_V2
+    if not path.is_file():
+        err.print(
+            f"[red]error:[/red] case set {escape(str(path))} not found; pass --cases-file "
+            "<checkout>/evals/data/cases.v2.jsonl"
+        )
+        raise typer.Exit(2)
+    try:
+        data = run_v2(
+            load_cases(path),
+            settings,
+            split=split,
+            shared=shared or DEFAULT_SHARED,
+            vad_lexicon=vad_lexicon,
+        )
+    except (SummarizerError, ValueError) as exc:
+        err.print(f"[red]error:[/red] {escape(str(exc))}")
+        raise typer.Exit(2) from None
+    text = json.dumps(data, ensure_ascii=False, indent=1) + "\n"
+    if json_out:
+        json_out.write_text(text, "utf-8")
+    if report:
+        report.write_text(table(data), "utf-8")
+    if not json_out and not report:
+        typer.echo(table(data))
+    err.print(
+        f"v2 {split}: {data['n_scored']}/{data['n_cases']} cases scored, "
+        f"{data['n_errors']} without a recording, {data['n_unlabelled']} unlabelled"
+    )
+    if write_baseline:
+        keep = ("set", "split", "n_cases", "n_scored", "n_errors", "metrics", "by_split")
+        write_baseline.write_text(json.dumps({k: data[k] for k in keep}, indent=1) + "\n", "utf-8")
+    if baseline_path:
+        failures = gate(data, json.loads(baseline_path.read_text("utf-8")), tolerance)
+        for f in failures:
+            err.print(f"[red]gate:[/red] {escape(f)}")
+        if failures:
+            raise typer.Exit(1)

@@ -1,0 +1,36 @@
+"""Command line: thin. Parse arguments, build Settings, call the library, print.
+
+One module per command (`summarize`, `brief`, `eval`); `common` holds what they share.
+The console entry point is `summarizer.cli:app`.
+"""
+
+from __future__ import annotations
+
+import typer
+
+from .brief import brief
+from .eval import eval_command
+from .summarize import summarize
+
+app = typer.Typer(
+    add_completion=False,
+    no_args_is_help=True,
+    help="Neutral, source-grounded summaries and event records for news.",
+)
+
+
+@app.callback()
+def _root() -> None:
+    """Neutral, source-grounded summaries and event records for news."""
+
+
+app.command()(summarize)
+app.command()(brief)
+app.command("eval")(eval_command)
+
+
+def main() -> None:  # pragma: no cover - console entry point
+    app()
+
+
+__all__ = ["app", "main"]

@@ -1,0 +1,5 @@
+"""`python -m summarizer.cli`: the same as the `summarizer` command."""
+
+from . import main
+
+main()

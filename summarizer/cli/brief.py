@@ -1,0 +1,96 @@
+"""`summarizer brief`: many articles (files or folders) into one briefing."""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+from typing import Annotated
+
+import typer
+from rich.progress import Progress
+
+from ..api import summarize_many
+from ..article import read_article
+from ..batch import OutputError, write_output
+from ..errors import SummarizerError
+from .common import BackendOpt, ConcurrencyOpt, ModelOpt, check_outputs, err, settings_from
+
+BRIEF_FORMATS = {".md": "md", ".markdown": "md", ".html": "html", ".htm": "html", ".json": "json"}
+
+
+def _article_files(inputs: list[str]) -> list[str]:
+    """Files as given; a folder stands for its .json and .txt files, sorted by name."""
+    files: list[str] = []
+    for name in inputs:
+        path = Path(name)
+        if path.is_dir():
+            try:
+                found = sorted(p for p in path.iterdir() if p.suffix in (".json", ".txt"))
+            except OSError as exc:  # an unreadable folder is skipped like a bad file
+                err.print(f"[yellow]skipped:[/yellow] {name}: {exc.strerror or exc}")
+                continue
+            files += [str(p) for p in found if p.is_file()]
+        else:
+            files.append(name)
+    return files
+
+
+def brief(
+    inputs: Annotated[list[str], typer.Argument(help="article files (.txt, .json) or folders")],
+    backend: BackendOpt = None,
+    model: ModelOpt = None,
+    out: Annotated[
+        Path | None,
+        typer.Option("--output", "-o", help="OUT.md, OUT.html or OUT.json (default: md to stdout)"),
+    ] = None,
+    concurrency: ConcurrencyOpt = 1,
+    title: Annotated[str, typer.Option(help="the briefing's title")] = "Briefing",
+) -> None:
+    """Summarize many articles into one briefing: events merged across outlets."""
+    from ..briefing import briefing_to_html, briefing_to_json, briefing_to_markdown
+    from ..briefing.build import build_briefing
+
+    fmt = BRIEF_FORMATS.get(out.suffix.lower()) if out else "md"
+    if fmt is None:
+        err.print(f"[red]error:[/red] output must end in .md, .html or .json, not {out}")
+        raise typer.Exit(2)
+    settings = settings_from(backend, model)
+    names = _article_files(inputs)
+    check_outputs(out, None, names)
+    articles = []
+    for name in names:
+        try:
+            articles.append(read_article(name))
+        except SummarizerError as exc:  # one unreadable file does not stop the briefing
+            err.print(f"[yellow]skipped:[/yellow] {exc}")
+    if not articles:
+        err.print("[red]error:[/red] no readable articles")
+        raise typer.Exit(2)
+    try:
+        with Progress(console=err, transient=True) as bar:
+            task = bar.add_task("summarizing", total=len(articles))
+            outcomes = summarize_many(
+                articles,
+                settings=settings,
+                concurrency=concurrency,
+                on_done=lambda _i, _o: bar.advance(task),
+            )
+    except SummarizerError as exc:
+        err.print(f"[red]error:[/red] {exc}")
+        raise typer.Exit(2) from None
+    briefing = build_briefing(articles, outcomes, title=title)
+    render = {"md": briefing_to_markdown, "html": briefing_to_html, "json": briefing_to_json}
+    text = render[fmt](briefing)
+    if out:
+        try:
+            write_output(out, text)
+        except OutputError as exc:
+            err.print(f"[red]error:[/red] cannot write {exc}; the briefing was not saved")
+            raise typer.Exit(2) from None
+        err.print(f"{len(briefing.events)} event(s) from {len(articles)} article(s) -> {out}")
+    else:
+        sys.stdout.write(text)
+    for e in briefing.errors:
+        err.print(f"[yellow]failed:[/yellow] {articles[e['article']].path}: {e['message']}")
+    if briefing.errors:
+        raise typer.Exit(1)
