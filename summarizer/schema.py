@@ -12,8 +12,10 @@ import contextlib
 import copy
 from collections.abc import Callable, Iterator
 from contextvars import ContextVar
+from dataclasses import dataclass
 from datetime import date as Date
-from typing import Annotated, Any, Literal
+from enum import StrEnum
+from typing import Annotated, Any, Literal, NamedTuple
 
 from pydantic import BaseModel, ConfigDict, Field, field_validator, model_validator
 
@@ -87,18 +89,43 @@ class DraftSentence(BaseModel):
     ids: list[int] = Field(min_length=1, max_length=4, description="article sentences it rests on")
 
 
-# The free-text fields of a draft event, in schema order.
-DRAFT_TEXT_FIELDS = (
-    "actor1",
-    "actor2",
-    "claimed_by",
-    "target",
-    "location",
-    "country",
-    "date_text",
-    "reported_by",
-    "motive",
-)
+# An attribute path inside an event: ("actor1",) in a DraftEvent, ("actors", "actor1") in
+# the assembled Event.
+FieldPath = tuple[str, ...]
+# What a free-text field holds; rules choose fields by it (grounding.py, neutrality.py).
+FieldKind = Literal["party", "place", "time", "source", "reason"]
+
+
+class TextField(NamedTuple):
+    kind: FieldKind
+    result: FieldPath  # where the assembled Event keeps the field's grounded value
+
+
+# The free-text fields of a draft event, in schema order: the one list of them. The
+# placeholder rule, the checks, assembly and findings' targets derive theirs from it.
+EVENT_TEXT_FIELDS: dict[str, TextField] = {
+    "actor1": TextField("party", ("actors", "actor1")),
+    "actor2": TextField("party", ("actors", "actor2")),
+    "claimed_by": TextField("party", ("claimed_by",)),
+    "target": TextField("party", ("target",)),
+    "location": TextField("place", ("location", "place")),
+    "country": TextField("place", ("location", "country")),
+    "date_text": TextField("time", ("date_text",)),
+    "reported_by": TextField("source", ("reported_by",)),
+    "motive": TextField("reason", ("stated_motive",)),
+}
+DRAFT_TEXT_FIELDS = tuple(EVENT_TEXT_FIELDS)
+
+
+def text_fields(*kinds: FieldKind) -> tuple[str, ...]:
+    """The draft's free-text fields that hold one of these kinds, in schema order."""
+    return tuple(name for name, field in EVENT_TEXT_FIELDS.items() if field.kind in kinds)
+
+
+def assembled_field(name: str) -> FieldPath:
+    """Where the assembled Event keeps a draft event's field: "actor1" -> actors.actor1."""
+    text = EVENT_TEXT_FIELDS.get(name)
+    return text.result if text is not None else (name,)
 
 
 def _short(alias: str) -> Any:
@@ -199,12 +226,124 @@ class Span(BaseModel):
     text: str
 
 
+class Check(StrEnum):
+    """The rule a finding comes from; its value is the `check` the JSON shows."""
+
+    GROUNDING = "grounding"  # citations exist, values and figures occur in the article
+    NEUTRALITY = "neutrality"  # no unquoted loaded wording in what we write
+    ATTRIBUTION = "attribution"  # responsibility, claimant, sub-type, source, motive
+    STRUCTURE = "structure"  # the answer's shape: summary length, cut-off text, fallback
+    INJECTION = "injection"  # output that obeys instructions written in the article
+    COVERAGE = "coverage"  # incidents no event cites, re-reads, chunks left unread
+    INPUT = "input"  # the article as read (api.py)
+
+
+@dataclass(frozen=True)
+class SummaryTarget:
+    """A summary sentence, or the summary as a whole (index None)."""
+
+    index: int | None = None
+
+
+@dataclass(frozen=True)
+class EventTarget:
+    """An event, one of its fields, or the list of events as a whole (index None).
+
+    `field` is the attribute path inside the event: a DraftEvent field for the draft's
+    checks (("actor1",)), an Event field once assembled (`assembled_field`).
+    """
+
+    index: int | None = None
+    field: FieldPath = ()
+
+    def __post_init__(self) -> None:
+        if self.field and self.index is None:
+            raise ValueError("a field belongs to one event: give its index")
+
+
+@dataclass(frozen=True)
+class ArticleTarget:
+    """The article as read."""
+
+
+@dataclass(frozen=True)
+class RunTarget:
+    """The run as a whole."""
+
+
+Target = SummaryTarget | EventTarget | ArticleTarget | RunTarget
+
+
+def path_text(target: Target) -> str:
+    """A target as the output writes it: "summary[0]", "events[1].actors.actor1", "run"."""
+    match target:
+        case SummaryTarget(index=None):
+            return "summary"
+        case SummaryTarget(index=index):
+            return f"summary[{index}]"
+        case EventTarget(index=None):
+            return "events"
+        case EventTarget(index=index, field=field):
+            return f"events[{index}]" + "".join(f".{name}" for name in field)
+        case ArticleTarget():
+            return "article"
+        case RunTarget():
+            return "run"
+    raise TypeError(f"not a finding target: {target!r}")
+
+
+def event_label(target: EventTarget) -> str:
+    """How a message names an event, counting from 1 as the model does: "event 2: "."""
+    if target.index is None:
+        raise ValueError("only one event has a number")
+    return f"event {target.index + 1}: "
+
+
 class Finding(BaseModel):
-    check: str  # grounding | neutrality | attribution | structure | input
+    """What a check or a repair found, and where: built from a typed `target`.
+
+    `path` is the target's text (`path_text`), written once here; nothing reads it back.
+    `target` and `detail` stay out of every dump, so the JSON keeps check, severity,
+    path, message, repaired. A finding read back from JSON has its path only.
+    """
+
+    check: Check
     severity: Severity
-    path: str  # where in the output, e.g. "events[1].actor1" or "summary[0]"
+    path: str  # path_text(target), e.g. "events[1].actor1" or "summary[0]"
     message: str
     repaired: bool = False
+    target: Target | None = Field(default=None, exclude=True, repr=False)
+    # A message that opens with its event's number ("event 2: ...") is given as the rest,
+    # so that moving the finding to another event (`moved`) numbers it afresh.
+    detail: str | None = Field(default=None, exclude=True, repr=False)
+
+    @model_validator(mode="before")
+    @classmethod
+    def _render(cls, data: Any) -> Any:
+        if not isinstance(data, dict) or data.get("target") is None:
+            return data
+        target = data["target"]
+        data = {**data, "path": path_text(target)}
+        if data.get("detail") is not None:
+            data["message"] = event_label(target) + data["detail"]
+        return data
+
+    def moved(self, target: Target) -> Finding:
+        """The same finding about another place (a re-read's event after the first pass's)."""
+        return Finding(
+            check=self.check,
+            severity=self.severity,
+            target=target,
+            message=self.message,
+            detail=self.detail,
+            repaired=self.repaired,
+        )
+
+    def add_to_message(self, text: str) -> None:
+        """Say more at the end of the message (kept when the finding is moved)."""
+        self.message += text
+        if self.detail is not None:
+            self.detail += text
 
 
 class GroundedValue(BaseModel):
@@ -249,6 +388,14 @@ class Event(BaseModel):
     stated_motive: GroundedValue | None = None
     sentence_ids: list[int]
     evidence: list[Span]
+
+
+def event_value(event: Event, field: FieldPath) -> Any:
+    """The value at an attribute path of an assembled event: ("actors", "actor1")."""
+    value: Any = event
+    for name in field:
+        value = getattr(value, name)
+    return value
 
 
 class LoadedTerm(BaseModel):
