@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 
 from ..article import Article
-from ..schema import Draft, Finding
+from ..schema import Check, Draft, EventTarget, Finding, SummaryTarget
 from .grounding import cited, event_ids
 
 CLAIM = re.compile(r"\bclaim(?:ed|s|ing)? (?:the )?responsibility\b", re.IGNORECASE)
@@ -35,39 +35,38 @@ def check_attribution(
     """`ids_of`: `event_ids` of each event, when the caller has them already."""
     findings: list[Finding] = []
     for k, ev in enumerate(draft.events):
-        path = f"events[{k}].responsibility"
+        where = EventTarget(k, ("responsibility",))
         ids = ids_of[k][0] if ids_of is not None else event_ids(ev, article)[0]
         evidence = " ".join(s.text for s in cited(article, ids))
         expected = expected_responsibility(evidence)
         if ev.responsibility == "claimed" and not ev.claimed_by:
             findings.append(
                 Finding(
-                    check="attribution",
+                    check=Check.ATTRIBUTION,
                     severity="error",
-                    path=path,
-                    message=f"event {k + 1}: resp is 'claimed' but 'by' is empty; "
-                    "name who claimed it",
+                    target=where,
+                    detail="resp is 'claimed' but 'by' is empty; name who claimed it",
                 )
             )
         if expected and ev.responsibility != expected:
             findings.append(
                 Finding(
-                    check="attribution",
+                    check=Check.ATTRIBUTION,
                     severity="error",
-                    path=path,
-                    message=f"event {k + 1}: the cited sentences say responsibility was "
-                    f"{expected} (not {ev.responsibility!r}); set resp '{expected}'"
+                    target=where,
+                    detail=f"the cited sentences say responsibility was {expected}"
+                    f" (not {ev.responsibility!r}); set resp '{expected}'"
                     + (" and 'by' to who claimed it" if expected == "claimed" else ""),
                 )
             )
         elif ev.responsibility in ("claimed", "confirmed", "alleged") and not expected:
             findings.append(
                 Finding(
-                    check="attribution",
+                    check=Check.ATTRIBUTION,
                     severity="warning",
-                    path=path,
-                    message=f"event {k + 1}: responsibility {ev.responsibility!r} but the cited "
-                    "sentences hold no such statement",
+                    target=where,
+                    detail=f"responsibility {ev.responsibility!r} but the cited sentences hold "
+                    "no such statement",
                 )
             )
     for k, sent in enumerate(draft.summary):
@@ -76,9 +75,9 @@ def check_attribution(
         if attributed and len(attributed) == len(sources) and not SPEECH.search(sent.text):
             findings.append(
                 Finding(
-                    check="attribution",
+                    check=Check.ATTRIBUTION,
                     severity="error",
-                    path=f"summary[{k}]",
+                    target=SummaryTarget(k),
                     message=f"summary sentence {k + 1} restates what sentence(s) {attributed} "
                     "attribute to a speaker; say who said or claimed it",
                 )

@@ -22,7 +22,7 @@ from collections.abc import Sequence
 
 from ..article import Article, Sentence
 from ..countries import country_mentions
-from ..schema import Event, Finding
+from ..schema import Check, Event, EventTarget, Finding
 from .lexicon import quoted_ranges
 
 _DONE = re.compile(
@@ -85,9 +85,9 @@ def uncited_incidents(article: Article, events: Sequence[Event]) -> list[Finding
     """One warning per sentence that seems to report an incident no event cites."""
     return [
         Finding(
-            check="coverage",
+            check=Check.COVERAGE,
             severity="warning",
-            path="events",
+            target=EventTarget(),
             message=(
                 f"sentence [{sentence_id}] seems to report an incident that no event cites "
                 f"(it names {', '.join(names[:4])}); the model may have missed it"

@@ -13,7 +13,18 @@ from functools import lru_cache
 from rapidfuzz import fuzz
 
 from ..article import Article, Sentence
-from ..schema import DRAFT_TEXT_FIELDS, Draft, DraftEvent, Finding, GroundedValue, Span, key_of
+from ..schema import (
+    Check,
+    Draft,
+    DraftEvent,
+    EventTarget,
+    Finding,
+    GroundedValue,
+    Span,
+    SummaryTarget,
+    key_of,
+    text_fields,
+)
 
 FUZZY_MIN = 85.0  # partial-ratio score for a fuzzy match (aliases, inflections)
 MAX_EVENT_IDS = 4  # an event resting on more sentences than this is not specific
@@ -222,9 +233,9 @@ def support(text: str, evidence: str) -> float:
     return hits / len(words)
 
 
-# Fields the gate demands in the article's words; date and motive are only located
+# Fields the gate demands in the article's words; dates and motives are only located
 # when assembling, never re-asked for.
-EVENT_TEXT_FIELDS = tuple(f for f in DRAFT_TEXT_FIELDS if f not in ("date_text", "motive"))
+STRICT_FIELDS = text_fields("party", "place", "source")
 
 
 def best_supporting(text: str, article: Article, limit: int = 3) -> list[int]:
@@ -275,20 +286,20 @@ def check_grounding(
     if not 2 <= len(draft.summary) <= 5 and n >= 2:
         findings.append(
             Finding(
-                check="structure",
+                check=Check.STRUCTURE,
                 severity="error",
-                path="summary",
+                target=SummaryTarget(),
                 message=f"the summary has {len(draft.summary)} sentences; write 2 to 5",
             )
         )
     for k, sent in enumerate(draft.summary):
-        path = f"summary[{k}]"
+        where = SummaryTarget(k)
         if not sent.ids or bad_ids(sent.ids):
             findings.append(
                 Finding(
-                    check="grounding",
+                    check=Check.GROUNDING,
                     severity="error",
-                    path=path,
+                    target=where,
                     message=f"cite existing sentence numbers 1-{n} in ids",
                 )
             )
@@ -297,9 +308,9 @@ def check_grounding(
         if support(sent.text, article.text) < MIN_SUPPORT:
             findings.append(
                 Finding(
-                    check="grounding",
+                    check=Check.GROUNDING,
                     severity="error",
-                    path=path,
+                    target=where,
                     message=f"summary sentence {k + 1} says things the article does not say: "
                     "say only what the article says",
                 )
@@ -308,46 +319,44 @@ def check_grounding(
             # Wrong citation only: the code re-cites by content, no re-ask needed.
             findings.append(
                 Finding(
-                    check="grounding",
+                    check=Check.GROUNDING,
                     severity="warning",
-                    path=path,
+                    target=where,
                     message=f"summary sentence {k + 1} is not supported by sentences {sent.ids}",
                 )
             )
     for k, ev in enumerate(draft.events):
-        path = f"events[{k}]"
         ids, recited = ids_of[k] if ids_of is not None else event_ids(ev, article)
         if not ids:
             findings.append(
                 Finding(
-                    check="grounding",
+                    check=Check.GROUNDING,
                     severity="error",
-                    path=path,
-                    message=f"event {k + 1}: cite existing sentence numbers 1-{n}",
+                    target=EventTarget(k),
+                    detail=f"cite existing sentence numbers 1-{n}",
                 )
             )
             continue
         if recited:
             findings.append(
                 Finding(
-                    check="grounding",
+                    check=Check.GROUNDING,
                     severity="warning",
-                    path=f"{path}.ids",
-                    message=f"event {k + 1}: sentences {ev.ids} hold none of its "
-                    f"values; they occur in {ids}",
+                    target=EventTarget(k, ("ids",)),
+                    detail=f"sentences {ev.ids} hold none of its values; they occur in {ids}",
                 )
             )
         if len(set(ids)) > MAX_EVENT_IDS and len(set(ids)) > n // 3:
             findings.append(
                 Finding(
-                    check="grounding",
+                    check=Check.GROUNDING,
                     severity="error",
-                    path=f"{path}.ids",
+                    target=EventTarget(k, ("ids",)),
                     message=f"event {k + 1} cites {len(set(ids))} sentences; cite only the 1-3 "
                     "sentences that describe this one event",
                 )
             )
-        for name in EVENT_TEXT_FIELDS:
+        for name in STRICT_FIELDS:
             value = getattr(ev, name)
             if not value:
                 continue
@@ -355,22 +364,20 @@ def check_grounding(
             if grounded.alignment == "none":
                 findings.append(
                     Finding(
-                        check="grounding",
+                        check=Check.GROUNDING,
                         severity="error",
-                        path=f"{path}.{name}",
-                        message=f"event {k + 1}: {key_of(name)} {value!r} does not occur in the "
-                        "article; "
+                        target=EventTarget(k, (name,)),
+                        detail=f"{key_of(name)} {value!r} does not occur in the article; "
                         "use the article's own words or null",
                     )
                 )
             elif not in_cited:
                 findings.append(
                     Finding(
-                        check="grounding",
+                        check=Check.GROUNDING,
                         severity="warning",
-                        path=f"{path}.{name}",
-                        message=f"event {k + 1}: {key_of(name)} {value!r} is not in the cited "
-                        "sentences",
+                        target=EventTarget(k, (name,)),
+                        detail=f"{key_of(name)} {value!r} is not in the cited sentences",
                     )
                 )
         evidence = " ".join(s.text for s in cited(article, ids))
@@ -380,16 +387,16 @@ def check_grounding(
 
 
 def check_counts(k: int, value: int | None, name: str, evidence: str) -> list[Finding]:
-    path = f"events[{k}].{name}"
+    where = EventTarget(k, (name,))
     if value is None:
         return []
     if value == 0 and not _NONE_REPORTED.search(evidence):
         return [
             Finding(
-                check="grounding",
+                check=Check.GROUNDING,
                 severity="error",
-                path=path,
-                message=f"event {k + 1}: {key_of(name)} 0 but the cited sentences do not say "
+                target=where,
+                detail=f"{key_of(name)} 0 but the cited sentences do not say "
                 "that nobody was hurt; use null when no figure is reported",
             )
         ]
@@ -398,10 +405,10 @@ def check_counts(k: int, value: int | None, name: str, evidence: str) -> list[Fi
         if not single_kill:
             return [
                 Finding(
-                    check="grounding",
+                    check=Check.GROUNDING,
                     severity="error",
-                    path=path,
-                    message=f"event {k + 1}: {key_of(name)} {value} has no figure in the cited "
+                    target=where,
+                    detail=f"{key_of(name)} {value} has no figure in the cited "
                     "sentences; use null when no figure is reported",
                 )
             ]

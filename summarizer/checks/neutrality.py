@@ -2,8 +2,12 @@
 
 from __future__ import annotations
 
-from ..schema import Draft, Finding, key_of
+from ..schema import Check, Draft, EventTarget, Finding, SummaryTarget, key_of, text_fields
 from .lexicon import find_loaded_terms
+
+# The fields whose words the model chooses: names of the parties, and reasons. Places,
+# dates and sources are names the article gives.
+WORDED_FIELDS = text_fields("party", "reason")
 
 
 def _describe(term_text: str, alternative: str | None) -> str:
@@ -19,24 +23,24 @@ def check_neutrality(draft: Draft) -> list[Finding]:
             listed = ", ".join(_describe(t.text, t.neutral_alternative) for t in terms)
             findings.append(
                 Finding(
-                    check="neutrality",
+                    check=Check.NEUTRALITY,
                     severity="error",
-                    path=f"summary[{k}]",
+                    target=SummaryTarget(k),
                     message=f"summary sentence {k + 1} uses loaded wording: {listed}",
                 )
             )
     for k, ev in enumerate(draft.events):
-        for name in ("actor1", "actor2", "claimed_by", "target", "motive"):
+        for name in WORDED_FIELDS:
             value = getattr(ev, name)
             terms = [t for t in find_loaded_terms(value or "") if not t.quoted]
             if terms:
                 listed = ", ".join(_describe(t.text, t.neutral_alternative) for t in terms)
                 findings.append(
                     Finding(
-                        check="neutrality",
+                        check=Check.NEUTRALITY,
                         severity="warning",
-                        path=f"events[{k}].{name}",
-                        message=f"event {k + 1}: {key_of(name)} uses loaded wording: {listed}",
+                        target=EventTarget(k, (name,)),
+                        detail=f"{key_of(name)} uses loaded wording: {listed}",
                     )
                 )
     return findings
