@@ -31,23 +31,28 @@ from .field_roles import is_cited_source, is_stated_motive
 from .schema import (
     EVENT_TYPE_OF,
     Actors,
+    Check,
     Draft,
     DraftEvent,
     Event,
+    EventTarget,
     Finding,
     GroundedValue,
     LoadedTerm,
     Location,
     Span,
     SummarySentence,
+    SummaryTarget,
+    Target,
+    assembled_field,
 )
 
 _END = re.compile(r"[.!?…][\"'”’)]*$")
 
 
-def _repaired(check: str, path: str, message: str) -> Finding:
+def _repaired(check: Check, target: Target, message: str) -> Finding:
     """A warning about something assembly changed: the output says what it did."""
-    return Finding(check=check, severity="warning", path=path, repaired=True, message=message)
+    return Finding(check=check, severity="warning", target=target, repaired=True, message=message)
 
 
 def complete_sentence(text: str) -> str:
@@ -65,14 +70,14 @@ def build_summary(draft: Draft, article: Article) -> tuple[list[SummarySentence]
     out: list[SummarySentence] = []
     findings: list[Finding] = []
     for k, sent in enumerate(draft.summary):
-        path = f"summary[{k}]"
+        where = SummaryTarget(k)
         ids = valid_ids(article, sent.ids)
         if support(sent.text, article.text) < MIN_SUPPORT:
             findings.append(
                 Finding(
-                    check="grounding",
+                    check=Check.GROUNDING,
                     severity="error",
-                    path=path,
+                    target=where,
                     repaired=True,
                     message="dropped: the sentence is not supported by the article",
                 )
@@ -84,7 +89,9 @@ def build_summary(draft: Draft, article: Article) -> tuple[list[SummarySentence]
             old = ids
             ids = best_supporting(sent.text, article)
             findings.append(
-                _repaired("grounding", path, f"citation {old} did not support it; re-cited {ids}")
+                _repaired(
+                    Check.GROUNDING, where, f"citation {old} did not support it; re-cited {ids}"
+                )
             )
         text, unrepaired = neutralise(sent.text)
         neutralised = text != sent.text
@@ -92,22 +99,22 @@ def build_summary(draft: Draft, article: Article) -> tuple[list[SummarySentence]
         if whole != text:
             findings.append(
                 _repaired(
-                    "structure",
-                    path,
+                    Check.STRUCTURE,
+                    where,
                     "the sentence was cut off (length limit); trimmed to its last clause",
                 )
             )
             text = whole
         if neutralised:
             findings.append(
-                _repaired("neutrality", path, "replaced loaded wording with neutral terms")
+                _repaired(Check.NEUTRALITY, where, "replaced loaded wording with neutral terms")
             )
         for term in unrepaired:
             findings.append(
                 Finding(
-                    check="neutrality",
+                    check=Check.NEUTRALITY,
                     severity="error",
-                    path=path,
+                    target=where,
                     message=f"loaded term {term.text!r} left in (no safe alternative)",
                 )
             )
@@ -117,7 +124,7 @@ def build_summary(draft: Draft, article: Article) -> tuple[list[SummarySentence]
 
 
 def _ground(
-    value: str | None, article: Article, ids: list[int], path: str, findings: list[Finding]
+    value: str | None, article: Article, ids: list[int], where: Target, findings: list[Finding]
 ) -> GroundedValue | None:
     if not value or not value.strip():
         return None
@@ -125,18 +132,18 @@ def _ground(
     if grounded.alignment == "none":
         findings.append(
             Finding(
-                check="grounding",
+                check=Check.GROUNDING,
                 severity="error",
-                path=path,
+                target=where,
                 message=f"{value!r} does not occur in the article (kept, flagged)",
             )
         )
     elif not in_cited:
         findings.append(
             Finding(
-                check="grounding",
+                check=Check.GROUNDING,
                 severity="warning",
-                path=path,
+                target=where,
                 message=f"{value!r} occurs in the article but not in the cited "
                 "sentences; evidence points to where it occurs",
             )
@@ -150,7 +157,7 @@ _ROLES: dict[str, tuple[Callable[[GroundedValue, Article, list[int]], bool], str
         is_cited_source,
         "a source: its sentence has no 'said', 'according to' or the like",
     ),
-    "stated_motive": (
+    "motive": (
         is_stated_motive,
         "a reason: no 'in retaliation for', 'to protest' or the like introduces it",
     ),
@@ -162,17 +169,17 @@ def _in_role(
     field: str,
     article: Article,
     ids: list[int],
-    path: str,
+    k: int,
     findings: list[Finding],
 ) -> GroundedValue | None:
     """The grounded value, unless the article does not present it in its field's role."""
-    where = f"{path}.{field}"
+    where = EventTarget(k, assembled_field(field))
     grounded = _ground(value, article, ids, where, findings)
     plays_role, role = _ROLES[field]
     if grounded is None or plays_role(grounded, article, ids):
         return grounded
     message = f"{grounded.value!r} is not given as {role}; dropped"
-    findings.append(_repaired("attribution", where, message))
+    findings.append(_repaired(Check.ATTRIBUTION, where, message))
     return None
 
 
@@ -220,11 +227,14 @@ def resolve_date(date_text: str | None, published: date | None) -> tuple[date | 
 
 
 def _counts(
-    value: int | None, name: str, evidence: str, path: str, findings: list[Finding]
+    value: int | None, name: str, evidence: str, k: int, findings: list[Finding]
 ) -> int | None:
     if check_counts(0, value, name, evidence):
+        where = EventTarget(k, assembled_field(name))
         findings.append(
-            _repaired("grounding", path, f"{name} {value} had no figure behind it; set to null")
+            _repaired(
+                Check.GROUNDING, where, f"{name} {value} had no figure behind it; set to null"
+            )
         )
         return None
     return value
@@ -234,14 +244,17 @@ def build_event(
     ev: DraftEvent, k: int, article: Article, published: date | None
 ) -> tuple[Event, list[Finding]]:
     findings: list[Finding] = []
-    path = f"events[{k}]"
+
+    def at(name: str) -> EventTarget:
+        return EventTarget(k, assembled_field(name))
+
     ids, recited = event_ids(ev, article)
     if recited:
         # Small models miscount sentence numbers: cite where the event's values occur.
         findings.append(
             _repaired(
-                "grounding",
-                f"{path}.ids",
+                Check.GROUNDING,
+                at("ids"),
                 f"cited {ev.ids} hold none of the event's values; re-cited {ids}",
             )
         )
@@ -252,8 +265,8 @@ def build_event(
     if expected and expected != responsibility:
         findings.append(
             _repaired(
-                "attribution",
-                f"{path}.responsibility",
+                Check.ATTRIBUTION,
+                at("responsibility"),
                 f"responsibility {responsibility!r} -> {expected!r}, as the cited sentences state",
             )
         )
@@ -263,8 +276,8 @@ def build_event(
         # small models answer "claimed" by default.
         findings.append(
             _repaired(
-                "attribution",
-                f"{path}.responsibility",
+                Check.ATTRIBUTION,
+                at("responsibility"),
                 f"responsibility {responsibility!r} -> 'unknown': nobody in the "
                 "article claims responsibility or accuses anyone",
             )
@@ -277,17 +290,17 @@ def build_event(
             claimed_by = ev.actor1
             findings.append(
                 _repaired(
-                    "attribution",
-                    f"{path}.claimed_by",
+                    Check.ATTRIBUTION,
+                    at("claimed_by"),
                     f"claimed_by filled from actor1 {ev.actor1!r}",
                 )
             )
         else:
             findings.append(
                 Finding(
-                    check="attribution",
+                    check=Check.ATTRIBUTION,
                     severity="error",
-                    path=f"{path}.claimed_by",
+                    target=at("claimed_by"),
                     message="responsibility 'claimed' but no claimant named",
                 )
             )
@@ -302,36 +315,36 @@ def build_event(
         # neutral where the model copied a label ("resistance forces") from the article.
         findings.append(
             _repaired(
-                "neutrality",
-                f"{path}.actors.actor1",
+                Check.NEUTRALITY,
+                at("actor1"),
                 f"actor {actor1!r} is a loaded label; used the claimant {claimed_by!r}",
             )
         )
         actor1 = claimed_by
     event_date, precision = resolve_date(ev.date_text, published)
-    sub_event_type = _sub_type_the_text_supports(ev.sub_event_type, evidence_text, path, findings)
+    sub_event_type = _sub_type_the_text_supports(
+        ev.sub_event_type, evidence_text, at("sub_event_type"), findings
+    )
     event_type = EVENT_TYPE_OF[sub_event_type]
     event = Event(
         event_type=event_type,
         sub_event_type=sub_event_type,
         date=event_date,
-        date_text=_ground(ev.date_text, article, ids, f"{path}.date_text", findings),
+        date_text=_ground(ev.date_text, article, ids, at("date_text"), findings),
         time_precision=precision,  # type: ignore[arg-type]
         actors=Actors(
-            actor1=_ground(actor1, article, ids, f"{path}.actors.actor1", findings),
-            actor2=_ground(ev.actor2, article, ids, f"{path}.actors.actor2", findings),
+            actor1=_ground(actor1, article, ids, at("actor1"), findings),
+            actor2=_ground(ev.actor2, article, ids, at("actor2"), findings),
         ),
         responsibility=responsibility,
-        claimed_by=_ground(claimed_by, article, ids, f"{path}.claimed_by", findings),
-        target=_ground(ev.target, article, ids, f"{path}.target", findings),
-        location=_location(ev, article, ids, path, findings),
-        fatalities=_counts(
-            ev.fatalities, "fatalities", evidence_text, f"{path}.fatalities", findings
-        ),
-        injuries=_counts(ev.injuries, "injuries", evidence_text, f"{path}.injuries", findings),
+        claimed_by=_ground(claimed_by, article, ids, at("claimed_by"), findings),
+        target=_ground(ev.target, article, ids, at("target"), findings),
+        location=_location(ev, article, ids, k, findings),
+        fatalities=_counts(ev.fatalities, "fatalities", evidence_text, k, findings),
+        injuries=_counts(ev.injuries, "injuries", evidence_text, k, findings),
         civilian_targeting=True if event_type == "Violence against civilians" else None,
-        reported_by=_in_role(ev.reported_by, "reported_by", article, ids, path, findings),
-        stated_motive=_in_role(ev.motive, "stated_motive", article, ids, path, findings),
+        reported_by=_in_role(ev.reported_by, "reported_by", article, ids, k, findings),
+        stated_motive=_in_role(ev.motive, "motive", article, ids, k, findings),
         sentence_ids=ids,
         evidence=spans_of(cited(article, ids)),
     )
@@ -356,7 +369,7 @@ _SUB_TYPE_CUES: dict[str, re.Pattern[str]] = {
 
 
 def _sub_type_the_text_supports(
-    sub_event_type: str, evidence: str, path: str, findings: list[Finding]
+    sub_event_type: str, evidence: str, where: EventTarget, findings: list[Finding]
 ) -> str:
     """The model's sub-type, unless its cited sentences describe another weapon only.
 
@@ -371,8 +384,8 @@ def _sub_type_the_text_supports(
         return sub_event_type
     findings.append(
         _repaired(
-            "attribution",
-            f"{path}.sub_event_type",
+            Check.ATTRIBUTION,
+            where,
             f"sub-type {sub_event_type!r} -> {stated!r}: the cited sentences describe the latter",
         )
     )
@@ -394,10 +407,12 @@ def _stated_anywhere(responsibility: str, article: Article) -> bool:
 
 
 def _location(
-    ev: DraftEvent, article: Article, ids: list[int], path: str, findings: list[Finding]
+    ev: DraftEvent, article: Article, ids: list[int], k: int, findings: list[Finding]
 ) -> Location:
-    place = _ground(ev.location, article, ids, f"{path}.location.place", findings)
-    country = _ground(ev.country, article, ids, f"{path}.location.country", findings)
+    place_at = EventTarget(k, assembled_field("location"))
+    country_at = EventTarget(k, assembled_field("country"))
+    place = _ground(ev.location, article, ids, place_at, findings)
+    country = _ground(ev.country, article, ids, country_at, findings)
     if country is None and place is not None and place.evidence:
         # Small models leave country empty; the article often says it next to the place.
         span = place.evidence[0]
@@ -410,9 +425,9 @@ def _location(
             )
             findings.append(
                 Finding(
-                    check="grounding",
+                    check=Check.GROUNDING,
                     severity="info",
-                    path=f"{path}.location.country",
+                    target=country_at,
                     repaired=True,
                     message=f"country {found.text!r} filled from the words around the place",
                 )
@@ -445,8 +460,8 @@ def drop_unplaced_events(events: list[Event]) -> tuple[list[Event], list[Finding
             continue
         findings.append(
             _repaired(
-                "grounding",
-                f"events[{k}]",
+                Check.GROUNDING,
+                EventTarget(k),
                 "event dropped: none of its actor, target and place occurs in the article",
             )
         )

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from .checks.lexicon import find_loaded_terms
 from .markup import markdown_text
-from .schema import Event, GroundedValue, LoadedTerm, SummaryResult
+from .schema import Check, Event, GroundedValue, LoadedTerm, SummaryResult
 
 
 def _v(value: GroundedValue | None) -> str:
@@ -65,7 +65,7 @@ def result_to_markdown(result: SummaryResult) -> str:
     missed = [
         f.message
         for f in result.run.findings
-        if f.check == "coverage" and f.severity == "warning"
+        if f.check is Check.COVERAGE and f.severity == "warning"
     ]
     if missed:
         lines += ["", "Possibly missed (no record cites these):"]
