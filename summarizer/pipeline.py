@@ -33,20 +33,27 @@ from .backends import Backend
 from .backends.replay import current_prompt
 from .checks import reask_message, run_checks
 from .checks.coverage import uncited_incident_sentences, uncited_incidents
+from .checks.grounding import STRICT_FIELDS
 from .errors import OutputValidationError, RecordingMissingError, SummarizerError
 from .markup import MAX_PROMPT_SOURCE_CHARS, MAX_PROMPT_TITLE_CHARS, prompt_field
 from .prompts import PromptTemplate
 from .reread import events_citing, missed_groups, reread_done, shifted, skipped, window_for
 from .schema import (
+    Check,
     Draft,
     DraftEvent,
     DraftEvents,
     Event,
+    EventTarget,
     Finding,
     RunInfo,
+    RunTarget,
     SummaryResult,
+    SummaryTarget,
     Usage,
+    assembled_field,
     checks_gate,
+    event_value,
 )
 from .settings import Settings
 
@@ -110,31 +117,29 @@ def chunk_windows(
     return chunks
 
 
-_FIELD_OF_PATH = {
-    "actor1": lambda e: e.actors.actor1,
-    "actor2": lambda e: e.actors.actor2,
-    "claimed_by": lambda e: e.claimed_by,
-    "target": lambda e: e.target,
-    "location": lambda e: e.location.place,
-    "country": lambda e: e.location.country,
-    "reported_by": lambda e: e.reported_by,
-}
+# The draft fields the strict gate grounds, and where the assembled Event keeps each.
+_STRICT_IN_EVENT = {(name,): assembled_field(name) for name in STRICT_FIELDS}
 
 
 def mark_resolved(
-    draft_findings: list[Finding], build_findings: list[Finding], events: list
+    draft_findings: list[Finding], build_findings: list[Finding], events: list[Event]
 ) -> None:
     """Mark a draft's findings that assembly repaired, so `repaired` tells the final state."""
-    repaired = {(f.check, f.path) for f in build_findings if f.repaired}
+    repaired = {(f.check, f.target) for f in build_findings if f.repaired}
     for f in draft_findings:
-        if (f.check, f.path) in repaired:
+        if (f.check, f.target) in repaired:
             f.repaired = True
             continue
         # A value the strict gate could not place, grounded when assembling (lenient match).
-        head, _, name = f.path.rpartition(".")
-        if f.check == "grounding" and head.startswith("events[") and name in _FIELD_OF_PATH:
-            k = int(head[len("events[") : -1])
-            value = _FIELD_OF_PATH[name](events[k]) if k < len(events) else None
+        where = f.target
+        if (
+            f.check is Check.GROUNDING
+            and isinstance(where, EventTarget)
+            and where.field in _STRICT_IN_EVENT
+            and where.index is not None
+            and where.index < len(events)
+        ):
+            value = event_value(events[where.index], _STRICT_IN_EVENT[where.field])
             if value is not None and value.alignment != "none":
                 f.repaired = True
 
@@ -145,16 +150,22 @@ def drop_injected(draft: Draft, findings: list[Finding]) -> Draft:
     What rests on instructions written inside the article is not news the article
     reports; keeping it flagged would still put the attacker's words in the output.
     """
-    flagged = {f.path.split(".")[0] for f in findings if f.check == "injection"}
-    if not flagged:
+    injected = [f for f in findings if f.check is Check.INJECTION]
+    if not injected:
         return draft
-    for f in findings:
-        if f.check == "injection":
-            f.repaired = True
-            f.message += " (removed from the output)"
-    keep_summary = [s for k, s in enumerate(draft.summary) if f"summary[{k}]" not in flagged]
-    keep_events = [e for k, e in enumerate(draft.events) if f"events[{k}]" not in flagged]
+    for f in injected:
+        f.repaired = True
+        f.add_to_message(" (removed from the output)")
+    # The summary sentences and events the flagged text is in (an event's field or itself).
+    summary = {f.target.index for f in injected if isinstance(f.target, SummaryTarget)}
+    events = {f.target.index for f in injected if isinstance(f.target, EventTarget)}
+    keep_summary = [s for k, s in enumerate(draft.summary) if k not in summary]
+    keep_events = [e for k, e in enumerate(draft.events) if k not in events]
     return draft.model_copy(update={"summary": keep_summary, "events": keep_events})
+
+
+def _about_one_event(finding: Finding) -> bool:
+    return isinstance(finding.target, EventTarget) and finding.target.index is not None
 
 
 class Pipeline:
@@ -244,9 +255,9 @@ class Pipeline:
         # Chunks overlap: the unread text starts after the last chunk that was read.
         first, last = windows[done - 1][-1].id + 1, windows[-1][-1].id
         return Finding(
-            check="coverage",
+            check=Check.COVERAGE,
             severity="warning",
-            path="run",
+            target=RunTarget(),
             message=f"{why}; {len(windows) - done} chunks were skipped, so sentences "
             f"{first}-{last} were not read",
         )
@@ -310,7 +321,7 @@ class Pipeline:
             kept = events_citing(answer.events, group, article)
             events_only = Draft.model_construct(summary=[], events=kept)
             # The draft checks, for these events only (the re-read writes no summary).
-            checked = [f for f in run_checks(events_only, article) if f.path.startswith("events[")]
+            checked = [f for f in run_checks(events_only, article) if _about_one_event(f)]
             kept = drop_injected(events_only, checked).events
             start = offset + len(extra)
             findings.extend(shifted(f, start) for f in checked)
@@ -406,9 +417,9 @@ class Pipeline:
                 usage=log.usage.model_dump(),
             ) from None
         note = Finding(
-            check="structure",
+            check=Check.STRUCTURE,
             severity="warning",
-            path="run",
+            target=RunTarget(),
             message=f"{why}; kept the last output and repaired or flagged the rest",
         )
         return draft, [note, *_checked(draft, article, verdict)]

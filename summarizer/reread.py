@@ -12,9 +12,11 @@ sentence are kept; the others repeat what the first pass found.
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 from .article import Article, Sentence
 from .checks.grounding import event_ids
-from .schema import DraftEvent, Finding, Severity
+from .schema import Check, DraftEvent, EventTarget, Finding, Severity
 
 CONTEXT_BEFORE = 2  # sentences before a flagged group: who claims, where, the lede
 GROUP_GAP = 2  # flagged sentences this close report one incident more often than not
@@ -56,17 +58,15 @@ def skipped(where: str, why: str) -> Finding:
 
 
 def _about_events(severity: Severity, message: str) -> Finding:
-    return Finding(check="coverage", severity=severity, path="events", message=message)
+    return Finding(check=Check.COVERAGE, severity=severity, target=EventTarget(), message=message)
 
 
 def shifted(finding: Finding, offset: int) -> Finding:
-    """A re-read event's finding, its "events[k]" path moved past the first pass's events."""
-    head, sep, rest = finding.path.partition("]")
-    if head.startswith("events[") and sep:
-        k = int(head[len("events[") :])
-        finding.path = f"events[{k + offset}]{rest}"
-        # Check messages count events from 1 ("event 1: ..."): the same shift.
-        old_label, new_label = f"event {k + 1}:", f"event {k + 1 + offset}:"
-        if finding.message.startswith(old_label):
-            finding.message = new_label + finding.message[len(old_label) :]
+    """A re-read event's finding, moved past the first pass's events.
+
+    A message that numbers its event ("event 1: ...") is numbered afresh from the target.
+    """
+    target = finding.target
+    if isinstance(target, EventTarget) and target.index is not None:
+        return finding.moved(replace(target, index=target.index + offset))
     return finding
