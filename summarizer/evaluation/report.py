@@ -7,46 +7,7 @@ from pathlib import Path
 from typing import Any
 
 from ..article import split_sentences
-from .runner import GATED
-
-SHOWN = (
-    "event_f1",
-    "event_precision",
-    "event_recall",
-    "acc_sub_event_type",
-    "acc_actor1",
-    "acc_target",
-    "acc_location",
-    "acc_fatalities",
-    "acc_responsibility",
-    "loaded_term_leakage",
-    "loaded_term_leakage_babe",
-    "key_fact_recall",
-    "forbidden_rate",
-    "grounding_rate",
-    "unsupported_sentence_rate",
-    "rouge_l",
-    "seconds_per_case",
-    "prompt_tokens_per_case",
-    "completion_tokens_per_case",
-    "attempts_per_case",
-)
-LOWER_IS_BETTER = {
-    "loaded_term_leakage",
-    "loaded_term_leakage_babe",
-    "forbidden_rate",
-    "unsupported_sentence_rate",
-}
-PLOTTED = (
-    "event_f1",
-    "acc_sub_event_type",
-    "acc_responsibility",
-    "key_fact_recall",
-    "grounding_rate",
-    "loaded_term_leakage",
-    "loaded_term_leakage_babe",
-    "rouge_l",
-)
+from .metrics import gated, metric, plotted, shown
 
 
 def _fmt(v: Any) -> str:
@@ -79,11 +40,13 @@ def case_quality(score: dict[str, Any]) -> float:
     return sum(parts) / len(parts)
 
 
-def verdict(metric: str, ours: Any, theirs: Any) -> str:
+def verdict(name: str, ours: Any, theirs: Any) -> str:
     """'wins +0.12' / '**loses** -0.30' / 'ties', signed so that + is always better."""
-    if ours is None or theirs is None or metric.endswith("_per_case"):
+    known = metric("v1", name)
+    direction = known.direction if known else 1
+    if ours is None or theirs is None or direction == 0:  # costs: no better side
         return ""
-    delta = (theirs - ours) if metric in LOWER_IS_BETTER else (ours - theirs)
+    delta = (theirs - ours) if direction < 0 else (ours - theirs)
     if abs(delta) < 1e-9:
         return "ties"
     return f"wins +{delta:.2f}" if delta > 0 else f"**loses** {delta:.2f}"
@@ -107,13 +70,14 @@ def plot(data: dict[str, Any], out: Path) -> Path:
     import matplotlib.pyplot as plt
 
     sysm = systems(data)
+    bars = plotted("v1")
     fig, ax = plt.subplots(figsize=(10, 4))
     width = 0.8 / len(sysm)
     for k, (name, metrics) in enumerate(sysm.items()):
-        values = [metrics.get(m) or 0.0 for m in PLOTTED]
-        ax.bar([i + k * width for i in range(len(PLOTTED))], values, width, label=name)
-    ax.set_xticks([i + width * (len(sysm) - 1) / 2 for i in range(len(PLOTTED))])
-    ax.set_xticklabels(PLOTTED, rotation=30, ha="right", fontsize=8)
+        values = [metrics.get(m) or 0.0 for m in bars]
+        ax.bar([i + k * width for i in range(len(bars))], values, width, label=name)
+    ax.set_xticks([i + width * (len(sysm) - 1) / 2 for i in range(len(bars))])
+    ax.set_xticklabels(bars, rotation=30, ha="right", fontsize=8)
     ax.set_ylim(0, 1)
     ax.set_title(f"{data['model']}: {data['n_scored']} scored cases (leakage: lower is better)")
     ax.legend()
@@ -167,12 +131,13 @@ def to_markdown(
         + " |",
         "|---" * (2 * len(names)) + "|",
     ]
-    for m in SHOWN:
+    gates = {m.name for m in gated("v1")}
+    for m in shown("v1"):
         vals = [sysm[n].get(m) for n in names]
         verdicts = [verdict(m, vals[0], v) for v in vals[1:]]
-        gated = " (gated)" if m in GATED else ""
+        mark = " (gated)" if m in gates else ""
         out.append(
-            f"| {m}{gated} | "
+            f"| {m}{mark} | "
             + " | ".join(_fmt(v) for v in vals)
             + " | "
             + " | ".join(verdicts)

@@ -18,21 +18,10 @@ from ..schema import SummaryResult
 from ..settings import Settings
 from .baselines import Recordings, lead3, unchecked
 from .cases import DEFAULT_SHARED, case_article
+from .metrics import gated
 from .scoring import EVENT_FIELDS, loaded_term_leakage, micro_f1, score_case
 
 SYSTEMS = ("pipeline", "unchecked", "lead3")
-# Direction of each gated metric: +1 higher is better, -1 lower is better.
-GATED = {
-    "event_f1": 1,
-    "grounding_rate": 1,
-    "key_fact_recall": 1,
-    "loaded_term_leakage": -1,
-    "unsupported_sentence_rate": -1,
-    "forbidden_rate": -1,
-    "acc_sub_event_type": 1,
-    "acc_responsibility": 1,
-    "acc_fatalities": 1,
-}
 
 
 def _mean(values: list[float | None]) -> float | None:
@@ -175,7 +164,8 @@ def gate(report: dict[str, Any], baseline: dict[str, Any], tolerance: float) -> 
     """Failures: each gated metric worse than the baseline by more than `tolerance`
     (absolute), and any case that lost its answer (more errors than the baseline had)."""
     failures = []
-    for name, direction in GATED.items():
+    for m in gated("v1"):
+        name, direction = m.name, m.direction
         old = baseline.get("metrics", {}).get(name)
         new = report["metrics"].get(name)
         if old is None:

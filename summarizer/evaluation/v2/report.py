@@ -4,7 +4,8 @@ from __future__ import annotations
 
 from typing import Any
 
-from .run import METRICS, SPLITS, SYSTEMS
+from ..metrics import shown
+from .run import SPLITS, SYSTEMS
 
 
 def table(data: dict[str, Any]) -> str:
@@ -12,8 +13,7 @@ def table(data: dict[str, Any]) -> str:
     splits = [s for s in SPLITS if s in data["by_split"]]
     head = [f"{sp}:{sy}" for sp in splits for sy in SYSTEMS]
     lines = ["| metric | " + " | ".join(head) + " |", "|---" * (len(head) + 1) + "|"]
-    names = [*METRICS, "acc_claimed_by", "acc_reported_by", "n_sentences", "n_records"]
-    for name in names:
+    for name in shown("v2"):
         cells = [data["by_split"][sp][sy].get(name) for sp in splits for sy in SYSTEMS]
         lines.append(
             f"| {name} | " + " | ".join("—" if c is None else str(c) for c in cells) + " |"
