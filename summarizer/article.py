@@ -208,8 +208,9 @@ def decode_bytes(data: bytes, where: str) -> tuple[str, tuple[str, ...]]:
         return by_bom
     if b"\x00" in data[:4096]:
         raise InputError(f"{where} looks binary (NUL bytes), not an article")
+    notes: tuple[str, ...] = ()
     try:
-        text, notes = data.decode("utf-8"), ()
+        text = data.decode("utf-8")
     except UnicodeDecodeError:
         text, notes = _decode_non_utf8(data, where)
     check_not_garbage(text, where)

@@ -92,7 +92,7 @@ class PrefixCache:
             eos_token=llm._model.token_get_text(eos) if eos != -1 else "",
             bos_token=llm._model.token_get_text(bos) if bos != -1 else "",
         )
-        result = formatter(messages=messages)
+        result = formatter(messages=messages)  # type: ignore[arg-type]  # plain role/content dicts
         return llm.tokenize(
             result.prompt.encode("utf-8"), add_bos=not result.added_special, special=True
         )

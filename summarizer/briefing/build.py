@@ -30,7 +30,7 @@ def _article_info(
         index=index,
         text=article.text,
         ok=ok,
-        error=None if ok else str(outcome.get("message")),
+        error=None if isinstance(outcome, SummaryResult) else str(outcome.get("message")),
         **metadata,
     )
 

@@ -165,5 +165,5 @@ def cluster(refs: list[EventRef], threshold: int = MERGE_SCORE) -> list[list[Eve
 
 
 def _first_date(refs: list[EventRef], group: list[int]) -> date:
-    dates = [refs[k].event.date for k in group if refs[k].event.date]
+    dates = [d for k in group if (d := refs[k].event.date) is not None]
     return min(dates) if dates else date.max

@@ -14,7 +14,7 @@ from typing import Any
 
 from ..api import ItemError, pipeline_for, summarize_many
 from ..backends.replay import ReplayBackend
-from ..schema import SummaryResult
+from ..schema import GroundedValue, SummaryResult
 from ..settings import Settings
 from .baselines import Recordings, lead3, unchecked
 from .cases import DEFAULT_SHARED, case_article
@@ -61,6 +61,10 @@ def _empty_like(result: SummaryResult) -> SummaryResult:
     return result.model_copy(update={"summary": [], "events": []})
 
 
+def _value(grounded: GroundedValue | None) -> str | None:
+    return grounded.value if grounded else None
+
+
 def run_eval(
     cases: list[dict[str, Any]],
     settings: Settings,
@@ -84,14 +88,16 @@ def run_eval(
     costs: dict[str, list[dict[str, float] | None]] = {s: [] for s in SYSTEMS}
     for case, article, outcome in zip(cases, articles, outcomes, strict=True):
         row: dict[str, Any] = {"id": case["id"], "kind": case["kind"]}
+        answer: SummaryResult | None = None
         if isinstance(outcome, ItemError):
             row["error"] = {"type": outcome.get("type"), "message": outcome.get("message")}
             if outcome.get("type") == "RecordingMissingError":
                 per_case.append(row)  # not scored for any system: no answer to compare
                 continue
-            outcome = None
+        else:
+            answer = outcome
         systems: dict[str, SummaryResult | None] = {
-            "pipeline": outcome,
+            "pipeline": answer,
             "unchecked": unchecked(pipeline, recordings, article),
             "lead3": lead3(article),
         }
@@ -105,7 +111,7 @@ def run_eval(
             if name == "pipeline":
                 # Replayed: the model time recorded with each response the run used
                 # (first pass, re-asks, re-reads); replay itself takes ~0 s.
-                replayed = isinstance(backend, ReplayBackend) and outcome is not None
+                replayed = isinstance(backend, ReplayBackend) and answer is not None
                 c = {
                     "seconds": (result.run.model_seconds or 0.0)
                     if replayed
@@ -132,9 +138,7 @@ def run_eval(
                         include={"event_type", "sub_event_type", "responsibility", "fatalities"},
                     )
                     | {
-                        "actor1": (e.actors.actor1 or e.claimed_by).value
-                        if (e.actors.actor1 or e.claimed_by)
-                        else None,
+                        "actor1": _value(e.actors.actor1 or e.claimed_by),
                         "target": e.target.value if e.target else None,
                         "location": e.location.place.value if e.location.place else None,
                     }
