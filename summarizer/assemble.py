@@ -52,7 +52,9 @@ _END = re.compile(r"[.!?…][\"'”’)]*$")
 
 def _repaired(check: Check, target: Target, message: str) -> Finding:
     """A warning about something assembly changed: the output says what it did."""
-    return Finding(check=check, severity="warning", target=target, repaired=True, message=message)
+    return Finding.at(
+        check=check, severity="warning", target=target, repaired=True, message=message
+    )
 
 
 def complete_sentence(text: str) -> str:
@@ -74,7 +76,7 @@ def build_summary(draft: Draft, article: Article) -> tuple[list[SummarySentence]
         ids = valid_ids(article, sent.ids)
         if support(sent.text, article.text) < MIN_SUPPORT:
             findings.append(
-                Finding(
+                Finding.at(
                     check=Check.GROUNDING,
                     severity="error",
                     target=where,
@@ -111,7 +113,7 @@ def build_summary(draft: Draft, article: Article) -> tuple[list[SummarySentence]
             )
         for term in unrepaired:
             findings.append(
-                Finding(
+                Finding.at(
                     check=Check.NEUTRALITY,
                     severity="error",
                     target=where,
@@ -131,7 +133,7 @@ def _ground(
     grounded, in_cited = locate(value, article, ids, lenient=True)
     if grounded.alignment == "none":
         findings.append(
-            Finding(
+            Finding.at(
                 check=Check.GROUNDING,
                 severity="error",
                 target=where,
@@ -140,7 +142,7 @@ def _ground(
         )
     elif not in_cited:
         findings.append(
-            Finding(
+            Finding.at(
                 check=Check.GROUNDING,
                 severity="warning",
                 target=where,
@@ -297,7 +299,7 @@ def build_event(
             )
         else:
             findings.append(
-                Finding(
+                Finding.at(
                     check=Check.ATTRIBUTION,
                     severity="error",
                     target=at("claimed_by"),
@@ -424,7 +426,7 @@ def _location(
                 alignment="exact",
             )
             findings.append(
-                Finding(
+                Finding.at(
                     check=Check.GROUNDING,
                     severity="info",
                     target=country_at,

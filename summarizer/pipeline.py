@@ -254,7 +254,7 @@ class Pipeline:
             )
         # Chunks overlap: the unread text starts after the last chunk that was read.
         first, last = windows[done - 1][-1].id + 1, windows[-1][-1].id
-        return Finding(
+        return Finding.at(
             check=Check.COVERAGE,
             severity="warning",
             target=RunTarget(),
@@ -416,7 +416,7 @@ class Pipeline:
                 attempts=log.attempts,
                 usage=log.usage.model_dump(),
             ) from None
-        note = Finding(
+        note = Finding.at(
             check=Check.STRUCTURE,
             severity="warning",
             target=RunTarget(),

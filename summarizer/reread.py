@@ -58,7 +58,9 @@ def skipped(where: str, why: str) -> Finding:
 
 
 def _about_events(severity: Severity, message: str) -> Finding:
-    return Finding(check=Check.COVERAGE, severity=severity, target=EventTarget(), message=message)
+    return Finding.at(
+        check=Check.COVERAGE, severity=severity, target=EventTarget(), message=message
+    )
 
 
 def shifted(finding: Finding, offset: int) -> Finding:

@@ -300,11 +300,11 @@ def event_label(target: EventTarget) -> str:
 
 
 class Finding(BaseModel):
-    """What a check or a repair found, and where: built from a typed `target`.
+    """What a check or a repair found, and where: made with `at` or `numbered`.
 
-    `path` is the target's text (`path_text`), written once here; nothing reads it back.
-    `target` and `detail` stay out of every dump, so the JSON keeps check, severity,
-    path, message, repaired. A finding read back from JSON has its path only.
+    `path` is the typed `target` as text (`path_text`), written once here; nothing reads
+    it back. `target` and `detail` stay out of every dump, so the JSON keeps check,
+    severity, path, message, repaired. A finding read back from JSON has its path only.
     """
 
     check: Check
@@ -313,28 +313,75 @@ class Finding(BaseModel):
     message: str
     repaired: bool = False
     target: Target | None = Field(default=None, exclude=True, repr=False)
-    # A message that opens with its event's number ("event 2: ...") is given as the rest,
-    # so that moving the finding to another event (`moved`) numbers it afresh.
+    # The message after its "event k: " label, for a message that numbers its event.
     detail: str | None = Field(default=None, exclude=True, repr=False)
 
-    @model_validator(mode="before")
     @classmethod
-    def _render(cls, data: Any) -> Any:
-        if not isinstance(data, dict) or data.get("target") is None:
-            return data
-        target = data["target"]
-        data = {**data, "path": path_text(target)}
-        if data.get("detail") is not None:
-            data["message"] = event_label(target) + data["detail"]
-        return data
+    def at(
+        cls,
+        target: Target,
+        *,
+        check: Check,
+        severity: Severity,
+        message: str,
+        repaired: bool = False,
+    ) -> Finding:
+        return cls(
+            check=check,
+            severity=severity,
+            path=path_text(target),
+            message=message,
+            repaired=repaired,
+            target=target,
+        )
 
-    def moved(self, target: Target) -> Finding:
-        """The same finding about another place (a re-read's event after the first pass's)."""
-        return Finding(
+    @classmethod
+    def numbered(
+        cls,
+        target: EventTarget,
+        *,
+        check: Check,
+        severity: Severity,
+        detail: str,
+        repaired: bool = False,
+    ) -> Finding:
+        """A finding about one event whose message numbers it as the model counts events:
+        "event 2: <detail>". Moved to another event (`moved`), it is numbered afresh."""
+        return cls(
+            check=check,
+            severity=severity,
+            path=path_text(target),
+            message=event_label(target) + detail,
+            repaired=repaired,
+            target=target,
+            detail=detail,
+        )
+
+    @model_validator(mode="after")
+    def _text_is_the_targets(self) -> Finding:
+        if self.target is not None and self.path != path_text(self.target):
+            raise ValueError(f"path {self.path!r} is not its target's")
+        if self.detail is not None and not (
+            isinstance(self.target, EventTarget)
+            and self.message.startswith(event_label(self.target))
+        ):
+            raise ValueError("a numbered message needs its event as target")
+        return self
+
+    def moved(self, target: EventTarget) -> Finding:
+        """The same finding about another event (a re-read's, after the first pass's)."""
+        if self.detail is None:
+            return Finding.at(
+                target,
+                check=self.check,
+                severity=self.severity,
+                message=self.message,
+                repaired=self.repaired,
+            )
+        return Finding.numbered(
+            target,
             check=self.check,
             severity=self.severity,
-            target=target,
-            message=self.message,
             detail=self.detail,
             repaired=self.repaired,
         )

@@ -4,6 +4,9 @@ from __future__ import annotations
 
 import json
 
+import pytest
+from pydantic import ValidationError
+
 from summarizer.article import Article
 from summarizer.assemble import build_event
 from summarizer.checks.grounding import STRICT_FIELDS
@@ -62,7 +65,7 @@ def test_targets_render_as_the_output_writes_them() -> None:
 
 
 def test_the_json_keeps_its_keys_and_leaves_the_target_out() -> None:
-    finding = Finding(
+    finding = Finding.numbered(
         check=Check.GROUNDING,
         severity="error",
         target=EventTarget(0, ("target",)),
@@ -84,7 +87,7 @@ def test_the_json_keeps_its_keys_and_leaves_the_target_out() -> None:
 
 
 def test_shifted_moves_the_target_and_numbers_the_message_afresh() -> None:
-    numbered = Finding(
+    numbered = Finding.numbered(
         check=Check.ATTRIBUTION,
         severity="error",
         target=EventTarget(0, ("responsibility",)),
@@ -95,7 +98,7 @@ def test_shifted_moves_the_target_and_numbers_the_message_afresh() -> None:
     assert moved.path == "events[2].responsibility"
     assert moved.message == "event 3: resp is 'claimed' but 'by' is empty; name who claimed it"
     # A message that does not number its event keeps its words.
-    plain = Finding(
+    plain = Finding.at(
         check=Check.INJECTION, severity="error", target=EventTarget(1, ("motive",)), message="m"
     )
     plain.add_to_message(" (removed from the output)")
@@ -107,7 +110,7 @@ def test_shifted_moves_the_target_and_numbers_the_message_afresh() -> None:
         "repaired": False,
     }
     # The list of events as a whole does not move.
-    about_all = Finding(check=Check.COVERAGE, severity="info", target=EventTarget(), message="m")
+    about_all = Finding.at(check=Check.COVERAGE, severity="info", target=EventTarget(), message="m")
     assert shifted(about_all, 3).path == "events"
 
 
@@ -123,11 +126,11 @@ def _draft() -> Draft:
 
 def test_drop_injected_removes_what_the_targets_name() -> None:
     findings = [
-        Finding(check=Check.INJECTION, severity="error", target=SummaryTarget(1), message="s"),
-        Finding(
+        Finding.at(check=Check.INJECTION, severity="error", target=SummaryTarget(1), message="s"),
+        Finding.at(
             check=Check.INJECTION, severity="error", target=EventTarget(1, ("actor1",)), message="e"
         ),
-        Finding(check=Check.GROUNDING, severity="error", target=EventTarget(2), message="kept"),
+        Finding.at(check=Check.GROUNDING, severity="error", target=EventTarget(2), message="kept"),
     ]
     kept = drop_injected(_draft(), findings)
     assert [s.text for s in kept.summary] == ["a"]
@@ -148,7 +151,7 @@ def _event(k: int) -> Event:
 
 def test_mark_resolved_matches_targets_and_reads_the_assembled_value() -> None:
     def draft_finding(check: Check, target: EventTarget) -> Finding:
-        return Finding(check=check, severity="error", target=target, message="m")
+        return Finding.at(check=check, severity="error", target=target, message="m")
 
     gate = [
         draft_finding(Check.GROUNDING, EventTarget(0, ("actor1",))),  # grounded when assembled
@@ -156,7 +159,7 @@ def test_mark_resolved_matches_targets_and_reads_the_assembled_value() -> None:
         draft_finding(Check.ATTRIBUTION, EventTarget(0, ("responsibility",))),
         draft_finding(Check.GROUNDING, EventTarget(0, ("responsibility",))),
     ]
-    repair = Finding(
+    repair = Finding.at(
         check=Check.ATTRIBUTION,
         severity="warning",
         target=EventTarget(0, assembled_field("responsibility")),
@@ -200,3 +203,14 @@ def test_rules_choose_fields_by_kind() -> None:
         "reported_by",
     )
     assert WORDED_FIELDS == ("actor1", "actor2", "claimed_by", "target", "motive")
+
+
+def test_a_path_is_its_targets_text() -> None:
+    with pytest.raises(ValidationError):
+        Finding(
+            check=Check.GROUNDING,
+            severity="error",
+            path="events[0].actor1",
+            message="m",
+            target=EventTarget(1, ("actor1",)),
+        )

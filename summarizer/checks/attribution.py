@@ -41,7 +41,7 @@ def check_attribution(
         expected = expected_responsibility(evidence)
         if ev.responsibility == "claimed" and not ev.claimed_by:
             findings.append(
-                Finding(
+                Finding.numbered(
                     check=Check.ATTRIBUTION,
                     severity="error",
                     target=where,
@@ -50,7 +50,7 @@ def check_attribution(
             )
         if expected and ev.responsibility != expected:
             findings.append(
-                Finding(
+                Finding.numbered(
                     check=Check.ATTRIBUTION,
                     severity="error",
                     target=where,
@@ -61,7 +61,7 @@ def check_attribution(
             )
         elif ev.responsibility in ("claimed", "confirmed", "alleged") and not expected:
             findings.append(
-                Finding(
+                Finding.numbered(
                     check=Check.ATTRIBUTION,
                     severity="warning",
                     target=where,
@@ -74,7 +74,7 @@ def check_attribution(
         attributed = [s.id for s in sources if SPEECH.search(s.text)]
         if attributed and len(attributed) == len(sources) and not SPEECH.search(sent.text):
             findings.append(
-                Finding(
+                Finding.at(
                     check=Check.ATTRIBUTION,
                     severity="error",
                     target=SummaryTarget(k),

@@ -84,7 +84,7 @@ def uncited_incident_sentences(
 def uncited_incidents(article: Article, events: Sequence[Event]) -> list[Finding]:
     """One warning per sentence that seems to report an incident no event cites."""
     return [
-        Finding(
+        Finding.at(
             check=Check.COVERAGE,
             severity="warning",
             target=EventTarget(),

@@ -285,7 +285,7 @@ def check_grounding(
 
     if not 2 <= len(draft.summary) <= 5 and n >= 2:
         findings.append(
-            Finding(
+            Finding.at(
                 check=Check.STRUCTURE,
                 severity="error",
                 target=SummaryTarget(),
@@ -296,7 +296,7 @@ def check_grounding(
         where = SummaryTarget(k)
         if not sent.ids or bad_ids(sent.ids):
             findings.append(
-                Finding(
+                Finding.at(
                     check=Check.GROUNDING,
                     severity="error",
                     target=where,
@@ -307,7 +307,7 @@ def check_grounding(
         evidence = " ".join(s.text for s in cited(article, sent.ids))
         if support(sent.text, article.text) < MIN_SUPPORT:
             findings.append(
-                Finding(
+                Finding.at(
                     check=Check.GROUNDING,
                     severity="error",
                     target=where,
@@ -318,7 +318,7 @@ def check_grounding(
         elif support(sent.text, evidence) < MIN_SUPPORT:
             # Wrong citation only: the code re-cites by content, no re-ask needed.
             findings.append(
-                Finding(
+                Finding.at(
                     check=Check.GROUNDING,
                     severity="warning",
                     target=where,
@@ -329,7 +329,7 @@ def check_grounding(
         ids, recited = ids_of[k] if ids_of is not None else event_ids(ev, article)
         if not ids:
             findings.append(
-                Finding(
+                Finding.numbered(
                     check=Check.GROUNDING,
                     severity="error",
                     target=EventTarget(k),
@@ -339,7 +339,7 @@ def check_grounding(
             continue
         if recited:
             findings.append(
-                Finding(
+                Finding.numbered(
                     check=Check.GROUNDING,
                     severity="warning",
                     target=EventTarget(k, ("ids",)),
@@ -348,7 +348,7 @@ def check_grounding(
             )
         if len(set(ids)) > MAX_EVENT_IDS and len(set(ids)) > n // 3:
             findings.append(
-                Finding(
+                Finding.at(
                     check=Check.GROUNDING,
                     severity="error",
                     target=EventTarget(k, ("ids",)),
@@ -363,7 +363,7 @@ def check_grounding(
             grounded, in_cited = locate(value, article, ids)
             if grounded.alignment == "none":
                 findings.append(
-                    Finding(
+                    Finding.numbered(
                         check=Check.GROUNDING,
                         severity="error",
                         target=EventTarget(k, (name,)),
@@ -373,7 +373,7 @@ def check_grounding(
                 )
             elif not in_cited:
                 findings.append(
-                    Finding(
+                    Finding.numbered(
                         check=Check.GROUNDING,
                         severity="warning",
                         target=EventTarget(k, (name,)),
@@ -392,7 +392,7 @@ def check_counts(k: int, value: int | None, name: str, evidence: str) -> list[Fi
         return []
     if value == 0 and not _NONE_REPORTED.search(evidence):
         return [
-            Finding(
+            Finding.numbered(
                 check=Check.GROUNDING,
                 severity="error",
                 target=where,
@@ -404,7 +404,7 @@ def check_counts(k: int, value: int | None, name: str, evidence: str) -> list[Fi
         single_kill = value == 1 and name == "fatalities" and _KILL_WORDS.search(evidence)
         if not single_kill:
             return [
-                Finding(
+                Finding.numbered(
                     check=Check.GROUNDING,
                     severity="error",
                     target=where,

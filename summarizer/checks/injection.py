@@ -125,7 +125,7 @@ def check_injection(draft: Draft, article: Article) -> list[Finding]:
 
     def flag(target: Target, why: str) -> None:
         findings.append(
-            Finding(
+            Finding.at(
                 check=Check.INJECTION,
                 severity="error",
                 target=target,

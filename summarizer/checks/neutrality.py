@@ -22,7 +22,7 @@ def check_neutrality(draft: Draft) -> list[Finding]:
         if terms:
             listed = ", ".join(_describe(t.text, t.neutral_alternative) for t in terms)
             findings.append(
-                Finding(
+                Finding.at(
                     check=Check.NEUTRALITY,
                     severity="error",
                     target=SummaryTarget(k),
@@ -36,7 +36,7 @@ def check_neutrality(draft: Draft) -> list[Finding]:
             if terms:
                 listed = ", ".join(_describe(t.text, t.neutral_alternative) for t in terms)
                 findings.append(
-                    Finding(
+                    Finding.numbered(
                         check=Check.NEUTRALITY,
                         severity="warning",
                         target=EventTarget(k, (name,)),
