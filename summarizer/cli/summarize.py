@@ -5,7 +5,7 @@ from __future__ import annotations
 import json
 import sys
 from pathlib import Path
-from typing import Annotated
+from typing import Annotated, Any
 
 import typer
 from rich.progress import Progress
@@ -31,7 +31,7 @@ def _names(names: list[str], limit: int = 10) -> str:
     return shown + (f" and {len(names) - limit} more" if len(names) > limit else "")
 
 
-def _record(index: int, name: str, outcome: SummaryResult | ItemError) -> dict:
+def _record(index: int, name: str, outcome: SummaryResult | ItemError) -> dict[str, Any]:
     """One line of the --jsonl stream: which input, and its result or its error."""
     if isinstance(outcome, SummaryResult):
         result = outcome.model_dump(mode="json")

@@ -119,7 +119,7 @@ def raw_event(ev: DraftEvent, article: Article) -> Event:
         sub_event_type=ev.sub_event_type,
         date=event_date,
         date_text=_ground(ev.date_text, article, ids),
-        time_precision=precision,  # type: ignore[arg-type]
+        time_precision=precision,
         actors=Actors(
             actor1=_ground(ev.actor1, article, ids), actor2=_ground(ev.actor2, article, ids)
         ),

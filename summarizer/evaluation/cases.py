@@ -15,7 +15,9 @@ DEFAULT_SHARED = REPO_ROOT.parent / "shared" / "data"
 ARTICLE_KEYS = ("title", "source", "published", "text")
 
 
-def load_cases(path: Path | str = DEFAULT_CASES, only: list[str] | None = None) -> list[dict]:
+def load_cases(
+    path: Path | str = DEFAULT_CASES, only: list[str] | None = None
+) -> list[dict[str, Any]]:
     """Cases in file order; `only` keeps ids equal to, or starting with, one of its items."""
     cases = [
         json.loads(line) for line in Path(path).read_text("utf-8").splitlines() if line.strip()

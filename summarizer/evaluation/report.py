@@ -37,7 +37,7 @@ def case_quality(score: dict[str, Any]) -> float:
         if score.get(key) is not None:
             parts.append(score[key])
     parts.append(0.0 if score["loaded_terms"] or score["forbidden"] else 1.0)
-    return sum(parts) / len(parts)
+    return float(sum(parts) / len(parts))
 
 
 def verdict(name: str, ours: Any, theirs: Any) -> str:

@@ -29,7 +29,7 @@ def _mean(values: list[float | None]) -> float | None:
     return round(statistics.fmean(vals), 4) if vals else None
 
 
-def aggregate(scores: list[dict[str, Any]], costs: list[dict[str, float] | None]) -> dict:
+def aggregate(scores: list[dict[str, Any]], costs: list[dict[str, float] | None]) -> dict[str, Any]:
     """System-level metrics from per-case scores (micro F1; field accuracy over all aligned
     pairs; summary metrics as the mean over cases where the metric applies)."""
     ev = micro_f1(s["event"] for s in scores)
