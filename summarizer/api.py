@@ -15,7 +15,7 @@ from .errors import cap_raw
 from .input_guard import check_size, language_note, max_chars_of
 from .pipeline import Pipeline
 from .prompts import load_prompt
-from .schema import Finding, SummaryResult
+from .schema import ArticleTarget, Check, Finding, SummaryResult
 from .secrets import scrub
 from .settings import Settings
 
@@ -49,11 +49,11 @@ def _run(pipeline: Pipeline, item: ArticleLike) -> SummaryResult:
     check_size(len(article.text), where, max_chars_of(pipeline.settings))
     note = language_note(article.text, article.language)
     if note:
-        object.__setattr__(article, "notes", (*article.notes, note))
+        article = article.with_notes(note)
     result = pipeline.run(article)
     if note:
         result.run.findings.append(
-            Finding(check="input", severity="warning", path="article", message=note)
+            Finding.at(ArticleTarget(), check=Check.INPUT, severity="warning", message=note)
         )
     return result
 

@@ -13,7 +13,7 @@ import json
 import re
 import sys
 import unicodedata
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import date, datetime, timedelta
 from functools import cached_property
 from pathlib import Path
@@ -79,6 +79,10 @@ class Article:
             n_sentences=len(self.sentences),
             text=self.text,
         )
+
+    def with_notes(self, *notes: str, first: bool = False) -> Article:
+        """A copy with `notes` after the article's own (before them with `first`)."""
+        return replace(self, notes=(*notes, *self.notes) if first else (*self.notes, *notes))
 
     def sentence(self, sentence_id: int) -> Sentence | None:
         if 1 <= sentence_id <= len(self.sentences):
@@ -363,7 +367,7 @@ def read_article(path: str | Path, *, max_chars: int = DEFAULT_MAX_INPUT_CHARS) 
     else:
         article = article_from_txt(text, path=where)
     if notes:  # decoding came first, so its notes do too
-        object.__setattr__(article, "notes", (*notes, *article.notes))
+        article = article.with_notes(*notes, first=True)
     return article
 
 

@@ -30,8 +30,12 @@ def test_offsets_survive_curly_quotes_and_arabic() -> None:
 
 def test_json_article_and_metadata(tmp_path) -> None:
     path = tmp_path / "a.json"
-    path.write_text(json.dumps({"title": "T", "text": "One. Two.", "source": "Wire",
-                                "published": "2024-01-06"}), "utf-8")
+    path.write_text(
+        json.dumps(
+            {"title": "T", "text": "One. Two.", "source": "Wire", "published": "2024-01-06"}
+        ),
+        "utf-8",
+    )
     article = read_article(path)
     assert article.source == "Wire"
     assert article.published.isoformat() == "2024-01-06"
@@ -46,3 +50,10 @@ def test_empty_and_missing_inputs_name_the_problem(tmp_path) -> None:
         read_article(empty)
     with pytest.raises(InputError, match="empty"):
         Article(text="  ")
+
+
+def test_with_notes_returns_a_copy() -> None:
+    article = Article(text="One sentence.", notes=("decoded",))
+    assert article.with_notes("later").notes == ("decoded", "later")
+    assert article.with_notes("earlier", first=True).notes == ("earlier", "decoded")
+    assert article.notes == ("decoded",)

@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 from test_batch import EchoBackend
 
-from summarizer import InputError, Settings, read_article, summarize
+from summarizer import Article, InputError, Settings, read_article, summarize
 
 SETTINGS = Settings(backend="local", max_reasks=0)
 BODY = (
@@ -168,6 +168,14 @@ def test_other_language_is_reported_not_refused() -> None:
     assert any("'de'" in n for n in result.run.notes)
     found = [f for f in result.run.findings if f.check == "input"]
     assert found and found[0].severity == "warning"
+
+
+def test_the_callers_article_is_not_changed() -> None:
+    article = Article(text=GERMAN)
+    first = summarize(article, backend=EchoBackend(), settings=SETTINGS)
+    again = summarize(article, backend=EchoBackend(), settings=SETTINGS)
+    assert article.notes == ()  # the note goes on a copy
+    assert first.run.notes == again.run.notes and len(first.run.notes) == 1
 
 
 def test_declared_language_is_not_reported() -> None:
