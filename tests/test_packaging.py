@@ -143,3 +143,13 @@ def test_eval_without_a_case_set_says_how_to_give_one(
     result = CliRunner().invoke(app, ["eval"])
     assert result.exit_code == 2
     assert "missing.jsonl" in " ".join(result.output.split())
+
+
+def test_wheel_ships_the_language_data(wheel: zipfile.ZipFile) -> None:
+    """Every word list the rules read (summarizer/data/language/) is in the wheel, as is."""
+    folder = ROOT / "summarizer" / "data" / "language"
+    files = sorted(folder.glob("*.txt"))
+    assert files
+    for path in files:
+        shipped = f"summarizer/data/language/{path.name}"
+        assert wheel.read(shipped) == path.read_bytes(), shipped

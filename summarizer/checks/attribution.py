@@ -2,21 +2,17 @@
 
 from __future__ import annotations
 
-import re
-
+from .. import language
 from ..article import Article
 from ..schema import Check, Draft, EventTarget, Finding, SummaryTarget
 from .grounding import cited, event_ids
 
-CLAIM = re.compile(r"\bclaim(?:ed|s|ing)? (?:the )?responsibility\b", re.IGNORECASE)
-CONFIRM = re.compile(r"\b(confirm(?:ed|s)?|acknowledg(?:ed|es))\b", re.IGNORECASE)
-ALLEGE = re.compile(r"\b(accus\w*|alleg\w*|blam(?:ed|es|ing))\b", re.IGNORECASE)
-# Words that attribute a statement to a speaker, in an article sentence or in ours.
-SPEECH = re.compile(
-    r"\b(said|says|say|claim\w*|stated?|statement|according to|noted|told|announc\w*|"
-    r"confirm\w*|report\w*|accus\w*|alleg\w*|denied|denies|insist\w*|warned|vowed|added)\b",
-    re.IGNORECASE,
-)
+# Who claims, confirms or alleges, and words that attribute a statement to a speaker
+# (in an article sentence or in ours): word lists in summarizer/data/language/.
+CLAIM = language.any_word("claim_responsibility")
+CONFIRM = language.any_word("confirm_words")
+ALLEGE = language.any_word("allege_words")
+SPEECH = language.any_word("speech_words")
 
 
 def expected_responsibility(evidence: str) -> str | None:

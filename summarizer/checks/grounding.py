@@ -12,6 +12,7 @@ from functools import lru_cache
 
 from rapidfuzz import fuzz
 
+from .. import language
 from ..article import Article, Sentence
 from ..schema import (
     Check,
@@ -30,89 +31,14 @@ FUZZY_MIN = 85.0  # partial-ratio score for a fuzzy match (aliases, inflections)
 MAX_EVENT_IDS = 4  # an event resting on more sentences than this is not specific
 MIN_SUPPORT = 0.5  # share of a summary sentence's content words found in its evidence
 
-_STOPWORDS = frozenset(
-    [
-        "the",
-        "a",
-        "an",
-        "and",
-        "or",
-        "of",
-        "to",
-        "in",
-        "on",
-        "at",
-        "for",
-        "from",
-        "by",
-        "with",
-        "as",
-        "is",
-        "are",
-        "was",
-        "were",
-        "be",
-        "been",
-        "has",
-        "have",
-        "had",
-        "it",
-        "its",
-        "this",
-        "that",
-        "these",
-        "those",
-        "which",
-        "who",
-        "whom",
-        "whose",
-        "after",
-        "before",
-        "about",
-        "into",
-        "over",
-        "under",
-        "than",
-        "then",
-        "there",
-        "their",
-        "they",
-        "them",
-        "he",
-        "she",
-        "his",
-        "her",
-        "him",
-        "also",
-        "not",
-        "but",
-        "said",
-        "says",
-        "would",
-        "could",
-        "will",
-        "can",
-        "may",
-        "might",
-        "near",
-        "during",
-        "while",
-        "since",
-        "said",
-        "according",
-    ]
-)
+# Word lists are data (summarizer/data/language/); the grammar around them is here.
+_STOPWORDS = language.words("stop_words")
+# A figure: digits, or a number written as a word ("three", "dozens", "a few").
 _NUMBER_WORDS = re.compile(
-    r"\b(\d[\d,.]*|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|"
-    r"dozens?|scores?|hundreds?|thousands?|tens|several|a few)\b",
-    re.IGNORECASE,
+    rf"\b(?:\d[\d,.]*|{language.alternatives('number_words')})\b", re.IGNORECASE
 )
-_NONE_REPORTED = re.compile(
-    r"\b(no one|nobody|no deaths?|no casualties|no fatalities|no injuries|"
-    r"without casualties|none (?:were|was) (?:killed|injured|hurt))\b",
-    re.IGNORECASE,
-)
-_KILL_WORDS = re.compile(r"\b(kill(?:ed|ing|s)?|died|dead|assassinat\w*)\b", re.IGNORECASE)
+_NONE_REPORTED = language.any_word("none_hurt")
+_KILL_WORDS = language.any_word("killing_words")
 
 
 def content_words(text: str) -> list[str]:
