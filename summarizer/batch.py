@@ -20,9 +20,13 @@ import threading
 import time
 from collections.abc import Callable, Iterable
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from .errors import ConfigError, SummarizerError
+
+if TYPE_CHECKING:  # backends/openai_backend.py imports RateLimiter from here
+    from .backends import Backend
+    from .schema import PromptInfo
 
 
 class OutputError(SummarizerError):
@@ -163,25 +167,35 @@ class RateLimitedBackend:
     the client is three requests to the endpoint, so three tokens.
     """
 
-    def __init__(self, live: Any, limiter: RateLimiter) -> None:
+    rate_per_http_request = False  # its tokens are taken here, or by the inner backend
+
+    def __init__(self, live: Backend, limiter: RateLimiter) -> None:
         self.live = live
         self.limiter = limiter
         self.name = live.name
         self.model = live.model
         self.mode = live.mode
 
-    def create(self, **kwargs: Any) -> Any:
-        if not getattr(self.live, "rate_per_http_request", False):
+    @property
+    def last_timings(self) -> dict[str, float]:
+        return self.live.last_timings
+
+    @property
+    def recorded_backend(self) -> str:
+        return self.live.recorded_backend
+
+    def count_tokens(self, text: str) -> int | None:
+        return self.live.count_tokens(text)
+
+    def create(self, *, prompt: PromptInfo | None = None, **kwargs: Any) -> Any:
+        if not self.live.rate_per_http_request:
             self.limiter.acquire()
-            return self.live.create(**kwargs)
+            return self.live.create(prompt=prompt, **kwargs)
         active = RateLimiter._active.set(self.limiter)
         try:
-            return self.live.create(**kwargs)
+            return self.live.create(prompt=prompt, **kwargs)
         finally:
             RateLimiter._active.reset(active)
-
-    def __getattr__(self, item: str) -> Any:  # count_tokens, last_timings, ...
-        return getattr(self.live, item)
 
     def close(self) -> None:
         self.live.close()

@@ -30,7 +30,6 @@ from .assemble import (
     merge_duplicate_events,
 )
 from .backends import Backend
-from .backends.replay import current_prompt
 from .checks import reask_message, run_checks
 from .checks.coverage import uncited_incident_sentences, uncited_incidents
 from .checks.grounding import STRICT_FIELDS
@@ -173,7 +172,12 @@ class Pipeline:
         self.backend = backend
         self.prompt = prompt
         self.settings = settings
-        self.create = instructor.patch(create=backend.create, mode=backend.mode)
+        self.create = instructor.patch(create=self._send, mode=backend.mode)
+
+    def _send(self, **kwargs: Any) -> Any:
+        # instructor's request, with the prompt it was rendered from: recordings are kept
+        # by prompt (backends/replay.py). instructor never sees the prompt.
+        return self.backend.create(prompt=self.prompt.info, **kwargs)
 
     def max_chunk_chars(self) -> int:
         # ~3.5 characters a token for English news; leave room for the system prompt,
@@ -183,41 +187,35 @@ class Pipeline:
 
     def run(self, article: Article) -> SummaryResult:
         started = time.perf_counter()
-        token = current_prompt.set(self.prompt.info)
         log = CallLog()
         drafts: list[Draft] = []
         findings: list[Finding] = []
-        try:
-            windows = chunk_windows(
-                article.sentences,
-                self.settings.chunk_sentences,
-                self.settings.chunk_overlap,
-                self.max_chunk_chars(),
-            )
-            for window in windows:
-                # The budget is the article's: each chunk gets what the earlier ones left,
-                # and once it is spent no further chunk is sent.
-                left = self.settings.token_budget - log.usage.total_tokens
-                if left <= 0:
-                    break
-                draft, chunk_findings = self._extract(article, window, log, left)
-                drafts.append(drop_injected(draft, chunk_findings))
-                findings.extend(chunk_findings)
-            if len(drafts) < len(windows):
-                findings.append(self._unread(windows, len(drafts), log))
-            summary, events, build_findings = self._assemble(article, drafts)
-            rereads = 0
-            if self.settings.rereads:
-                offset = sum(len(d.events) for d in drafts)
-                extra, reread_findings, rereads = self._reread(article, events, offset, log)
-                findings.extend(reread_findings)
-                if extra:
-                    drafts[-1] = drafts[-1].model_copy(
-                        update={"events": [*drafts[-1].events, *extra]}
-                    )
-                    summary, events, build_findings = self._assemble(article, drafts)
-        finally:
-            current_prompt.reset(token)
+        windows = chunk_windows(
+            article.sentences,
+            self.settings.chunk_sentences,
+            self.settings.chunk_overlap,
+            self.max_chunk_chars(),
+        )
+        for window in windows:
+            # The budget is the article's: each chunk gets what the earlier ones left,
+            # and once it is spent no further chunk is sent.
+            left = self.settings.token_budget - log.usage.total_tokens
+            if left <= 0:
+                break
+            draft, chunk_findings = self._extract(article, window, log, left)
+            drafts.append(drop_injected(draft, chunk_findings))
+            findings.extend(chunk_findings)
+        if len(drafts) < len(windows):
+            findings.append(self._unread(windows, len(drafts), log))
+        summary, events, build_findings = self._assemble(article, drafts)
+        rereads = 0
+        if self.settings.rereads:
+            offset = sum(len(d.events) for d in drafts)
+            extra, reread_findings, rereads = self._reread(article, events, offset, log)
+            findings.extend(reread_findings)
+            if extra:
+                drafts[-1] = drafts[-1].model_copy(update={"events": [*drafts[-1].events, *extra]})
+                summary, events, build_findings = self._assemble(article, drafts)
         n_draft_events = sum(len(d.events) for d in drafts)
         # Event paths point into the draft: only comparable when nothing was merged.
         mark_resolved(findings, build_findings, events if len(events) == n_draft_events else [])
@@ -395,7 +393,7 @@ class Pipeline:
             ) from None
 
     def _note_timings(self, log: CallLog) -> None:
-        timings = getattr(self.backend, "last_timings", None)
+        timings = self.backend.last_timings
         if timings:
             log.timings.append(dict(timings))
 

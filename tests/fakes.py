@@ -15,29 +15,56 @@ from openai.types.chat.chat_completion import Choice
 from openai.types.chat.chat_completion_message import ChatCompletionMessage
 from openai.types.completion_usage import CompletionUsage
 
+from summarizer.schema import PromptInfo
 
-def completion(content: str, *, prompt_tokens: int = 100, completion_tokens: int = 50,
-               finish_reason: str = "stop", model: str = "fake") -> ChatCompletion:
+
+def completion(
+    content: str,
+    *,
+    prompt_tokens: int = 100,
+    completion_tokens: int = 50,
+    finish_reason: str = "stop",
+    model: str = "fake",
+) -> ChatCompletion:
     return ChatCompletion(
-        id="fake", object="chat.completion", created=0, model=model,
-        choices=[Choice(index=0, finish_reason=finish_reason,  # type: ignore[arg-type]
-                        message=ChatCompletionMessage(role="assistant", content=content))],
-        usage=CompletionUsage(prompt_tokens=prompt_tokens, completion_tokens=completion_tokens,
-                              total_tokens=prompt_tokens + completion_tokens),
+        id="fake",
+        object="chat.completion",
+        created=0,
+        model=model,
+        choices=[
+            Choice(
+                index=0,
+                finish_reason=finish_reason,  # type: ignore[arg-type]
+                message=ChatCompletionMessage(role="assistant", content=content),
+            )
+        ],
+        usage=CompletionUsage(
+            prompt_tokens=prompt_tokens,
+            completion_tokens=completion_tokens,
+            total_tokens=prompt_tokens + completion_tokens,
+        ),
     )
 
 
 class FakeBackend:
     name = "fake"
+    recorded_backend = "fake"
     model = "fake-model"
     mode = instructor.Mode.JSON_SCHEMA
+    rate_per_http_request = False
 
     def __init__(self, *answers: str | dict[str, Any] | Exception) -> None:
         self.answers = list(answers)
-        self.requests: list[dict[str, Any]] = []
+        self.requests: list[dict[str, Any]] = []  # as a model would get them
+        self.prompts: list[PromptInfo | None] = []  # the prompt each was rendered from
+        self.last_timings: dict[str, float] = {}
 
-    def create(self, **kwargs: Any) -> ChatCompletion:
+    def count_tokens(self, text: str) -> int | None:
+        return None
+
+    def create(self, *, prompt: PromptInfo | None = None, **kwargs: Any) -> ChatCompletion:
         self.requests.append(kwargs)
+        self.prompts.append(prompt)
         if not self.answers:
             raise AssertionError("FakeBackend ran out of queued answers")
         answer = self.answers.pop(0)

@@ -16,7 +16,7 @@ from __future__ import annotations
 import contextlib
 import ctypes
 import math
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from contextvars import ContextVar
 from typing import Any
 
@@ -60,7 +60,7 @@ def install(llama_cpp: Any, internals: Any) -> None:
     sampler_cls = internals.LlamaSampler
     if getattr(sampler_cls.sample, "_greedy_grammar", False):
         return
-    full_chain_sample = sampler_cls.sample
+    full_chain_sample: Callable[[Any, Any, int], int] = sampler_cls.sample
 
     def chain_names(chain: Any) -> tuple[bytes, ...]:
         count = llama_cpp.llama_sampler_chain_n(chain)

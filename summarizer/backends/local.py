@@ -15,12 +15,14 @@ import hashlib
 import os
 import threading
 import time
+from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
 import instructor
 
 from ..errors import BackendError, ConfigError
+from ..schema import PromptInfo
 from ..settings import Settings
 from . import greedy_grammar, prompt_lookup
 from .model_files import DEFAULT_EMBEDDED_MODEL, check_gguf, ensure_model_file
@@ -41,7 +43,7 @@ class _SamplingClock:
         sampler_cls = internals.LlamaSampler
         if getattr(sampler_cls.sample, "_timed", False):
             return
-        original = sampler_cls.sample
+        original: Callable[[Any, Any, int], int] = sampler_cls.sample
 
         def timed(self: Any, ctx: Any, idx: int = -1) -> int:
             started = time.perf_counter()
@@ -66,7 +68,9 @@ def _model_key(path: Path) -> str:
 
 class LocalBackend:
     name = "local"
+    recorded_backend = "local"
     mode = instructor.Mode.JSON_SCHEMA
+    rate_per_http_request = False  # no HTTP: a `--rate` token per call
 
     def __init__(self, settings: Settings) -> None:
         try:
@@ -118,7 +122,7 @@ class LocalBackend:
     def count_tokens(self, text: str) -> int:
         return len(self.llm.tokenize(text.encode("utf-8"), add_bos=False, special=True))
 
-    def create(self, **kwargs: Any) -> Any:
+    def create(self, *, prompt: PromptInfo | None = None, **kwargs: Any) -> Any:
         kwargs.pop("model", None)
         fmt = kwargs.get("response_format")
         if isinstance(fmt, dict) and fmt.get("type") == "json_schema":

@@ -26,6 +26,7 @@ import openai
 
 from ..batch import RateLimiter
 from ..errors import BackendError, ConfigError
+from ..schema import PromptInfo
 from ..secrets import register_secret, scrub
 from ..settings import Settings
 from .modes import openai_mode
@@ -35,6 +36,7 @@ _NO_KEY = "no-key-needed"  # what a local server that takes no key is sent
 
 class OpenAIBackend:
     name = "openai"
+    recorded_backend = "openai"
 
     def __init__(self, settings: Settings, client: openai.OpenAI | None = None) -> None:
         self.model = settings.model or "gpt-4o-mini"
@@ -67,6 +69,10 @@ class OpenAIBackend:
         if key != _NO_KEY:
             register_secret(key)  # a key given in code is not in the environment
         self.client = client
+        self.last_timings: dict[str, float] = {}  # not measured: the server's clock
+
+    def count_tokens(self, text: str) -> int | None:
+        return None  # the endpoint's tokenizer is not ours to run
 
     def _before_request(self, request: httpx2.Request) -> None:
         RateLimiter.acquire_active()  # first: waiting for a token is not the request's time
@@ -76,7 +82,7 @@ class OpenAIBackend:
             # this thread sets its own before any I/O.
             _DEADLINE.set(time.monotonic() + self.deadline_s)
 
-    def create(self, **kwargs: Any) -> Any:
+    def create(self, *, prompt: PromptInfo | None = None, **kwargs: Any) -> Any:
         try:
             response = self.client.chat.completions.create(**kwargs)
         except openai.APIStatusError as exc:

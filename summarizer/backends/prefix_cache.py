@@ -93,9 +93,10 @@ class PrefixCache:
             bos_token=llm._model.token_get_text(bos) if bos != -1 else "",
         )
         result = formatter(messages=messages)  # type: ignore[arg-type]  # plain role/content dicts
-        return llm.tokenize(
+        tokens: list[int] = llm.tokenize(
             result.prompt.encode("utf-8"), add_bos=not result.added_special, special=True
         )
+        return tokens
 
     def _path(self, prefix: list[int]) -> Path:
         digest = hashlib.sha256(repr(prefix).encode("utf-8")).hexdigest()[:16]

@@ -8,7 +8,6 @@ Recordings are scrubbed of secrets before they are written.
 
 from __future__ import annotations
 
-import contextvars
 import hashlib
 import json
 import os
@@ -26,10 +25,6 @@ from ..schema import PromptInfo
 from ..secrets import scrub_obj
 from .base import Backend
 
-# The pipeline sets the prompt in use, so a recording can name the prompt it came from.
-current_prompt: contextvars.ContextVar[PromptInfo | None] = contextvars.ContextVar(
-    "current_prompt", default=None
-)
 _KEYED_ARGS = (
     "messages",
     "response_format",
@@ -83,8 +78,8 @@ class RecordingStore:
         """The folder that holds every recording of `prompt` for this backend and model."""
         return self.root / _safe(f"{self.backend}__{self.model}") / _prompt_sha(prompt)
 
-    def key(self, kwargs: dict[str, Any]) -> tuple[str, Path]:
-        prompt = current_prompt.get()
+    def key(self, kwargs: dict[str, Any], prompt: PromptInfo | None) -> tuple[str, Path]:
+        """The key of one request of `prompt`, and the file its recording is kept in."""
         digest = request_hash(kwargs)[:20]
         key = f"{self.backend}/{self.model}/{_prompt_sha(prompt)}/{digest}"
         return key, self.folder(prompt) / f"{digest}.json"
@@ -119,17 +114,24 @@ class RecordingStore:
         }
         return sorted(found.values(), key=lambda rec: len(rec.record["request"]["messages"]))
 
-    def load(self, kwargs: dict[str, Any]) -> tuple[ChatCompletion, dict[str, float]]:
+    def load(
+        self, kwargs: dict[str, Any], prompt: PromptInfo | None
+    ) -> tuple[ChatCompletion, dict[str, float]]:
         """The recorded response, and the timings measured when it was recorded."""
-        key, path = self.key(kwargs)
+        key, path = self.key(kwargs, prompt)
         if not path.is_file():
             raise RecordingMissingError(key, str(path))
         data = json.loads(path.read_text("utf-8"))
         return ChatCompletion.model_validate(data["response"]), dict(data.get("timings") or {})
 
-    def save(self, kwargs: dict[str, Any], response: Any, timings: dict[str, float]) -> Path:
-        key, path = self.key(kwargs)
-        prompt = current_prompt.get()
+    def save(
+        self,
+        kwargs: dict[str, Any],
+        response: Any,
+        timings: dict[str, float],
+        prompt: PromptInfo | None,
+    ) -> Path:
+        key, path = self.key(kwargs, prompt)
         record = {
             "key": key,
             "backend": self.backend,
@@ -161,8 +163,13 @@ class ReplayBackend:
         # What the recorded call took (wall_s, ...): replay itself takes ~0 s.
         self.last_timings: dict[str, float] = {}
 
-    def create(self, **kwargs: Any) -> ChatCompletion:
-        response, self.last_timings = self.store.load(kwargs)
+    rate_per_http_request = False  # no endpoint: RateLimitedBackend takes the tokens
+
+    def count_tokens(self, text: str) -> int | None:
+        return None  # no tokenizer, only answers
+
+    def create(self, *, prompt: PromptInfo | None = None, **kwargs: Any) -> ChatCompletion:
+        response, self.last_timings = self.store.load(kwargs, prompt)
         return response
 
     def close(self) -> None:
@@ -182,23 +189,28 @@ class RecordingBackend:
         self.model = live.model
         self.mode = live.mode
         self.store = RecordingStore(root, live.name, live.model)
+        self.recorded_backend = live.name  # what it records is replayed as this backend
         self.keep_existing = keep_existing
         self.last_timings: dict[str, float] = {}
 
-    def create(self, **kwargs: Any) -> Any:
+    @property
+    def rate_per_http_request(self) -> bool:
+        return self.live.rate_per_http_request
+
+    def count_tokens(self, text: str) -> int | None:
+        return self.live.count_tokens(text)
+
+    def create(self, *, prompt: PromptInfo | None = None, **kwargs: Any) -> Any:
         if self.keep_existing:
             try:
-                response, self.last_timings = self.store.load(kwargs)
+                response, self.last_timings = self.store.load(kwargs, prompt)
                 return response
             except RecordingMissingError:
                 pass
-        response = self.live.create(**kwargs)
-        self.last_timings = dict(getattr(self.live, "last_timings", {}) or {})
-        self.store.save(kwargs, response, self.last_timings)
+        response = self.live.create(prompt=prompt, **kwargs)
+        self.last_timings = dict(self.live.last_timings)
+        self.store.save(kwargs, response, self.last_timings, prompt)
         return response
-
-    def __getattr__(self, item: str) -> Any:  # count_tokens, last_timings, n_ctx, ...
-        return getattr(self.live, item)
 
     def close(self) -> None:
         self.live.close()

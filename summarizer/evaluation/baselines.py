@@ -78,10 +78,9 @@ class Recordings:
     def of(cls, pipeline: Pipeline) -> Recordings:
         """The recordings `pipeline` replays from (as the recorded backend and model)."""
         backend = pipeline.backend
-        store_backend = getattr(backend, "recorded_backend", None) or backend.name
         return cls(
             Path(pipeline.settings.recordings_dir),
-            store_backend,
+            backend.recorded_backend,
             backend.model,
             pipeline.prompt.info,
         )
