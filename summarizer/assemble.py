@@ -12,6 +12,7 @@ import re
 from collections.abc import Callable
 from datetime import date, datetime
 
+from . import language
 from .article import Article
 from .checks.attribution import ALLEGE, CLAIM, expected_responsibility
 from .checks.grounding import (
@@ -185,6 +186,14 @@ def _in_role(
     return None
 
 
+# Words that make a date phrase a week or a month wide (data/language/date_precision.txt),
+# searched in the lower-cased phrase as parts of words.
+_DATE_PRECISION = {
+    precision: re.compile("|".join(cues))
+    for precision, cues in language.sections("date_precision").items()
+}
+
+
 def resolve_date(date_text: str | None, published: date | None) -> tuple[date | None, str]:
     """'on Saturday' against the publication date; without one, no date is invented."""
     if not date_text or published is None:
@@ -204,26 +213,9 @@ def resolve_date(date_text: str | None, published: date | None) -> tuple[date | 
     if parsed is None:
         return None, "unknown"
     lowered = date_text.lower()
-    if any(w in lowered for w in ("week",)):
+    if _DATE_PRECISION["week"].search(lowered):
         return parsed.date(), "week"
-    if any(
-        m in lowered
-        for m in (
-            "month",
-            "january",
-            "february",
-            "march",
-            "april",
-            "may ",
-            "june",
-            "july",
-            "august",
-            "september",
-            "october",
-            "november",
-            "december",
-        )
-    ) and not any(c.isdigit() for c in lowered):
+    if _DATE_PRECISION["month"].search(lowered) and not any(c.isdigit() for c in lowered):
         return parsed.date(), "month"
     return parsed.date(), "day"
 
@@ -353,20 +345,12 @@ def build_event(
     return event, findings
 
 
-# Words a sub-type's report uses, first match wins. Only for sub-types with their own
-# vocabulary: a suicide bombing is a "bomb" too, so it comes before the IED row.
+# Words a sub-type's report uses, first match wins (data/language/sub_type_cues.txt). Only
+# for sub-types with their own vocabulary: a suicide bombing is a "bomb" too, so it comes
+# before the IED row.
 _SUB_TYPE_CUES: dict[str, re.Pattern[str]] = {
-    sub: re.compile(pattern, re.IGNORECASE)
-    for sub, pattern in {
-        "Suicide bomb": r"\bsuicide\b",
-        "Air/drone strike": r"\b(?:air ?strikes?|air raids?|drones?|jets?|warplanes?|aircraft"
-        r"|helicopters?)\b",
-        "Shelling/artillery/missile attack": r"\b(?:shell(?:s|ed|ing)|artillery|mortars?"
-        r"|rockets?|missiles?)\b",
-        "Grenade": r"\bgrenades?\b",
-        "Remote explosive/landmine/IED": r"\b(?:IEDs?|bombs?|bombings?|explosive|explosives"
-        r"|landmines?|mines?|blasts?|detonat\w*)\b",
-    }.items()
+    sub: re.compile(rf"\b(?:{'|'.join(cues)})\b", re.IGNORECASE)
+    for sub, cues in language.sections("sub_type_cues").items()
 }
 
 
@@ -398,7 +382,7 @@ def _sub_type_the_text_supports(
 # "confirmed": an actor reporting its own action ("police said they arrested") confirms
 # it in words no pattern separates from any other statement.
 _STATED = {
-    "claimed": re.compile(r"\bclaim\w*|\bresponsibility\b", re.IGNORECASE),
+    "claimed": language.any_word("claim_mentions"),
     "alleged": ALLEGE,
 }
 

@@ -2,7 +2,8 @@
 
 The names come from pycountry (ISO 3166: official, common and short names); the few
 forms news use that ISO does not ("Russia", "Turkey", "U.S.", "Britain") are listed
-here. Territories (Gaza, the West Bank) are left out: they are places, not countries.
+in data/language/country_news_forms.txt. Territories (Gaza, the West Bank) are left
+out: they are places, not countries.
 Used to fill an event's country from the words around its place when the model leaves
 it empty (small models almost never write it).
 """
@@ -15,33 +16,18 @@ from functools import lru_cache
 
 import pycountry
 
-# News forms missing from ISO 3166, mapped to the ISO short name.
+from . import language
+
+# News forms missing from ISO 3166, mapped to the ISO short name
+# (data/language/country_news_forms.txt).
 _NEWS_FORMS = {
-    "Russia": "Russian Federation",
-    "Turkey": "Türkiye",
-    "US": "United States",
-    "U.S.": "United States",
-    "USA": "United States",
-    "America": "United States",
-    "UK": "United Kingdom",
-    "U.K.": "United Kingdom",
-    "Britain": "United Kingdom",
-    "Great Britain": "United Kingdom",
-    "Ivory Coast": "Côte d'Ivoire",
-    "Czech Republic": "Czechia",
-    "Burma": "Myanmar",
-    "North Korea": "Korea, Democratic People's Republic of",
-    "Palestine": "Palestine, State of",
-    "Congo": "Congo",
-    "DR Congo": "Congo, The Democratic Republic of the",
-    "Laos": "Lao People's Democratic Republic",
-    "Syria": "Syrian Arab Republic",
+    form: iso for iso, forms in language.sections("country_news_forms").items() for form in forms
 }
 
 
 # A country named after these words inside a place is not where the place is
 # ("outside the United States", "near the borders with Iraq and Jordan").
-_NOT_IN = re.compile(r"\b(?:outside|beyond|near|across|borders?|off|from)\b", re.I)
+_NOT_IN = language.any_word("not_in_place")
 
 
 @dataclass(frozen=True)

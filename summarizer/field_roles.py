@@ -15,22 +15,19 @@ from __future__ import annotations
 
 import re
 
+from . import language
 from .article import Article
 from .checks.attribution import ALLEGE, CONFIRM, SPEECH
 from .schema import GroundedValue
 
-_REPORTING = re.compile(
-    r"\b(?:found|determined|concluded|quot\w+|estimat\w+|investigat\w+|admit\w*|conced\w+)\b",
-    re.IGNORECASE,
-)
-_REASON = (
-    r"retaliat\w*|revenge|aveng\w*|response|solidarity|protest\w*|against|because|due to"
-    r"|aimed at|in order to|in support of|support of|demand\w*|punish\w*|given|warning"
-    r"|as part of|in memory of|to honou?r"
-)
-_REASON_WORDS = re.compile(rf"\b(?:{_REASON})\b", re.IGNORECASE)
+# Word lists in data/language/: finding words (with attribution's), reason words, and the
+# words after which "to" is not an infinitive.
+_REPORTING = language.any_word("finding_words")
+_REASON_WORDS = language.any_word("reason_words")
 # A purpose given as an infinitive: "to destroy ...", not "to the airport".
-_INFINITIVE = re.compile(r"^to (?!the\b|a\b|an\b|his\b|her\b|its\b|their\b)\w+", re.IGNORECASE)
+_INFINITIVE = re.compile(
+    rf"^to (?!(?:{language.alternatives('noun_phrase_openers')})\b)\w+", re.IGNORECASE
+)
 
 
 def _sentences_holding(value: GroundedValue, article: Article, ids: list[int]) -> list[str]:

@@ -19,6 +19,8 @@ from typing import Annotated, Any, Literal, NamedTuple
 
 from pydantic import BaseModel, ConfigDict, Field, field_validator, model_validator
 
+from . import language
+
 # ACLED codebook: six event types and their 25 sub-event types.
 ACLED_TAXONOMY: dict[str, tuple[str, ...]] = {
     "Battles": (
@@ -63,25 +65,9 @@ Severity = Literal["error", "warning", "info"]
 
 # --------------------------------------------------------------------------- draft (LLM)
 ShortText = Annotated[str, Field(max_length=60)]
-PLACEHOLDERS = frozenset(
-    {
-        "",
-        "unknown",
-        "unspecified",
-        "not specified",
-        "not mentioned",
-        "not reported",
-        "not given",
-        "not stated",
-        "n/a",
-        "na",
-        "none",
-        "null",
-        "the article",
-        "article",
-        "-",
-    }
-)
+# What small models write for "not stated" (data/language/placeholders.txt); an empty
+# value (or only dots) is absent too.
+PLACEHOLDERS = language.words("placeholders") | {""}
 
 
 class DraftSentence(BaseModel):

@@ -54,3 +54,28 @@ def test_any_word_matches_whole_words_only() -> None:
     assert not allege.search("blameless")  # blam(?:ed|es|ing) only
     assert language.any_word("killing_words").search("killed")
     assert not language.any_word("killing_words").search("skilled")
+
+
+def test_quote_marks_are_pairs() -> None:
+    assert all(len(pair) == 2 for pair in language.entries("quote_marks"))
+
+
+def test_sections_name_what_the_code_knows_and_keep_file_order() -> None:
+    import pycountry
+
+    from summarizer.schema import EVENT_TYPE_OF
+
+    cues = language.sections("sub_type_cues")
+    assert next(iter(cues)) == "Suicide bomb"  # checked first: a suicide bombing is a bomb too
+    assert set(cues) <= set(EVENT_TYPE_OF), "a heading that is no ACLED sub-type"
+    forms = language.sections("country_news_forms")
+    assert forms["United States"] == ("US", "U.S.", "USA", "America")
+    iso_names = {c.name for c in pycountry.countries}
+    assert set(forms) <= iso_names, set(forms) - iso_names
+    assert set(language.sections("date_precision")) == {"week", "month"}
+
+
+def test_a_section_file_needs_a_heading_first(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(language, "_lines", lambda name: ("orphan", "[Head]", "entry"))
+    with pytest.raises(ValueError, match="before any"):
+        language.sections.__wrapped__("made_up")

@@ -11,32 +11,17 @@ from collections.abc import Callable
 
 from rapidfuzz import fuzz
 
+from .. import language
 from ..schema import GroundedValue
 
 # Above this token_set_ratio two names are taken as aliases (tuned on short names).
 ALIAS_SCORE = 85
-_DROP = {"the", "a", "an", "of", "in", "at", "near", "outside", "and"}
+# Small words a name is written with or without (data/language/name_filler_words.txt).
+_DROP = language.words("name_filler_words")
 _WORD = re.compile(r"[\w]+")
-
-
-# What small models write for "not stated"; such a value names nobody and nowhere.
-_PLACEHOLDERS = {
-    "unknown",
-    "none",
-    "n a",
-    "na",
-    "article",
-    "report",
-    "source",
-    "null",
-    "not specified",
-    "unspecified",
-    "not stated",
-    "not mentioned",
-    "not reported",
-    "unclear",
-    "various",
-}
+# What small models write for "not stated", as names are normalised
+# (data/language/nameless_values.txt): such a value names nobody and nowhere.
+_PLACEHOLDERS = language.words("nameless_values")
 
 
 def value_of(value: GroundedValue | None) -> str | None:

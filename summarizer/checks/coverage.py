@@ -20,20 +20,19 @@ import calendar
 import re
 from collections.abc import Sequence
 
+from .. import language
 from ..article import Article, Sentence
 from ..countries import country_mentions
 from ..schema import Check, Event, EventTarget, Finding
 from .lexicon import quoted_ranges
 
+# Incident verbs (data/language/incident_verbs.txt), not after a present-tense
+# auxiliary: "are targeted" says what is being done, not what was.
 _DONE = re.compile(
-    r"(?<!\bare )(?<!\bis )(?<!\bbe )\b(?:struck|targeted|attacked|bombed|shelled|killed"
-    r"|exploded|detonated|raided|ambushed|arrested|detained|abducted|kidnapped|stormed"
-    r"|carried out (?:the|an?|its) (?:\w+ )?(?:strike|attack|raid|bombing))\b",
+    rf"(?<!\bare )(?<!\bis )(?<!\bbe )\b(?:{language.alternatives('incident_verbs')})\b",
     re.IGNORECASE,
 )
-_BACKGROUND = re.compile(
-    r"\b(?:anniversary|(?:19|20)\d\d|last (?:year|month)|years? ago)\b", re.IGNORECASE
-)
+_BACKGROUND = language.any_word("background_cues")
 # English weekday and month names (the C locale's): dates, not names of anything.
 _CALENDAR = frozenset([*calendar.day_name, *calendar.month_name[1:]])
 # A capitalised word (or an Arabic "al-" name) after the sentence's first word.
@@ -64,9 +63,7 @@ def _reports_new_incident(sentence: Sentence, cited_text: str) -> list[str]:
     return [n for n in _names(text) if n not in cited_text]
 
 
-def uncited_incident_sentences(
-    article: Article, events: Sequence[Event]
-) -> dict[int, list[str]]:
+def uncited_incident_sentences(article: Article, events: Sequence[Event]) -> dict[int, list[str]]:
     """Sentence id -> the new names it holds, for sentences reporting an uncited incident."""
     if not events:  # no incident found at all: opinion or analysis, nothing to compare
         return {}

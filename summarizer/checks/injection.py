@@ -15,6 +15,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
+from .. import language
 from ..article import Article, Sentence
 from ..markup import forges_prompt_markup
 from ..schema import (
@@ -30,36 +31,11 @@ from ..schema import (
 from .grounding import content_words
 from .text_fold import fold
 
-# Instructions addressed to a model, in the languages injections usually come in.
-# Compiled one by one: `instruction_like` only asks whether any of them matches, and
-# separate searches are ~30% faster than one alternation of all (every article sentence
-# and output value is tested, each request).
-_INSTRUCTION = tuple(
-    re.compile(pattern, re.IGNORECASE)
-    for pattern in (
-        r"\b(ignore|disregard|forget|override|bypass)\b.{0,40}\b(instructions?|prompts?|"
-        r"rules|guidelines|directions|context|everything (?:above|before))\b",
-        r"\b(previous|prior|above|earlier|original) (instructions?|prompts?|rules)\b",
-        r"\b(system|developer|admin(?:istrator)?) ?(prompt|message|note|override|mode)\b",
-        r"(^|\s)(system|assistant|instruction)s? ?:",
-        r"<\|?(im_start|im_end|system|endoftext|eot_id)\|?>|\[/?(INST|SYS)\]|<</?SYS>>",
-        r"\b(ai|a\.i\.|llm|language models?|assistants?|summari[sz]ers?|chatbots?|bots?)"
-        r"\b.{0,60}\b(must|should|shall|are (?:to|required|instructed)|need to|have to)\b",
-        r"\b(you are now|from now on|new instructions?|instead,? (?:write|say|output|"
-        r"report|state|summari[sz]e)|do not summari[sz]e|don't summari[sz]e)\b",
-        # An order opening the sentence: "Tell readers to ...", "Write that ...".
-        r"^(please\s+)?(tell|write|say|include|add|output|print|respond|reply|describe|"
-        r"mention|insert|append|translate|summari[sz]e|state)\b",
-        r"\bwhen summari[sz]ing\b|\bin (?:your|the) summary\b|\bif you are an? (?:ai|model)",
-        # German, Spanish, French, Russian, Chinese, Arabic: "ignore (previous) instructions"
-        r"\b(ignorier\w*|vergiss|missacht\w*)\b.{0,40}\banweisung\w*",
-        r"\b(ignora\w*|olvida\w*)\b.{0,40}\binstruccion\w*",
-        r"\b(ignore[zr]?|oubliez?)\b.{0,40}\binstructions?\b",
-        r"(игнорир\w*|забудь\w*|не обращай\w*).{0,40}(инструкци|указани)\w*",
-        r"(忽略|无视|忘记|忽視).{0,20}(指令|指示|提示|说明)",
-        r"(تجاهل|انس).{0,40}(التعليمات|الأوامر|تعليمات)",
-    )
-)
+# Instructions addressed to a model, in the languages injections usually come in
+# (data/language/model_instructions.txt). Compiled one by one: `instruction_like` only
+# asks whether any of them matches, and separate searches are ~30% faster than one
+# alternation of all (every article sentence and output value is tested, each request).
+_INSTRUCTION = language.each_pattern("model_instructions")
 _URL = re.compile(r"\b(?:https?://|www\.)[^\s<>\"')\]]+|\b[\w.+-]+@[\w-]+(?:\.[\w-]+)+\b", re.I)
 # Output words found only in injected sentences: two of them, or one that makes up this
 # share of a short text, mark it as following the injection.

@@ -8,10 +8,11 @@ from dataclasses import dataclass
 from functools import cache
 from importlib import resources
 
+from .. import language
 from ..schema import LoadedTerm
 
-# Opening and closing quotation marks we recognise (straight and typographic).
-_QUOTE_PAIRS = {"“": "”", '"': '"', "«": "»", "‘": "’"}
+# Opening and closing quotation marks we recognise (data/language/quote_marks.txt).
+_QUOTE_PAIRS = {pair[0]: pair[1] for pair in language.entries("quote_marks")}
 _OPENING = re.compile("[" + "".join(_QUOTE_PAIRS) + "]")
 
 
