@@ -79,3 +79,16 @@ def test_a_section_file_needs_a_heading_first(monkeypatch: pytest.MonkeyPatch) -
     monkeypatch.setattr(language, "_lines", lambda name: ("orphan", "[Head]", "entry"))
     with pytest.raises(ValueError, match="before any"):
         language.sections.__wrapped__("made_up")
+
+
+def test_draft_and_briefing_read_one_placeholder_list() -> None:
+    """One list: the draft matches it as written, the briefing in the names' normal form."""
+    from summarizer.briefing import aliases
+    from summarizer.schema import PLACEHOLDERS, DraftEvent, GroundedValue
+
+    assert {aliases.normalise(p) for p in PLACEHOLDERS} == aliases._PLACEHOLDERS
+    for written in ("Unknown.", "N/A", "the article", "Various", "not given"):
+        event = DraftEvent(ids=[1], type="Attack", actor=written)
+        assert event.actor1 is None, written
+        assert aliases.value_of(GroundedValue(value=written)) is None, written
+    assert aliases.value_of(GroundedValue(value="Islamic State")) == "Islamic State"

@@ -19,9 +19,6 @@ ALIAS_SCORE = 85
 # Small words a name is written with or without (data/language/name_filler_words.txt).
 _DROP = language.words("name_filler_words")
 _WORD = re.compile(r"[\w]+")
-# What small models write for "not stated", as names are normalised
-# (data/language/nameless_values.txt): such a value names nobody and nowhere.
-_PLACEHOLDERS = language.words("nameless_values")
 
 
 def value_of(value: GroundedValue | None) -> str | None:
@@ -38,6 +35,11 @@ def tokens(name: str) -> list[str]:
 
 def normalise(name: str) -> str:
     return " ".join(tokens(name))
+
+
+# What small models write for "not stated" (data/language/placeholders.txt, the list the
+# draft schema reads), normalised as names are: such a value names nobody and nowhere.
+_PLACEHOLDERS = frozenset(normalise(p) for p in language.words("placeholders"))
 
 
 def _initials(words: list[str]) -> str:
