@@ -12,14 +12,74 @@ sentence are kept; the others repeat what the first pass found.
 
 from __future__ import annotations
 
-from dataclasses import replace
+from dataclasses import dataclass, field, replace
 
 from .article import Article, Sentence
+from .backends.structured import CallLog, NoUsableAnswer, RequestFailed
+from .checks import run_checks
+from .checks.coverage import uncited_incident_sentences
 from .checks.grounding import event_ids
-from .schema import Check, DraftEvent, EventTarget, Finding, Severity
+from .errors import RecordingMissingError
+from .extract import WindowReader, drop_injected
+from .schema import Check, Draft, DraftEvent, Event, EventTarget, Finding, Severity
 
 CONTEXT_BEFORE = 2  # sentences before a flagged group: who claims, where, the lede
 GROUP_GAP = 2  # flagged sentences this close report one incident more often than not
+
+
+@dataclass
+class Reread:
+    """What re-reading an article's uncited incident sentences gave."""
+
+    events: list[DraftEvent] = field(default_factory=list)  # checked, injections dropped
+    findings: list[Finding] = field(default_factory=list)  # named past the first pass's
+    groups: int = 0  # groups of flagged sentences (run.rereads)
+
+
+def reread_missed(
+    reader: WindowReader, article: Article, events: list[Event], offset: int, log: CallLog
+) -> Reread:
+    """Events for the sentences no event cites, from a short window each.
+
+    `offset`: how many draft events come before, so findings name the right index.
+    A re-read that fails leaves the sentences flagged; the first pass is kept.
+    """
+    flagged = uncited_incident_sentences(article, events)
+    groups = missed_groups(list(flagged), reader.settings.rereads)
+    done = Reread(groups=len(groups))
+    for group in groups:
+        window = window_for(article, group)
+        where = f"sentences {window[0].id}-{window[-1].id}"
+        # The article's token budget covers its re-reads too.
+        budget = reader.settings.token_budget - log.usage.total_tokens
+        if budget <= 0:
+            done.findings.append(skipped(where, "the token budget is spent"))
+            continue
+        reread_log = CallLog()  # its usage counts; its calls are not re-asks
+        try:
+            answer = reader.events(article, window, reread_log, budget)
+        except NoUsableAnswer as exc:
+            if isinstance(exc, RequestFailed) and isinstance(exc.error, RecordingMissingError):
+                raise exc.error from None  # strict replay names the missing key
+            done.findings.append(skipped(where, f"no usable answer ({exc.kind})"))
+            continue
+        finally:
+            log.usage.add(reread_log.usage)
+            log.timings.extend(reread_log.timings)
+        kept = events_citing(answer.events, group, article)
+        events_only = Draft.model_construct(summary=[], events=kept)
+        # The draft checks, for these events only (the re-read writes no summary).
+        checked = [f for f in run_checks(events_only, article) if _about_one_event(f)]
+        kept = drop_injected(events_only, checked).events
+        start = offset + len(done.events)
+        done.findings.extend(shifted(f, start) for f in checked)
+        done.events.extend(kept)
+        done.findings.append(reread_done(where, group, len(kept)))
+    return done
+
+
+def _about_one_event(finding: Finding) -> bool:
+    return isinstance(finding.target, EventTarget) and finding.target.index is not None
 
 
 def missed_groups(flagged: list[int], limit: int) -> list[list[int]]:

@@ -1,17 +1,14 @@
 """Pydantic models: the compact draft the LLM writes, and the grounded result we return.
 
 The draft cites numbered sentences (`ids`) instead of copying quotes: fewer output
-tokens, and the code turns ids into exact character spans. Checks run inside the
-draft's validator while the pipeline has set a gate (`checks_gate`), so a failed check
-becomes instructor's re-ask with a precise message.
+tokens, and the code turns ids into exact character spans. The checks run on each
+draft while instructor validates it (backends/structured.py), so a failed check becomes
+instructor's re-ask with a precise message.
 """
 
 from __future__ import annotations
 
-import contextlib
 import copy
-from collections.abc import Callable, Iterator
-from contextvars import ContextVar
 from dataclasses import dataclass
 from datetime import date as Date
 from enum import StrEnum
@@ -174,35 +171,11 @@ class Draft(BaseModel):
     summary: list[DraftSentence] = Field(min_length=2, max_length=5)
     events: list[DraftEvent] = Field(max_length=6)
 
-    @model_validator(mode="after")
-    def _run_checks(self) -> Draft:
-        # Only while the pipeline has set a gate: plain parsing stays structural.
-        gate = _GATE.get()
-        if gate is not None:
-            gate(self)
-        return self
-
 
 class DraftEvents(BaseModel):
     """Events only: what a re-read of a few sentences asks for (reread.py)."""
 
     events: list[DraftEvent] = Field(max_length=6)
-
-
-# The gate reaches the validator through a context variable, not instructor's
-# `context=`: given a context, instructor renders every message as a Jinja template, so
-# an article containing "{{" or "{%" was silently altered or raised a template error.
-_GATE: ContextVar[Callable[[Draft], None] | None] = ContextVar("draft_gate", default=None)
-
-
-@contextlib.contextmanager
-def checks_gate(gate: Callable[[Draft], None]) -> Iterator[None]:
-    """Run `gate` on every Draft validated inside this block (instructor's attempts)."""
-    token = _GATE.set(gate)
-    try:
-        yield
-    finally:
-        _GATE.reset(token)
 
 
 # --------------------------------------------------------------------------- results
