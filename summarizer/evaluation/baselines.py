@@ -94,13 +94,8 @@ def rendered_prompts(pipeline: Pipeline, article: Article) -> list[Messages]:
         pipeline.settings.chunk_overlap,
         pipeline.max_chunk_chars(),
     )
-    published = article.published.isoformat() if article.published else None
-    return [
-        pipeline.prompt.render(
-            title=article.title, source=article.source, published=published, sentences=w
-        )
-        for w in windows
-    ]
+    # Rendered by the pipeline's own reader: one home for how an article becomes a prompt.
+    return [pipeline.reader.messages(article, w) for w in windows]
 
 
 def _ground(value: str | None, article: Article, ids: list[int]) -> GroundedValue | None:
