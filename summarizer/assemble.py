@@ -325,7 +325,7 @@ def build_event(
         sub_event_type=sub_event_type,
         date=event_date,
         date_text=_ground(ev.date_text, article, ids, at("date_text"), findings),
-        time_precision=precision,  # type: ignore[arg-type]
+        time_precision=precision,
         actors=Actors(
             actor1=_ground(actor1, article, ids, at("actor1"), findings),
             actor2=_ground(ev.actor2, article, ids, at("actor2"), findings),

@@ -6,6 +6,8 @@ article cannot put a live link or raw HTML into the document.
 
 from __future__ import annotations
 
+from typing import Any
+
 from .checks.lexicon import find_loaded_terms
 from .markup import markdown_text
 from .schema import Check, Event, GroundedValue, LoadedTerm, SummaryResult
@@ -26,7 +28,7 @@ def _v(value: GroundedValue | None) -> str:
 
 def _loaded_term_rows(terms: list[LoadedTerm]) -> list[str]:
     """One row per distinct term, with how often the article uses it (JSON keeps each use)."""
-    rows: dict[tuple[str, str, str, bool], list] = {}  # key -> [first spelling, uses]
+    rows: dict[tuple[str, str, str, bool], list[Any]] = {}  # key -> [first spelling, uses]
     for t in terms:
         key = (t.text.casefold(), t.category, t.neutral_alternative or "—", t.quoted)
         rows.setdefault(key, [t.text, 0])[1] += 1
@@ -41,7 +43,7 @@ def _event_line(i: int, ev: Event) -> str:
     who = _v(ev.actors.actor1)
     if ev.actors.actor2:
         who += f" vs {_v(ev.actors.actor2)}"
-    resp = ev.responsibility
+    resp: str = ev.responsibility
     if ev.claimed_by:
         resp += f" by {_v(ev.claimed_by)}"
     place = ", ".join(v.value for v in (ev.location.place, ev.location.country) if v)

@@ -12,7 +12,7 @@ import copy
 from dataclasses import dataclass
 from datetime import date as Date
 from enum import StrEnum
-from typing import Annotated, Any, Literal, NamedTuple
+from typing import TYPE_CHECKING, Annotated, Any, Literal, NamedTuple
 
 from pydantic import BaseModel, ConfigDict, Field, field_validator, model_validator
 
@@ -54,8 +54,12 @@ ACLED_TAXONOMY: dict[str, tuple[str, ...]] = {
 EVENT_TYPE_OF: dict[str, str] = {
     sub: etype for etype, subs in ACLED_TAXONOMY.items() for sub in subs
 }
-SubEventType = Literal[tuple(EVENT_TYPE_OF)]  # type: ignore[valid-type]
-EventType = Literal[tuple(ACLED_TAXONOMY)]  # type: ignore[valid-type]
+if TYPE_CHECKING:  # a Literal built from the taxonomy: pydantic checks it, mypy sees str
+    SubEventType = str
+    EventType = str
+else:
+    SubEventType = Literal[tuple(EVENT_TYPE_OF)]
+    EventType = Literal[tuple(ACLED_TAXONOMY)]
 Responsibility = Literal["claimed", "confirmed", "alleged", "unknown"]
 Severity = Literal["error", "warning", "info"]
 
@@ -157,7 +161,7 @@ _SCHEMA_CACHE: dict[tuple[Any, ...], dict[str, Any]] = {}
 
 class Draft(BaseModel):
     @classmethod
-    def model_json_schema(cls, *args: Any, **kwargs: Any) -> dict[str, Any]:  # type: ignore[override]
+    def model_json_schema(cls, *args: Any, **kwargs: Any) -> dict[str, Any]:
         # instructor asks for the schema on every request (~9 ms each); it never changes.
         if args or kwargs:
             return super().model_json_schema(*args, **kwargs)

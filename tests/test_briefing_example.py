@@ -30,7 +30,8 @@ def recorded() -> None:
     """Fail, saying why, when the example has no recordings for the current prompt."""
     articles = [read_article(str(p)) for p in sorted(SEEDS.glob("*.json"))]
     missing = [
-        e for e in brief(articles, settings=_settings()).errors
+        e
+        for e in brief(articles, settings=_settings()).errors
         if e.get("type") == "RecordingMissingError"
     ]
     if missing:
@@ -51,7 +52,7 @@ def test_brief_api_merges_the_bombing_across_all_three_outlets() -> None:
     # Each outlet's report keeps spans that are exact slices of its text.
     for s in top.sources:
         text = briefing.articles[s.article].text
-        assert all(text[sp.start:sp.end] == sp.text for sp in s.spans)
+        assert all(text[sp.start : sp.end] == sp.text for sp in s.spans)
 
 
 @pytest.mark.usefixtures("recorded")

@@ -62,14 +62,23 @@ def result(article: Article, events: list[Event]) -> SummaryResult:
     first = article.sentences[0]
     return SummaryResult(
         article=article.info(),
-        summary=[SummarySentence(text=first.text, sentence_ids=[1],
-                                 evidence=[Span(start=first.start, end=first.end,
-                                                text=first.text)])],
+        summary=[
+            SummarySentence(
+                text=first.text,
+                sentence_ids=[1],
+                evidence=[Span(start=first.start, end=first.end, text=first.text)],
+            )
+        ],
         events=events,
         loaded_terms=find_loaded_terms(article.text),
-        run=RunInfo(backend="fixture", model="none",
-                    prompt=PromptInfo(name="summarize", version="0", sha256="0" * 64),
-                    attempts=1, usage=Usage(), seconds=0.0),
+        run=RunInfo(
+            backend="fixture",
+            model="none",
+            prompt=PromptInfo(name="summarize", version="0", sha256="0" * 64),
+            attempts=1,
+            usage=Usage(),
+            seconds=0.0,
+        ),
     )
 
 
@@ -94,20 +103,58 @@ def kabul_articles() -> tuple[list[Article], list[SummaryResult]]:
     a = Article(text=A_TEXT, title="Left", source="Outlet L", url="https://l.example/1")
     b = Article(text=B_TEXT, title="Center", source="Outlet C")
     c = Article(text=C_TEXT, title="Right <&>", source="Outlet R")
-    ra = result(a, [event(
-        A_TEXT, A_TEXT.split(". ")[0], actor1="IS-K", place="Abbey Gate",
-        country=None, date=DAY, fatalities=85, responsibility="claimed", claimed_by="IS-K",
-    )])
-    rb = result(b, [
-        event(B_TEXT, "Ninety people were killed in twin blasts at Kabul airport, Afghanistan.",
-              place="Kabul airport", country="Afghanistan", date=DAY, fatalities=90,
-              actor1="Islamic State Khorasan", responsibility="claimed",
-              claimed_by="Islamic State Khorasan"),
-        event(B_TEXT, "protesters marched in Herat", sub="Peaceful protest",
-              actor1="protesters", place="Herat", date=DAY),
-    ])
-    rc = result(c, [event(
-        C_TEXT, C_TEXT.split(". ")[0], sub="Remote explosive/landmine/IED",
-        place="Abbey Gate", date=DAY, fatalities=13, reported_by="Pentagon",
-    )])
+    ra = result(
+        a,
+        [
+            event(
+                A_TEXT,
+                A_TEXT.split(". ")[0],
+                actor1="IS-K",
+                place="Abbey Gate",
+                country=None,
+                date=DAY,
+                fatalities=85,
+                responsibility="claimed",
+                claimed_by="IS-K",
+            )
+        ],
+    )
+    rb = result(
+        b,
+        [
+            event(
+                B_TEXT,
+                "Ninety people were killed in twin blasts at Kabul airport, Afghanistan.",
+                place="Kabul airport",
+                country="Afghanistan",
+                date=DAY,
+                fatalities=90,
+                actor1="Islamic State Khorasan",
+                responsibility="claimed",
+                claimed_by="Islamic State Khorasan",
+            ),
+            event(
+                B_TEXT,
+                "protesters marched in Herat",
+                sub="Peaceful protest",
+                actor1="protesters",
+                place="Herat",
+                date=DAY,
+            ),
+        ],
+    )
+    rc = result(
+        c,
+        [
+            event(
+                C_TEXT,
+                C_TEXT.split(". ")[0],
+                sub="Remote explosive/landmine/IED",
+                place="Abbey Gate",
+                date=DAY,
+                fatalities=13,
+                reported_by="Pentagon",
+            )
+        ],
+    )
     return [a, b, c], [ra, rb, rc]

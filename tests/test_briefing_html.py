@@ -25,9 +25,16 @@ pytestmark = pytest.mark.skipif(
 
 def _chromium(profile: Path, *args: str) -> subprocess.CompletedProcess[str]:
     cmd = [
-        str(CHROMIUM), "--headless", "--no-sandbox", "--disable-gpu",
-        "--disable-background-networking", "--disable-component-update", "--disable-sync",
-        "--no-first-run", f"--user-data-dir={profile}", *args,
+        str(CHROMIUM),
+        "--headless",
+        "--no-sandbox",
+        "--disable-gpu",
+        "--disable-background-networking",
+        "--disable-component-update",
+        "--disable-sync",
+        "--no-first-run",
+        f"--user-data-dir={profile}",
+        *args,
     ]
     return subprocess.run(cmd, capture_output=True, text=True, timeout=90, check=False)
 
@@ -51,8 +58,6 @@ def test_rendered_dom_has_highlights_and_matching_link_targets(tmp_path: Path) -
     artifacts.mkdir(exist_ok=True)
     shot = artifacts / "briefing.png"
     shot.unlink(missing_ok=True)
-    run = _chromium(
-        tmp_path / "profile2", f"--screenshot={shot}", "--window-size=1280,2000", url
-    )
+    run = _chromium(tmp_path / "profile2", f"--screenshot={shot}", "--window-size=1280,2000", url)
     assert run.returncode == 0, run.stderr[-2000:]
     assert shot.stat().st_size > 10_000  # a real picture, not an empty file

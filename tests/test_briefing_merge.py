@@ -33,7 +33,7 @@ def test_kabul_reports_merge_into_one_event_citing_all_three() -> None:
     # Every source keeps the spans that support it, and they match the article text.
     for s in kabul.sources:
         text = articles[s.article].text
-        assert s.spans and all(text[sp.start:sp.end] == sp.text for sp in s.spans)
+        assert s.spans and all(text[sp.start : sp.end] == sp.text for sp in s.spans)
 
 
 def test_disagreements_show_every_version_with_its_source() -> None:
@@ -85,8 +85,13 @@ def test_one_article_never_merges_with_itself() -> None:
     text = "A bomb hit the gate of Kabul airport. A second bomb hit the hotel by Kabul airport."
     one, two = text.split(". ")
     art = Article(text=text, source="X")
-    res = result(art, [event(text, one, place="Kabul airport", date=DAY),
-                       event(text, two, place="Kabul airport", date=DAY)])
+    res = result(
+        art,
+        [
+            event(text, one, place="Kabul airport", date=DAY),
+            event(text, two, place="Kabul airport", date=DAY),
+        ],
+    )
     assert len(build_briefing([art], [res]).events) == 2
 
 

@@ -21,15 +21,26 @@ ARTICLE = Article(
 def draft(**overrides) -> Draft:
     data = {
         "summary": [
-            {"text": "The Islamic Resistance in Iraq claimed responsibility for drone strikes "
-                     "on a base in al-Tanf.", "ids": [1]},
-            {"text": "The Pentagon confirmed it carried out a strike that killed Mushtaq "
-                     "al-Jawari in Baghdad.", "ids": [2]},
+            {
+                "text": "The Islamic Resistance in Iraq claimed responsibility for drone strikes "
+                "on a base in al-Tanf.",
+                "ids": [1],
+            },
+            {
+                "text": "The Pentagon confirmed it carried out a strike that killed Mushtaq "
+                "al-Jawari in Baghdad.",
+                "ids": [2],
+            },
         ],
         "events": [
-            {"ids": [1], "sub_event_type": "Air/drone strike",
-             "actor1": "Islamic Resistance in Iraq", "responsibility": "claimed",
-             "claimed_by": "Islamic Resistance in Iraq", "location": "al-Tanf"},
+            {
+                "ids": [1],
+                "sub_event_type": "Air/drone strike",
+                "actor1": "Islamic Resistance in Iraq",
+                "responsibility": "claimed",
+                "claimed_by": "Islamic Resistance in Iraq",
+                "location": "al-Tanf",
+            },
         ],
     }
     data.update(overrides)
@@ -57,35 +68,55 @@ def test_clean_draft_has_no_errors() -> None:
 
 
 def test_loaded_wording_in_summary_is_an_error() -> None:
-    bad = draft(summary=[
-        {"text": "Anti-terror fighters hit the US-occupied base in al-Tanf.", "ids": [1]},
-        {"text": "The Pentagon confirmed a strike in Baghdad.", "ids": [2]},
-    ])
+    bad = draft(
+        summary=[
+            {"text": "Anti-terror fighters hit the US-occupied base in al-Tanf.", "ids": [1]},
+            {"text": "The Pentagon confirmed a strike in Baghdad.", "ids": [2]},
+        ]
+    )
     messages = [f.message for f in run_checks(bad, ARTICLE) if f.check == "neutrality"]
     assert messages and "US-occupied" in messages[0]
 
 
 def test_invented_values_and_counts_are_errors() -> None:
-    bad = draft(events=[{"ids": [3], "sub_event_type": "Air/drone strike",
-                         "actor1": "Hezbollah", "fatalities": 0}])
+    bad = draft(
+        events=[
+            {
+                "ids": [3],
+                "sub_event_type": "Air/drone strike",
+                "actor1": "Hezbollah",
+                "fatalities": 0,
+            }
+        ]
+    )
     errors = {f.path: f for f in run_checks(bad, ARTICLE) if f.severity == "error"}
     assert "events[0].actor1" in errors  # not in the article at all
     assert "events[0].fatalities" in errors  # "no immediate reports" is not "none died"
 
 
 def test_claim_sentence_demands_claimed_status() -> None:
-    bad = draft(events=[{"ids": [1], "sub_event_type": "Air/drone strike",
-                         "actor1": "Islamic Resistance in Iraq", "responsibility": "unknown"}])
+    bad = draft(
+        events=[
+            {
+                "ids": [1],
+                "sub_event_type": "Air/drone strike",
+                "actor1": "Islamic Resistance in Iraq",
+                "responsibility": "unknown",
+            }
+        ]
+    )
     errors = [f for f in run_checks(bad, ARTICLE) if f.check == "attribution"]
     assert any("claimed" in f.message for f in errors)
     assert expected_responsibility(ARTICLE.sentences[1].text) == "confirmed"
 
 
 def test_unattributed_claim_in_summary_is_flagged() -> None:
-    bad = draft(summary=[
-        {"text": "Drone strikes hit a base in al-Tanf.", "ids": [1]},
-        {"text": "The Pentagon confirmed a strike that killed al-Jawari.", "ids": [2]},
-    ])
+    bad = draft(
+        summary=[
+            {"text": "Drone strikes hit a base in al-Tanf.", "ids": [1]},
+            {"text": "The Pentagon confirmed a strike that killed al-Jawari.", "ids": [2]},
+        ]
+    )
     paths = [f.path for f in run_checks(bad, ARTICLE) if f.check == "attribution"]
     assert "summary[0]" in paths
 

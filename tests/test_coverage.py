@@ -25,7 +25,9 @@ def test_the_seeds_missed_incidents_are_pointed_at() -> None:
     result = summarize(read_article(SEED), settings=Settings(backend="replay", rereads=0))
     flagged = [f for f in result.run.findings if f.check == "coverage"]
     assert [f.message.split("]")[0] for f in flagged] == [
-        "sentence [3", "sentence [10", "sentence [11"
+        "sentence [3",
+        "sentence [10",
+        "sentence [11",
     ]  # al-Harir; the Baghdad strike, twice. Not [6] (restates [2]) nor [15] (2020)
     assert all(f.severity == "warning" and not f.repaired for f in flagged)
     assert "al-Harir" in flagged[0].message

@@ -26,8 +26,13 @@ def _event(**fields: object) -> dict:
         {"text": "Twin explosions tore through the crowd at the gate.", "ids": [3]},
     ]
     answer["events"] = [
-        {"ids": [2], "sub_event_type": "Peaceful protest", "actor1": "Protesters",
-         "location": "Nairobi", **fields}
+        {
+            "ids": [2],
+            "sub_event_type": "Peaceful protest",
+            "actor1": "Protesters",
+            "location": "Nairobi",
+            **fields,
+        }
     ]
     return answer
 

@@ -46,8 +46,13 @@ ARTICLE = (
     "About 200 people gathered to protest a new parking fee, according to organisers."
 )
 ANY_CHUNK = json.dumps(
-    {"summary": [{"text": "Item 1 was listed.", "ids": [1]}, {"text": "Item 2 too.", "ids": [2]}],
-     "events": []}
+    {
+        "summary": [
+            {"text": "Item 1 was listed.", "ids": [1]},
+            {"text": "Item 2 too.", "ids": [2]},
+        ],
+        "events": [],
+    }
 )
 MAX_RAW_CHARS = 20_000  # summarizer.errors.MAX_RAW_CHARS
 GOOD = json.dumps(
@@ -371,12 +376,11 @@ def test_rate_limit_counts_every_http_request_including_retries(
     monkeypatch: pytest.MonkeyPatch,
 ) -> None:
     monkeypatch.setenv("OPENAI_API_KEY", _plain_key())
-    limited = Reply(status=429, body={"error": {"message": "slow down"}},
-                    headers={"retry-after": "0"})
+    limited = Reply(
+        status=429, body={"error": {"message": "slow down"}}, headers={"retry-after": "0"}
+    )
     with StubServer(limited, limited, Reply(body=chat_body(GOOD))) as server:
-        settings = Settings(
-            backend="openai", openai_base_url=server.base_url, transport_retries=2
-        )
+        settings = Settings(backend="openai", openai_base_url=server.base_url, transport_retries=2)
         clock = FakeClock()
         limiter = CountingLimiter(1.0, clock=clock, sleep=clock.sleep)
         backend = RateLimitedBackend(OpenAIBackend(settings), limiter)

@@ -63,8 +63,10 @@ def test_briefing_markdown_links_only_http_and_escapes_raw_html() -> None:
     articles, results = _kabul_with_url("javascript:alert(1)")
     a = articles[1]
     articles[1] = Article(
-        text=a.text, title='<img src=x onerror="alert(1)"> [click](javascript:alert(2))',
-        source=a.source, url="https://c.example/1 (x)",
+        text=a.text,
+        title='<img src=x onerror="alert(1)"> [click](javascript:alert(2))',
+        source=a.source,
+        url="https://c.example/1 (x)",
     )
     md = briefing_to_markdown(build_briefing(articles, results))
     assert not re.search(r"(?<!\\)\]\(javascript:", md)  # no live link, escaped text only
@@ -134,7 +136,8 @@ def test_result_markdown_escapes_article_markup() -> None:
         "events": [],
     }
     result = summarize(
-        article, backend=FakeBackend(answer),
+        article,
+        backend=FakeBackend(answer),
         settings=Settings(backend="local", max_reasks=0, rereads=0),
     )
     md = result_to_markdown(result)

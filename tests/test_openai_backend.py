@@ -35,10 +35,20 @@ class _Handler(BaseHTTPRequestHandler):
 
 
 def _chat(content: str) -> dict:
-    return {"id": "x", "object": "chat.completion", "created": 0, "model": "m",
-            "choices": [{"index": 0, "finish_reason": "stop",
-                         "message": {"role": "assistant", "content": content}}],
-            "usage": {"prompt_tokens": 10, "completion_tokens": 5, "total_tokens": 15}}
+    return {
+        "id": "x",
+        "object": "chat.completion",
+        "created": 0,
+        "model": "m",
+        "choices": [
+            {
+                "index": 0,
+                "finish_reason": "stop",
+                "message": {"role": "assistant", "content": content},
+            }
+        ],
+        "usage": {"prompt_tokens": 10, "completion_tokens": 5, "total_tokens": 15},
+    }
 
 
 @pytest.fixture
@@ -57,8 +67,12 @@ def test_structured_request_over_http_with_429_retry(server, monkeypatch) -> Non
         (429, {"Retry-After": "0"}, {"error": {"message": "slow down"}}),
         (200, {}, _chat(json.dumps(CLEAN))),
     ]
-    settings = Settings(backend="openai", model="m", transport_retries=2,
-                        openai_base_url=f"http://127.0.0.1:{server.server_port}/v1")
+    settings = Settings(
+        backend="openai",
+        model="m",
+        transport_retries=2,
+        openai_base_url=f"http://127.0.0.1:{server.server_port}/v1",
+    )
     result = summarize(TEXT, backend=OpenAIBackend(settings), settings=settings)
     assert len(_Handler.bodies) == 2  # one transport retry, no re-ask
     body = _Handler.bodies[-1]

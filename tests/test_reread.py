@@ -21,13 +21,20 @@ TEXT = (
 )
 MAIN = copy.deepcopy(CLEAN)
 MAIN["summary"] = [
-    {"text": "The Islamic Resistance in Iraq claimed drone strikes on a base in al-Tanf.",
-     "ids": [1]},
+    {
+        "text": "The Islamic Resistance in Iraq claimed drone strikes on a base in al-Tanf.",
+        "ids": [1],
+    },
     {"text": "There were no immediate reports about possible casualties.", "ids": [2]},
 ]
 MAIN["events"] = MAIN["events"][:1]  # al-Tanf (sentence 1); the Mosul shelling is missed
-MOSUL = {"ids": [4], "sub_event_type": "Shelling/artillery/missile attack",
-         "actor1": "the army", "location": "Mosul", "target": "a village"}
+MOSUL = {
+    "ids": [4],
+    "sub_event_type": "Shelling/artillery/missile attack",
+    "actor1": "the army",
+    "location": "Mosul",
+    "target": "a village",
+}
 REREAD = {"events": [MAIN["events"][0], MOSUL]}  # repeats al-Tanf, adds Mosul
 
 
@@ -41,8 +48,9 @@ def test_flagged_sentences_are_grouped_and_windowed() -> None:
 
 def test_the_missed_incident_is_added_and_the_repeat_is_not() -> None:
     backend = FakeBackend(copy.deepcopy(MAIN), copy.deepcopy(REREAD))
-    result = summarize(article_from_txt(TEXT), backend=backend, settings=Settings(
-        backend="replay", max_reasks=0))
+    result = summarize(
+        article_from_txt(TEXT), backend=backend, settings=Settings(backend="replay", max_reasks=0)
+    )
     window = backend.requests[1]["messages"][-1]["content"]
     assert "[2] " in window and "[4] " in window and "[1] " not in window
     assert "events" in str(backend.requests[1]["response_format"])
@@ -58,8 +66,9 @@ def test_the_missed_incident_is_added_and_the_repeat_is_not() -> None:
 
 def test_a_failed_re_read_keeps_the_first_pass_and_says_so() -> None:
     backend = FakeBackend(copy.deepcopy(MAIN), "not json")
-    result = summarize(article_from_txt(TEXT), backend=backend, settings=Settings(
-        backend="replay", max_reasks=0))
+    result = summarize(
+        article_from_txt(TEXT), backend=backend, settings=Settings(backend="replay", max_reasks=0)
+    )
     assert [e.location.place.value for e in result.events] == ["al-Tanf"]
     coverage = [f for f in result.run.findings if f.check == "coverage"]
     assert [f.severity for f in coverage] == ["warning", "warning"]
@@ -69,8 +78,11 @@ def test_a_failed_re_read_keeps_the_first_pass_and_says_so() -> None:
 
 def test_re_reading_can_be_turned_off() -> None:
     backend = FakeBackend(copy.deepcopy(MAIN))  # one answer: a second call would fail
-    result = summarize(article_from_txt(TEXT), backend=backend, settings=Settings(
-        backend="replay", max_reasks=0, rereads=0))
+    result = summarize(
+        article_from_txt(TEXT),
+        backend=backend,
+        settings=Settings(backend="replay", max_reasks=0, rereads=0),
+    )
     assert len(backend.requests) == 1 and result.run.rereads == 0
 
 
@@ -104,8 +116,11 @@ def test_replay_reports_the_model_time_recorded_for_every_call_it_used() -> None
 
 def test_a_re_read_stays_within_the_articles_token_budget() -> None:
     backend = FakeBackend(copy.deepcopy(MAIN))  # the first pass spends 150 of 150 tokens
-    result = summarize(article_from_txt(TEXT), backend=backend, settings=Settings(
-        backend="replay", max_reasks=0, token_budget=150))
+    result = summarize(
+        article_from_txt(TEXT),
+        backend=backend,
+        settings=Settings(backend="replay", max_reasks=0, token_budget=150),
+    )
     assert len(backend.requests) == 1
     coverage = [f.message for f in result.run.findings if f.check == "coverage"]
     assert coverage[0] == (

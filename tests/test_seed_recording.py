@@ -12,8 +12,14 @@ from summarizer import Settings, read_article, summarize
 from summarizer.checks.lexicon import find_loaded_terms
 from tests.conftest import SEED
 
-LOADED = ("anti-terror fighters", "US-occupied", "occupying regime", "bloody onslaught",
-          "aggression", "resistance forces")
+LOADED = (
+    "anti-terror fighters",
+    "US-occupied",
+    "occupying regime",
+    "bloody onslaught",
+    "aggression",
+    "resistance forces",
+)
 
 
 @pytest.fixture(scope="module")

@@ -60,7 +60,10 @@ def build_briefing(
     results = {i: o for i, o in enumerate(outcomes) if isinstance(o, SummaryResult)}
     refs = [
         EventRef(
-            i, k, ev, " ".join(s.text for s in ev.evidence),
+            i,
+            k,
+            ev,
+            " ".join(s.text for s in ev.evidence),
             f"{articles[i].title or ''}\n{articles[i].text}",
         )
         for i, result in results.items()
@@ -103,9 +106,7 @@ def _event(
     event_type = max(types, key=lambda t: (types.count(t), -types.index(t)))
     sub_types = list(dict.fromkeys(r.event.sub_event_type for r in group))
     fields = compare(group)
-    statements = account(
-        event_type, sub_types, fields, articles, briefing.labels
-    )
+    statements = account(event_type, sub_types, fields, articles, briefing.labels)
     dates = sorted(r.event.date for r in group if r.event.date)
     places = next((f.versions[0].value for f in fields if f.name == "place"), None)
     headline = " / ".join(sub_types) + (f" — {places}" if places else "")

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from .. import language
 from ..article import Article
-from ..schema import Check, Draft, EventTarget, Finding, SummaryTarget
+from ..schema import Check, Draft, EventTarget, Finding, Responsibility, SummaryTarget
 from .grounding import cited, event_ids
 
 # Who claims, confirms or alleges, and words that attribute a statement to a speaker
@@ -15,7 +15,7 @@ ALLEGE = language.any_word("allege_words")
 SPEECH = language.any_word("speech_words")
 
 
-def expected_responsibility(evidence: str) -> str | None:
+def expected_responsibility(evidence: str) -> Responsibility | None:
     if CLAIM.search(evidence):
         return "claimed"
     if CONFIRM.search(evidence):

@@ -140,11 +140,11 @@ def locate(
     for sentence in cited(article, ids):
         hit = _align_in(value, sentence, lenient)
         if hit:
-            return GroundedValue(value=value, evidence=[hit[1]], alignment=hit[0]), True  # type: ignore[arg-type]
+            return GroundedValue(value=value, evidence=[hit[1]], alignment=hit[0]), True
     for sentence in article.sentences:
         hit = _align_in(value, sentence, lenient)
         if hit:
-            return GroundedValue(value=value, evidence=[hit[1]], alignment=hit[0]), False  # type: ignore[arg-type]
+            return GroundedValue(value=value, evidence=[hit[1]], alignment=hit[0]), False
     return GroundedValue(value=value, evidence=[], alignment="none"), False
 
 

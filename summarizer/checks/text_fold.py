@@ -51,8 +51,9 @@ def _latin_lookalike(ch: str) -> str | None:
     found = confusables.is_confusable(ch, preferred_aliases=["latin"], greedy=True)
     for entry in found or ():
         for glyph in entry["homoglyphs"]:
-            if glyph["c"].isascii() and glyph["c"].isalnum():
-                return glyph["c"]
+            twin = str(glyph["c"])
+            if twin.isascii() and twin.isalnum():
+                return twin
     return None
 
 
