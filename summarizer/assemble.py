@@ -17,6 +17,7 @@ from .article import Article
 from .checks.attribution import ALLEGE, CLAIM, expected_responsibility
 from .checks.grounding import (
     MIN_SUPPORT,
+    GroundingPolicy,
     best_supporting,
     check_counts,
     cited,
@@ -131,7 +132,7 @@ def _ground(
 ) -> GroundedValue | None:
     if not value or not value.strip():
         return None
-    grounded, in_cited = locate(value, article, ids, lenient=True)
+    grounded, in_cited = locate(value, article, ids, GroundingPolicy.LENIENT)
     if grounded.alignment == "none":
         findings.append(
             Finding.at(

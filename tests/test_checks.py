@@ -3,7 +3,7 @@ from __future__ import annotations
 from summarizer.article import Article
 from summarizer.checks import run_checks
 from summarizer.checks.attribution import expected_responsibility
-from summarizer.checks.grounding import locate
+from summarizer.checks.grounding import GroundingPolicy, locate
 from summarizer.checks.lexicon import find_loaded_terms, neutralise
 from summarizer.schema import Draft
 
@@ -122,15 +122,15 @@ def test_unattributed_claim_in_summary_is_flagged() -> None:
 
 
 def test_locate_exact_fuzzy_and_elsewhere() -> None:
-    exact, in_cited = locate("al-Tanf", ARTICLE, [1])
+    exact, in_cited = locate("al-Tanf", ARTICLE, [1], GroundingPolicy.STRICT)
     assert exact.alignment == "exact" and in_cited
     span = exact.evidence[0]
     assert ARTICLE.text[span.start : span.end] == "al-Tanf"
-    elsewhere, in_cited = locate("Pentagon", ARTICLE, [1])
+    elsewhere, in_cited = locate("Pentagon", ARTICLE, [1], GroundingPolicy.STRICT)
     assert elsewhere.alignment == "exact" and not in_cited
-    fuzzy, _ = locate("Mushtaq al Jawari", ARTICLE, [2])
+    fuzzy, _ = locate("Mushtaq al Jawari", ARTICLE, [2], GroundingPolicy.STRICT)
     assert fuzzy.alignment == "fuzzy"
-    missing, _ = locate("Hezbollah", ARTICLE, [1])
+    missing, _ = locate("Hezbollah", ARTICLE, [1], GroundingPolicy.STRICT)
     assert missing.alignment == "none" and missing.evidence == []
 
 

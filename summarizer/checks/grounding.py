@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable
+from enum import Enum
 from functools import lru_cache
 
 from rapidfuzz import fuzz
@@ -79,13 +80,25 @@ def _fold(text: str) -> str:
 LENIENT_MIN = 75.0  # with every content word present: a phrase with a word dropped
 
 
+class GroundingPolicy(Enum):
+    """How closely a value must match the article's words to count as grounded.
+
+    STRICT: exactly, or fuzzily at FUZZY_MIN (the re-ask gate, whose verdicts the
+    recordings depend on, and the eval's unchecked baseline). LENIENT: also a phrase
+    with a word dropped, at LENIENT_MIN with every content word present (assembly).
+    """
+
+    STRICT = "strict"
+    LENIENT = "lenient"
+
+
 @lru_cache(maxsize=4096)
 def _literal(value: str) -> re.Pattern[str]:
     # Compiled once per value: each is searched in every sentence, several times a request.
     return re.compile(re.escape(value), re.IGNORECASE)
 
 
-def _align_in(value: str, sentence: Sentence, lenient: bool = False) -> tuple[str, Span] | None:
+def _align_in(value: str, sentence: Sentence, policy: GroundingPolicy) -> tuple[str, Span] | None:
     # Search the original text case-insensitively: lower() can change lengths ('İ').
     m = _literal(value).search(sentence.text)
     if m:
@@ -95,6 +108,7 @@ def _align_in(value: str, sentence: Sentence, lenient: bool = False) -> tuple[st
         return None
     # The cutoff lets rapidfuzz skip hopeless windows (half the time); below it the
     # answer is None, above it the same alignment as without.
+    lenient = policy is GroundingPolicy.LENIENT
     cutoff = LENIENT_MIN if lenient else FUZZY_MIN
     al = fuzz.partial_ratio_alignment(_fold(value), _fold(sentence.text), score_cutoff=cutoff)
     if al is None:
@@ -128,21 +142,20 @@ def _snap(text: str, s: int, e: int, value: str) -> tuple[int, int]:
 
 
 def locate(
-    value: str, article: Article, ids: Iterable[int], lenient: bool = False
+    value: str, article: Article, ids: Iterable[int], policy: GroundingPolicy
 ) -> tuple[GroundedValue, bool]:
     """Ground `value` in the cited sentences; fall back to the whole article.
 
     Returns the grounded value and whether it was found inside the cited sentences.
-    `lenient` (used when assembling the output, not in the re-ask gate, whose verdicts
-    recordings depend on) also accepts a phrase with a word dropped.
+    `policy`: how close a match counts (GroundingPolicy; every caller names its own).
     """
     value = value.strip()
     for sentence in cited(article, ids):
-        hit = _align_in(value, sentence, lenient)
+        hit = _align_in(value, sentence, policy)
         if hit:
             return GroundedValue(value=value, evidence=[hit[1]], alignment=hit[0]), True
     for sentence in article.sentences:
-        hit = _align_in(value, sentence, lenient)
+        hit = _align_in(value, sentence, policy)
         if hit:
             return GroundedValue(value=value, evidence=[hit[1]], alignment=hit[0]), False
     return GroundedValue(value=value, evidence=[], alignment="none"), False
@@ -182,7 +195,7 @@ def value_sentences(values: Iterable[str | None], article: Article) -> list[int]
         if not value:
             continue
         for sentence in article.sentences:
-            if _align_in(value, sentence):
+            if _align_in(value, sentence, GroundingPolicy.STRICT):
                 counts[sentence.id] = counts.get(sentence.id, 0) + 1
     return sorted(counts, key=lambda i: (-counts[i], i))
 
@@ -286,7 +299,7 @@ def check_grounding(
             value = getattr(ev, name)
             if not value:
                 continue
-            grounded, in_cited = locate(value, article, ids)
+            grounded, in_cited = locate(value, article, ids, GroundingPolicy.STRICT)
             if grounded.alignment == "none":
                 findings.append(
                     Finding.numbered(

@@ -16,7 +16,7 @@ from pydantic import ValidationError
 from ..article import Article
 from ..assemble import resolve_date
 from ..backends.replay import Messages, RecordingStore
-from ..checks.grounding import cited, locate, spans_of
+from ..checks.grounding import GroundingPolicy, cited, locate, spans_of
 from ..pipeline import Pipeline, chunk_windows
 from ..schema import (
     EVENT_TYPE_OF,
@@ -101,7 +101,7 @@ def rendered_prompts(pipeline: Pipeline, article: Article) -> list[Messages]:
 def _ground(value: str | None, article: Article, ids: list[int]) -> GroundedValue | None:
     if not value or not value.strip():
         return None
-    return locate(value, article, ids)[0]
+    return locate(value, article, ids, GroundingPolicy.STRICT)[0]
 
 
 def raw_event(ev: DraftEvent, article: Article) -> Event:
