@@ -24,10 +24,10 @@ from .backends.structured import (
     RetriesExhausted,
     StructuredRequests,
 )
-from .checks import reask_message, run_checks
 from .errors import OutputValidationError
 from .markup import MAX_PROMPT_SOURCE_CHARS, MAX_PROMPT_TITLE_CHARS, prompt_field
 from .prompts import PromptTemplate
+from .rules import reask_message, run_checks
 from .schema import Check, Draft, DraftEvents, EventTarget, Finding, RunTarget, SummaryTarget
 from .settings import Settings
 

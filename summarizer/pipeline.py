@@ -21,12 +21,12 @@ from .assemble import (
 )
 from .backends import Backend
 from .backends.structured import CallLog, StructuredRequests
-from .checks.coverage import uncited_incidents
 from .checks.grounding import STRICT_FIELDS
 from .chunking import chunk_windows, max_chunk_chars, unread_warning
 from .extract import WindowReader, drop_injected
 from .prompts import PromptTemplate
 from .reread import reread_missed
+from .rules import check_events
 from .schema import (
     Check,
     Draft,
@@ -68,7 +68,7 @@ def assemble_drafts(article: Article, drafts: list[Draft]) -> Assembled:
     events, dropped = drop_unplaced_events(events)
     findings.extend(dropped)
     events = merge_duplicate_events(events)
-    findings.extend(uncited_incidents(article, events))
+    findings.extend(check_events(article, events))
     return summary, events, findings
 
 

@@ -16,11 +16,11 @@ from dataclasses import dataclass, field, replace
 
 from .article import Article, Sentence
 from .backends.structured import CallLog, NoUsableAnswer, RequestFailed
-from .checks import run_checks
 from .checks.coverage import uncited_incident_sentences
 from .checks.grounding import event_ids
 from .errors import RecordingMissingError
 from .extract import WindowReader, drop_injected
+from .rules import run_checks
 from .schema import Check, Draft, DraftEvent, Event, EventTarget, Finding, Severity
 
 CONTEXT_BEFORE = 2  # sentences before a flagged group: who claims, where, the lede

@@ -1,10 +1,10 @@
 from __future__ import annotations
 
 from summarizer.article import Article
-from summarizer.checks import run_checks
 from summarizer.checks.attribution import expected_responsibility
 from summarizer.checks.grounding import GroundingPolicy, locate
 from summarizer.checks.lexicon import find_loaded_terms, neutralise
+from summarizer.rules import run_checks
 from summarizer.schema import Draft
 
 ARTICLE = Article(

@@ -15,6 +15,7 @@ FOLDER = Path(__file__).resolve().parent.parent / "summarizer" / "data" / "langu
 READERS = (
     "summarizer.schema",
     "summarizer.checks",
+    "summarizer.rules",
     "summarizer.checks.coverage",
     "summarizer.assemble",
     "summarizer.field_roles",

@@ -1,0 +1,133 @@
+"""What a rule is, and what it is given: the context of a check, the state of a repair.
+
+A rule (one module each in this package) offers any of
+  * `check(draft, ctx)`: findings about a draft, run by the re-ask gate;
+  * `repair_sentence(work)`: a safe repair of one summary sentence, at assembly;
+  * `repair_event(work)`: a safe repair of one event, at assembly;
+  * `repair_events(events)`: a repair of the assembled list of events;
+  * `check_events(article, events)`: findings about the assembled events (a warning only).
+The table in `summarizer/rules/__init__.py` says in which order they run.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass, field
+
+from ..article import Article
+from ..checks.grounding import cited, event_ids
+from ..schema import (
+    Check,
+    Draft,
+    DraftEvent,
+    Event,
+    EventTarget,
+    Finding,
+    GroundedValue,
+    Responsibility,
+    SubEventType,
+    SummaryTarget,
+    Target,
+    assembled_field,
+)
+
+
+@dataclass(frozen=True)
+class RuleContext:
+    """What the checks of one draft share: the article and each event's evidence ids."""
+
+    article: Article
+    # Per draft event: its evidence sentences and whether they were re-cited from where
+    # its values occur (`event_ids`: a fuzzy search of every sentence, worked out once).
+    event_ids: list[tuple[list[int], bool]]
+
+    @classmethod
+    def of(cls, draft: Draft, article: Article) -> RuleContext:
+        return cls(article, [event_ids(ev, article) for ev in draft.events])
+
+
+@dataclass
+class SentenceWork:
+    """A summary sentence while assembly repairs it; a rule may drop it."""
+
+    k: int
+    article: Article
+    text: str
+    ids: list[int]
+    findings: list[Finding] = field(default_factory=list)
+    dropped: bool = False
+
+    @property
+    def where(self) -> SummaryTarget:
+        return SummaryTarget(self.k)
+
+
+@dataclass
+class EventWork:
+    """A draft event while assembly repairs it, rule by rule, before it becomes an Event.
+
+    `grounded` holds each text field located in the article (draft field name -> value),
+    filled by the rules that ground them.
+    """
+
+    k: int
+    draft: DraftEvent
+    article: Article
+    ids: list[int]
+    responsibility: Responsibility
+    claimed_by: str | None
+    actor1: str | None
+    sub_event_type: SubEventType
+    fatalities: int | None
+    injuries: int | None
+    grounded: dict[str, GroundedValue | None] = field(default_factory=dict)
+    findings: list[Finding] = field(default_factory=list)
+
+    @classmethod
+    def of(cls, ev: DraftEvent, k: int, article: Article) -> EventWork:
+        return cls(
+            k=k,
+            draft=ev,
+            article=article,
+            ids=list(ev.ids),
+            responsibility=ev.responsibility,
+            claimed_by=ev.claimed_by,
+            actor1=ev.actor1,
+            sub_event_type=ev.sub_event_type,
+            fatalities=ev.fatalities,
+            injuries=ev.injuries,
+        )
+
+    def at(self, name: str) -> EventTarget:
+        """Where the assembled Event keeps a draft field of this event."""
+        return EventTarget(self.k, assembled_field(name))
+
+    @property
+    def evidence_text(self) -> str:
+        return " ".join(s.text for s in cited(self.article, self.ids))
+
+
+def repaired(check: Check, target: Target, message: str) -> Finding:
+    """A warning about something assembly changed: the output says what it did."""
+    return Finding.at(
+        check=check, severity="warning", target=target, repaired=True, message=message
+    )
+
+
+DraftCheck = Callable[[Draft, RuleContext], list[Finding]]
+SentenceRepair = Callable[[SentenceWork], None]
+EventRepair = Callable[[EventWork], None]
+EventsRepair = Callable[[list[Event]], tuple[list[Event], list[Finding]]]
+EventsCheck = Callable[[Article, list[Event]], list[Finding]]
+
+
+@dataclass(frozen=True)
+class Rule:
+    """One rule of the product: its name and the steps it offers (any may be absent)."""
+
+    name: str
+    check: DraftCheck | None = None
+    repair_sentence: SentenceRepair | None = None
+    repair_event: EventRepair | None = None
+    repair_events: EventsRepair | None = None
+    check_events: EventsCheck | None = None
