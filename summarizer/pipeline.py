@@ -12,13 +12,7 @@ from __future__ import annotations
 import time
 
 from .article import Article
-from .assemble import (
-    article_loaded_terms,
-    build_event,
-    build_summary,
-    drop_unplaced_events,
-    merge_duplicate_events,
-)
+from .assemble import article_loaded_terms, build_event, build_summary
 from .backends import Backend
 from .backends.structured import CallLog, StructuredRequests
 from .checks.grounding import STRICT_FIELDS
@@ -26,7 +20,7 @@ from .chunking import chunk_windows, max_chunk_chars, unread_warning
 from .extract import WindowReader, drop_injected
 from .prompts import PromptTemplate
 from .reread import reread_missed
-from .rules import check_events
+from .rules import check_events, repair_events
 from .schema import (
     Check,
     Draft,
@@ -65,9 +59,8 @@ def assemble_drafts(article: Article, drafts: list[Draft]) -> Assembled:
     if len(summary) > MAX_SUMMARY_SENTENCES:
         # Over several chunks: keep the earliest statements, as a wire story would.
         summary = sorted(summary, key=lambda s: min(s.sentence_ids or [0]))[:MAX_SUMMARY_SENTENCES]
-    events, dropped = drop_unplaced_events(events)
-    findings.extend(dropped)
-    events = merge_duplicate_events(events)
+    events, repaired = repair_events(events)  # records naming nothing dropped, twins merged
+    findings.extend(repaired)
     findings.extend(check_events(article, events))
     return summary, events, findings
 

@@ -135,7 +135,7 @@ def test_batch_keeps_order_and_records_errors() -> None:
 
 
 def test_summary_cut_off_by_the_length_limit_ends_at_a_clause() -> None:
-    from summarizer.assemble import complete_sentence
+    from summarizer.rules.neutrality import complete_sentence
 
     cut = "The group claimed strikes on the base in Tanf, near Jordan, as well as the"
     assert complete_sentence(cut) == "The group claimed strikes on the base in Tanf, near Jordan."

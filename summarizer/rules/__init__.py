@@ -10,15 +10,37 @@ from __future__ import annotations
 
 from ..article import Article
 from ..schema import Draft, Event, Finding
-from . import citations, coverage, injection, neutrality, responsibility
+from . import (
+    citations,
+    counts,
+    coverage,
+    duplicates,
+    field_roles,
+    injection,
+    neutrality,
+    responsibility,
+    sub_type,
+    unplaced,
+    values,
+)
 from .base import EventWork, Rule, RuleContext, SentenceWork
 
+# The order is the order of the findings: the gate lists citations' findings (with each
+# event's values and counts) before neutrality's, neutrality's before responsibility's;
+# assembly repairs a summary sentence's citation before its wording, and an event's
+# citation, responsibility, sub-type, values, counts and field roles in that order.
 RULES: tuple[Rule, ...] = (
-    citations.RULE,
-    neutrality.RULE,
-    responsibility.RULE,
-    injection.RULE,
-    coverage.RULE,
+    citations.RULE,  # check; repairs: a sentence's and an event's citation
+    neutrality.RULE,  # check; repair: a sentence's wording (lexicon, cut-off clause)
+    responsibility.RULE,  # check; repair: responsibility, claimant, a loaded actor label
+    sub_type.RULE,  # repair
+    values.RULE,  # repair: values located leniently, country from around the place
+    counts.RULE,  # repair (its check runs inside citations' per-event pass)
+    field_roles.RULE,  # repair: a source is cited, a motive is stated
+    injection.RULE,  # check (what it flags is removed before assembly)
+    unplaced.RULE,  # repair of the assembled events: records naming nothing dropped
+    duplicates.RULE,  # repair of the assembled events: duplicates merged
+    coverage.RULE,  # check of the assembled events (a warning)
 )
 
 
@@ -26,6 +48,32 @@ def run_checks(draft: Draft, article: Article) -> list[Finding]:
     """Every rule's check of a draft, in the table's order (the re-ask gate's verdict)."""
     ctx = RuleContext.of(draft, article)
     return [f for rule in RULES if rule.check is not None for f in rule.check(draft, ctx)]
+
+
+def repair_sentence(work: SentenceWork) -> None:
+    """Every rule's repair of a summary sentence, in the table's order, until one drops it."""
+    for rule in RULES:
+        if rule.repair_sentence is not None:
+            rule.repair_sentence(work)
+            if work.dropped:
+                return
+
+
+def repair_event(work: EventWork) -> None:
+    """Every rule's repair of an event, in the table's order."""
+    for rule in RULES:
+        if rule.repair_event is not None:
+            rule.repair_event(work)
+
+
+def repair_events(events: list[Event]) -> tuple[list[Event], list[Finding]]:
+    """Every rule's repair of the assembled events, in the table's order."""
+    findings: list[Finding] = []
+    for rule in RULES:
+        if rule.repair_events is not None:
+            events, found = rule.repair_events(events)
+            findings.extend(found)
+    return events, findings
 
 
 def check_events(article: Article, events: list[Event]) -> list[Finding]:
@@ -52,5 +100,8 @@ __all__ = [
     "SentenceWork",
     "check_events",
     "reask_message",
+    "repair_event",
+    "repair_events",
+    "repair_sentence",
     "run_checks",
 ]

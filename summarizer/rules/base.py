@@ -25,7 +25,6 @@ from ..schema import (
     Finding,
     GroundedValue,
     Responsibility,
-    SubEventType,
     SummaryTarget,
     Target,
     assembled_field,
@@ -77,7 +76,7 @@ class EventWork:
     responsibility: Responsibility
     claimed_by: str | None
     actor1: str | None
-    sub_event_type: SubEventType
+    sub_event_type: str
     fatalities: int | None
     injuries: int | None
     grounded: dict[str, GroundedValue | None] = field(default_factory=dict)

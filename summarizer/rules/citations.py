@@ -8,13 +8,65 @@ check, `checks.grounding.check_counts`, runs inside it: its findings come per ev
 
 from __future__ import annotations
 
-from ..checks.grounding import check_grounding
-from ..schema import Draft, Finding
-from .base import Rule, RuleContext
+from ..checks.grounding import (
+    MIN_SUPPORT,
+    best_supporting,
+    check_grounding,
+    cited,
+    event_ids,
+    support,
+    valid_ids,
+)
+from ..schema import Check, Draft, Finding
+from .base import EventWork, Rule, RuleContext, SentenceWork, repaired
 
 
 def check(draft: Draft, ctx: RuleContext) -> list[Finding]:
     return check_grounding(draft, ctx.article, ctx.event_ids)
 
 
-RULE = Rule("citations", check=check)
+def repair_sentence(work: SentenceWork) -> None:
+    """Drop a sentence the article does not support; re-cite one its citation does not."""
+    article = work.article
+    ids = valid_ids(article, work.ids)
+    if support(work.text, article.text) < MIN_SUPPORT:
+        work.findings.append(
+            Finding.at(
+                check=Check.GROUNDING,
+                severity="error",
+                target=work.where,
+                repaired=True,
+                message="dropped: the sentence is not supported by the article",
+            )
+        )
+        work.dropped = True
+        return
+    cited_text = " ".join(s.text for s in cited(article, ids))
+    if not ids or support(work.text, cited_text) < MIN_SUPPORT:
+        # Small models miscount sentence numbers: re-cite by content instead.
+        old = ids
+        ids = best_supporting(work.text, article)
+        work.findings.append(
+            repaired(
+                Check.GROUNDING, work.where, f"citation {old} did not support it; re-cited {ids}"
+            )
+        )
+    work.ids = ids
+
+
+def repair_event(work: EventWork) -> None:
+    """An event's evidence: its citation, unless that holds none of its values."""
+    ids, recited = event_ids(work.draft, work.article)
+    work.ids = ids
+    if recited:
+        # Small models miscount sentence numbers: cite where the event's values occur.
+        work.findings.append(
+            repaired(
+                Check.GROUNDING,
+                work.at("ids"),
+                f"cited {work.draft.ids} hold none of the event's values; re-cited {ids}",
+            )
+        )
+
+
+RULE = Rule("citations", check=check, repair_sentence=repair_sentence, repair_event=repair_event)

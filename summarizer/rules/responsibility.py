@@ -1,18 +1,105 @@
 """Responsibility: who claims, confirms or alleges is kept, as the article states it.
 
 The check also asks that a summary sentence resting only on attributed sentences says
-who said it (`checks/attribution.py`).
+who said it (`checks/attribution.py`). The repair sets the responsibility the cited
+sentences state; a "claimed" or "alleged" nobody in the article states becomes
+"unknown"; a claim's claimant comes from actor1 when the claim sentence names it; and
+a claimed attack's actor that is a loaded label becomes the claimant (a neutrality
+finding: the label is what it repairs).
 """
 
 from __future__ import annotations
 
-from ..checks.attribution import check_attribution
-from ..schema import Draft, Finding
-from .base import Rule, RuleContext
+from .. import language
+from ..article import Article
+from ..checks.attribution import ALLEGE, CLAIM, check_attribution, expected_responsibility
+from ..checks.grounding import cited
+from ..checks.lexicon import find_loaded_terms
+from ..schema import Check, Draft, Finding
+from .base import EventWork, Rule, RuleContext, repaired
 
 
 def check(draft: Draft, ctx: RuleContext) -> list[Finding]:
     return check_attribution(draft, ctx.article, ctx.event_ids)
 
 
-RULE = Rule("responsibility", check=check)
+# What must occur somewhere in the article for a responsibility to stand. Not
+# "confirmed": an actor reporting its own action ("police said they arrested") confirms
+# it in words no pattern separates from any other statement.
+_STATED = {
+    "claimed": language.any_word("claim_mentions"),
+    "alleged": ALLEGE,
+}
+
+
+def _stated_anywhere(responsibility: str, article: Article) -> bool:
+    pattern = _STATED.get(responsibility)
+    return pattern is None or bool(pattern.search(f"{article.title or ''}\n{article.text}"))
+
+
+def repair_event(work: EventWork) -> None:
+    ev, article = work.draft, work.article
+    responsibility = work.responsibility
+    expected = expected_responsibility(work.evidence_text)
+    if expected and expected != responsibility:
+        work.findings.append(
+            repaired(
+                Check.ATTRIBUTION,
+                work.at("responsibility"),
+                f"responsibility {responsibility!r} -> {expected!r}, as the cited sentences state",
+            )
+        )
+        work.responsibility = expected
+    elif not expected and not _stated_anywhere(responsibility, article):
+        # "claimed" or "alleged" needs someone in the article to claim or accuse;
+        # small models answer "claimed" by default.
+        work.findings.append(
+            repaired(
+                Check.ATTRIBUTION,
+                work.at("responsibility"),
+                f"responsibility {responsibility!r} -> 'unknown': nobody in the "
+                "article claims responsibility or accuses anyone",
+            )
+        )
+        work.responsibility, work.claimed_by = "unknown", None
+    if work.responsibility == "claimed" and not work.claimed_by:
+        # The claimant is whoever the claim sentence names; take actor1 only if it is there.
+        claim_sentences = [s.text for s in cited(article, work.ids) if CLAIM.search(s.text)]
+        if ev.actor1 and any(ev.actor1.lower() in s.lower() for s in claim_sentences):
+            work.claimed_by = ev.actor1
+            work.findings.append(
+                repaired(
+                    Check.ATTRIBUTION,
+                    work.at("claimed_by"),
+                    f"claimed_by filled from actor1 {ev.actor1!r}",
+                )
+            )
+        else:
+            work.findings.append(
+                Finding.at(
+                    check=Check.ATTRIBUTION,
+                    severity="error",
+                    target=work.at("claimed_by"),
+                    message="responsibility 'claimed' but no claimant named",
+                )
+            )
+    actor1, claimed_by = work.actor1, work.claimed_by
+    if (
+        work.responsibility == "claimed"
+        and claimed_by
+        and actor1
+        and any(not t.quoted for t in find_loaded_terms(actor1))
+    ):
+        # ACLED codes the claimant as the actor of a claimed attack; its own name is
+        # neutral where the model copied a label ("resistance forces") from the article.
+        work.findings.append(
+            repaired(
+                Check.NEUTRALITY,
+                work.at("actor1"),
+                f"actor {actor1!r} is a loaded label; used the claimant {claimed_by!r}",
+            )
+        )
+        work.actor1 = claimed_by
+
+
+RULE = Rule("responsibility", check=check, repair_event=repair_event)

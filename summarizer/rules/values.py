@@ -1,0 +1,90 @@
+"""Values: each of an event's text fields located in the article, leniently.
+
+Assembly grounds what the model wrote (GroundingPolicy.LENIENT: a phrase with a word
+dropped still counts); a value nowhere in the article is kept and flagged, one outside
+the cited sentences is pointed to where it occurs. A place with no country gets the
+country the article names around it (`countries.country_around`). The gate's strict
+check of the same values is part of the citations rule's check.
+"""
+
+from __future__ import annotations
+
+from ..article import Article
+from ..checks.grounding import GroundingPolicy, locate
+from ..countries import country_around
+from ..schema import Check, Finding, GroundedValue, Span, Target
+from .base import EventWork, Rule
+
+
+def ground(
+    value: str | None, article: Article, ids: list[int], where: Target, findings: list[Finding]
+) -> GroundedValue | None:
+    """The value located in the article (None when absent), flagged where it is not cited."""
+    if not value or not value.strip():
+        return None
+    grounded, in_cited = locate(value, article, ids, GroundingPolicy.LENIENT)
+    if grounded.alignment == "none":
+        findings.append(
+            Finding.at(
+                check=Check.GROUNDING,
+                severity="error",
+                target=where,
+                message=f"{value!r} does not occur in the article (kept, flagged)",
+            )
+        )
+    elif not in_cited:
+        findings.append(
+            Finding.at(
+                check=Check.GROUNDING,
+                severity="warning",
+                target=where,
+                message=f"{value!r} occurs in the article but not in the cited "
+                "sentences; evidence points to where it occurs",
+            )
+        )
+    return grounded
+
+
+def _country_near_place(work: EventWork) -> None:
+    """Small models leave country empty; the article often says it next to the place."""
+    place = work.grounded["location"]
+    if work.grounded["country"] is not None or place is None or not place.evidence:
+        return
+    span = place.evidence[0]
+    found = country_around(work.article.text, span.start, span.end)
+    if found is None:
+        return
+    work.grounded["country"] = GroundedValue(
+        value=found.text,
+        evidence=[Span(start=found.start, end=found.end, text=found.text)],
+        alignment="exact",
+    )
+    work.findings.append(
+        Finding.at(
+            check=Check.GROUNDING,
+            severity="info",
+            target=work.at("country"),
+            repaired=True,
+            message=f"country {found.text!r} filled from the words around the place",
+        )
+    )
+
+
+def repair_event(work: EventWork) -> None:
+    ev = work.draft
+    # In the order the Event lists them: the findings come in this order.
+    values = {
+        "date_text": ev.date_text,
+        "actor1": work.actor1,
+        "actor2": ev.actor2,
+        "claimed_by": work.claimed_by,
+        "target": ev.target,
+        "location": ev.location,
+        "country": ev.country,
+    }
+    for name, value in values.items():
+        work.grounded[name] = ground(value, work.article, work.ids, work.at(name), work.findings)
+    _country_near_place(work)
+
+
+RULE = Rule("values", repair_event=repair_event)
