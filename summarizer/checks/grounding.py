@@ -216,6 +216,15 @@ def check_grounding(
     draft: Draft, article: Article, ids_of: list[tuple[list[int], bool]] | None = None
 ) -> list[Finding]:
     """`ids_of`: `event_ids` of each event, when the caller has them already."""
+    findings = _check_summary(draft, article)
+    for k, ev in enumerate(draft.events):
+        ids, recited = ids_of[k] if ids_of is not None else event_ids(ev, article)
+        findings.extend(_check_event(k, ev, ids, recited, article))
+    return findings
+
+
+def _check_summary(draft: Draft, article: Article) -> list[Finding]:
+    """The summary has 2-5 sentences, each citing real sentences that support it."""
     findings: list[Finding] = []
     n = len(article.sentences)
 
@@ -264,64 +273,71 @@ def check_grounding(
                     message=f"summary sentence {k + 1} is not supported by sentences {sent.ids}",
                 )
             )
-    for k, ev in enumerate(draft.events):
-        ids, recited = ids_of[k] if ids_of is not None else event_ids(ev, article)
-        if not ids:
+    return findings
+
+
+def _check_event(
+    k: int, ev: DraftEvent, ids: list[int], recited: bool, article: Article
+) -> list[Finding]:
+    """An event's citation, the values the gate grounds strictly, then its counts."""
+    findings: list[Finding] = []
+    n = len(article.sentences)
+    if not ids:
+        findings.append(
+            Finding.numbered(
+                check=Check.GROUNDING,
+                severity="error",
+                target=EventTarget(k),
+                detail=f"cite existing sentence numbers 1-{n}",
+            )
+        )
+        return findings
+    if recited:
+        findings.append(
+            Finding.numbered(
+                check=Check.GROUNDING,
+                severity="warning",
+                target=EventTarget(k, ("ids",)),
+                detail=f"sentences {ev.ids} hold none of its values; they occur in {ids}",
+            )
+        )
+    if len(set(ids)) > MAX_EVENT_IDS and len(set(ids)) > n // 3:
+        findings.append(
+            Finding.at(
+                check=Check.GROUNDING,
+                severity="error",
+                target=EventTarget(k, ("ids",)),
+                message=f"event {k + 1} cites {len(set(ids))} sentences; cite only the 1-3 "
+                "sentences that describe this one event",
+            )
+        )
+    for name in STRICT_FIELDS:
+        value = getattr(ev, name)
+        if not value:
+            continue
+        grounded, in_cited = locate(value, article, ids, GroundingPolicy.STRICT)
+        if grounded.alignment == "none":
             findings.append(
                 Finding.numbered(
                     check=Check.GROUNDING,
                     severity="error",
-                    target=EventTarget(k),
-                    detail=f"cite existing sentence numbers 1-{n}",
+                    target=EventTarget(k, (name,)),
+                    detail=f"{key_of(name)} {value!r} does not occur in the article; "
+                    "use the article's own words or null",
                 )
             )
-            continue
-        if recited:
+        elif not in_cited:
             findings.append(
                 Finding.numbered(
                     check=Check.GROUNDING,
                     severity="warning",
-                    target=EventTarget(k, ("ids",)),
-                    detail=f"sentences {ev.ids} hold none of its values; they occur in {ids}",
+                    target=EventTarget(k, (name,)),
+                    detail=f"{key_of(name)} {value!r} is not in the cited sentences",
                 )
             )
-        if len(set(ids)) > MAX_EVENT_IDS and len(set(ids)) > n // 3:
-            findings.append(
-                Finding.at(
-                    check=Check.GROUNDING,
-                    severity="error",
-                    target=EventTarget(k, ("ids",)),
-                    message=f"event {k + 1} cites {len(set(ids))} sentences; cite only the 1-3 "
-                    "sentences that describe this one event",
-                )
-            )
-        for name in STRICT_FIELDS:
-            value = getattr(ev, name)
-            if not value:
-                continue
-            grounded, in_cited = locate(value, article, ids, GroundingPolicy.STRICT)
-            if grounded.alignment == "none":
-                findings.append(
-                    Finding.numbered(
-                        check=Check.GROUNDING,
-                        severity="error",
-                        target=EventTarget(k, (name,)),
-                        detail=f"{key_of(name)} {value!r} does not occur in the article; "
-                        "use the article's own words or null",
-                    )
-                )
-            elif not in_cited:
-                findings.append(
-                    Finding.numbered(
-                        check=Check.GROUNDING,
-                        severity="warning",
-                        target=EventTarget(k, (name,)),
-                        detail=f"{key_of(name)} {value!r} is not in the cited sentences",
-                    )
-                )
-        evidence = " ".join(s.text for s in cited(article, ids))
-        findings.extend(check_counts(k, ev.fatalities, "fatalities", evidence))
-        findings.extend(check_counts(k, ev.injuries, "injuries", evidence))
+    evidence = " ".join(s.text for s in cited(article, ids))
+    findings.extend(check_counts(k, ev.fatalities, "fatalities", evidence))
+    findings.extend(check_counts(k, ev.injuries, "injuries", evidence))
     return findings
 
 
