@@ -16,6 +16,7 @@ from . import (
     coverage,
     duplicates,
     field_roles,
+    incident,
     injection,
     neutrality,
     responsibility,
@@ -38,6 +39,7 @@ RULES: tuple[Rule, ...] = (
     counts.RULE,  # repair (its check runs inside citations' per-event pass)
     field_roles.RULE,  # repair: a source is cited, a motive is stated
     injection.RULE,  # check (what it flags is removed before assembly)
+    incident.RULE,  # repair of the assembled events: records no sentence reports dropped
     unplaced.RULE,  # repair of the assembled events: records naming nothing dropped
     duplicates.RULE,  # repair of the assembled events: duplicates merged
     coverage.RULE,  # check of the assembled events (a warning)
