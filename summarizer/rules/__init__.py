@@ -20,6 +20,7 @@ from . import (
     injection,
     neutrality,
     responsibility,
+    specifics,
     sub_type,
     unplaced,
     values,
@@ -33,6 +34,7 @@ from .base import EventWork, Rule, RuleContext, SentenceWork
 RULES: tuple[Rule, ...] = (
     citations.RULE,  # check; repairs: a sentence's and an event's citation
     neutrality.RULE,  # check; repair: a sentence's wording (lexicon, cut-off clause)
+    specifics.RULE,  # repair: the final wording's figures and names are in what it cites
     responsibility.RULE,  # check; repair: responsibility, claimant, a loaded actor label
     sub_type.RULE,  # repair
     values.RULE,  # repair: values located leniently, country from around the place

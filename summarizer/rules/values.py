@@ -9,11 +9,22 @@ check of the same values is part of the citations rule's check.
 
 from __future__ import annotations
 
+import unicodedata
+
 from ..article import Article
 from ..checks.grounding import GroundingPolicy, locate
 from ..countries import country_around
 from ..schema import Check, Finding, GroundedValue, Span, Target
 from .base import EventWork, Rule
+
+
+def _scripts(text: str) -> set[str]:
+    """Scripts of a text's letters, by the first word of each letter's Unicode name."""
+    return {unicodedata.name(ch, "?").split(" ")[0] for ch in text if ch.isalpha()}
+
+
+def _foreign_letters(value: str, article: Article) -> bool:
+    return bool(_scripts(value) - _scripts(article.text) - {"LATIN"})
 
 
 def _in_headline(value: str, article: Article) -> bool:
@@ -50,7 +61,21 @@ def ground(
             )
         )
         return None
-    elif not in_cited:
+    elif grounded.evidence and _foreign_letters(value, article):
+        # A small model's vocabulary leaks another script into a value ("anti-恐怖" for
+        # "anti-terror"); the article's own words, which the value was matched to, stand.
+        words = grounded.evidence[0].text
+        findings.append(
+            Finding.at(
+                check=Check.GROUNDING,
+                severity="warning",
+                target=where,
+                repaired=True,
+                message=f"{value!r} mixes in another script; the article's words {words!r} kept",
+            )
+        )
+        grounded = grounded.model_copy(update={"value": words})
+    if grounded.alignment != "none" and not in_cited:
         findings.append(
             Finding.at(
                 check=Check.GROUNDING,

@@ -1,0 +1,94 @@
+"""Specifics in a summary sentence must be in the sentences it cites.
+
+Word overlap lets "Police shot dead twelve marchers in Lagos" pass against a sentence
+about a peaceful march in Lagos: half the words are there. A wire editor checks the
+specifics: every figure (digits or number words) and every name (a capitalised word
+that is not a function word) a summary sentence states must be in its cited sentences
+or the headline. One found elsewhere in the article is cited there too; one the article
+does not hold at all (a name completed from "Robert...", a figure made up) drops the
+sentence, as does a sentence with letters of a script the article does not use (a small
+model's vocabulary leaking). No gate check: the model is not re-asked about it.
+"""
+
+from __future__ import annotations
+
+import calendar
+import re
+import unicodedata
+
+from .. import language
+from ..checks.grounding import cited
+from ..schema import Check, Finding
+from .base import Rule, SentenceWork, repaired
+
+_FIGURE = re.compile(
+    rf"\b(?:\d[\d,.]*\d|\d|{language.alternatives('number_words')})\b", re.IGNORECASE
+)
+# A capitalised word; each capitalised part of a compound ("US-held": "US").
+_CAPITALISED = re.compile(r"\b[A-Z][\w’']*")
+_FUNCTION_WORDS = language.words("stop_words")
+# News writes months short in dates ("Nov. 8"): a month's name is held by its abbreviation.
+_MONTH_ABBREVIATIONS = {
+    name.casefold(): calendar.month_abbr[i] for i, name in enumerate(calendar.month_name) if i
+}
+
+
+def specifics(text: str) -> list[str]:
+    """The figures and names a sentence states, in order."""
+    found = [m.group(0) for m in _FIGURE.finditer(text)]
+    for match in _CAPITALISED.finditer(text):
+        word = re.sub(r"[’']s$", "", match.group(0))
+        if word.casefold() not in _FUNCTION_WORDS and len(word) > 1:
+            found.append(word)
+    return list(dict.fromkeys(found))
+
+
+def _holds(text: str, specific: str) -> bool:
+    forms = [specific]
+    if specific.casefold() in _MONTH_ABBREVIATIONS:
+        forms.append(_MONTH_ABBREVIATIONS[specific.casefold()])
+    return any(re.search(rf"(?<!\w){re.escape(form)}(?!\w)", text, re.IGNORECASE) for form in forms)
+
+
+def _scripts(text: str) -> set[str]:
+    """Scripts of a text's letters, by the first word of each letter's Unicode name."""
+    return {unicodedata.name(ch, "?").split(" ")[0] for ch in text if ch.isalpha()}
+
+
+def repair_sentence(work: SentenceWork) -> None:
+    article = work.article
+    if _scripts(work.text) - _scripts(article.text) - {"LATIN"}:
+        # The model's vocabulary leaking another script: no sentence of the article says it.
+        message = "dropped: it mixes in letters of a script the article does not use"
+        work.findings.append(repaired(Check.GROUNDING, work.where, message))
+        work.dropped = True
+        return
+    support = " ".join([article.title or "", *(s.text for s in cited(article, work.ids))])
+    missing = [x for x in specifics(work.text) if not _holds(support, x)]
+    if not missing:
+        return
+    extra: list[int] = []
+    for specific in missing:
+        where = next((s.id for s in article.sentences if _holds(s.text, specific)), None)
+        if where is None:
+            work.findings.append(_dropped(work, specific))
+            work.dropped = True
+            return
+        extra.append(where)
+    ids = sorted({*work.ids, *extra})
+    work.findings.append(
+        repaired(
+            Check.GROUNDING,
+            work.where,
+            f"{', '.join(repr(x) for x in missing)} not in the cited sentences; re-cited {ids}",
+        )
+    )
+    work.ids = ids
+
+
+def _dropped(work: SentenceWork, specific: str) -> Finding:
+    message = f"dropped: it states {specific!r}, which the article does not"
+    return repaired(Check.GROUNDING, work.where, message)
+
+
+RULE = Rule("specifics", repair_sentence=repair_sentence)
