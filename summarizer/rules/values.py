@@ -38,52 +38,36 @@ def ground(
     """The value located in the article (None when absent), flagged where it is not cited."""
     if not value or not value.strip():
         return None
-    grounded, in_cited = locate(value, article, ids, GroundingPolicy.LENIENT)
-    if grounded.alignment == "none" and _in_headline(value, article):
+
+    def note(message: str, repaired: bool = False) -> None:
         findings.append(
             Finding.at(
                 check=Check.GROUNDING,
                 severity="warning",
                 target=where,
-                message=f"{value!r} occurs only in the headline (kept; no span to point to)",
+                repaired=repaired,
+                message=message,
             )
         )
+
+    grounded, in_cited = locate(value, article, ids, GroundingPolicy.LENIENT)
+    if grounded.alignment == "none" and _in_headline(value, article):
+        note(f"{value!r} occurs only in the headline (kept; no span to point to)")
     elif grounded.alignment == "none":
         # A value the article does not hold is the model's, not the article's (the
         # prompt example's "near Tarin", a guessed "the army"): the field stays empty.
-        findings.append(
-            Finding.at(
-                check=Check.GROUNDING,
-                severity="warning",
-                target=where,
-                repaired=True,
-                message=f"{value!r} does not occur in the article; left empty",
-            )
-        )
+        note(f"{value!r} does not occur in the article; left empty", repaired=True)
         return None
     elif grounded.evidence and _foreign_letters(value, article):
         # A small model's vocabulary leaks another script into a value ("anti-恐怖" for
         # "anti-terror"); the article's own words, which the value was matched to, stand.
         words = grounded.evidence[0].text
-        findings.append(
-            Finding.at(
-                check=Check.GROUNDING,
-                severity="warning",
-                target=where,
-                repaired=True,
-                message=f"{value!r} mixes in another script; the article's words {words!r} kept",
-            )
-        )
+        note(f"{value!r} mixes in another script; the article's words {words!r} kept", True)
         grounded = grounded.model_copy(update={"value": words})
     if grounded.alignment != "none" and not in_cited:
-        findings.append(
-            Finding.at(
-                check=Check.GROUNDING,
-                severity="warning",
-                target=where,
-                message=f"{value!r} occurs in the article but not in the cited "
-                "sentences; evidence points to where it occurs",
-            )
+        note(
+            f"{value!r} occurs in the article but not in the cited sentences; "
+            "evidence points to where it occurs"
         )
     return grounded
 
