@@ -23,6 +23,7 @@ from . import (
     specifics,
     sub_type,
     unplaced,
+    value_wording,
     values,
 )
 from .base import EventWork, Rule, RuleContext, SentenceWork
@@ -40,6 +41,7 @@ RULES: tuple[Rule, ...] = (
     values.RULE,  # repair: values located leniently, country from around the place
     counts.RULE,  # repair (its check runs inside citations' per-event pass)
     field_roles.RULE,  # repair: a source is cited, a motive is stated
+    value_wording.RULE,  # repair: a party without its description, no loaded label
     injection.RULE,  # check (what it flags is removed before assembly)
     incident.RULE,  # repair of the assembled events: records no sentence reports dropped
     unplaced.RULE,  # repair of the assembled events: records naming nothing dropped
