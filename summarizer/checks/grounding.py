@@ -35,7 +35,7 @@ MIN_SUPPORT = 0.5  # share of a summary sentence's content words found in its ev
 # Word lists are data (summarizer/data/language/); the grammar around them is here.
 _STOPWORDS = language.words("stop_words")
 # A figure: digits, or a number written as a word ("three", "dozens", "a few").
-_NUMBER_WORDS = re.compile(
+FIGURE = re.compile(
     rf"\b(?:\d[\d,.]*|{language.alternatives('number_words')})\b", re.IGNORECASE
 )
 _NONE_REPORTED = language.any_word("none_hurt")
@@ -355,7 +355,7 @@ def check_counts(k: int, value: int | None, name: str, evidence: str) -> list[Fi
                 "that nobody was hurt; use null when no figure is reported",
             )
         ]
-    if value > 0 and not _NUMBER_WORDS.search(evidence):
+    if value > 0 and not FIGURE.search(evidence):
         single_kill = value == 1 and name == "fatalities" and _KILL_WORDS.search(evidence)
         if not single_kill:
             return [

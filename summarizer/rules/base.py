@@ -11,6 +11,7 @@ The table in `summarizer/rules/__init__.py` says in which order they run.
 
 from __future__ import annotations
 
+import unicodedata
 from collections.abc import Callable
 from dataclasses import dataclass, field
 
@@ -111,6 +112,31 @@ def repaired(check: Check, target: Target, message: str) -> Finding:
     return Finding.at(
         check=check, severity="warning", target=target, repaired=True, message=message
     )
+
+
+def drop_events(
+    events: list[Event], why_dropped: Callable[[Event], str | None]
+) -> tuple[list[Event], list[Finding]]:
+    """Keep the events `why_dropped` has nothing against; a finding for each one dropped."""
+    kept: list[Event] = []
+    findings: list[Finding] = []
+    for k, event in enumerate(events):
+        why = why_dropped(event)
+        if why is None:
+            kept.append(event)
+        else:
+            findings.append(repaired(Check.GROUNDING, EventTarget(k), f"event dropped: {why}"))
+    return kept, findings
+
+
+def _scripts(text: str) -> set[str]:
+    """Scripts of a text's letters, by the first word of each letter's Unicode name."""
+    return {unicodedata.name(ch, "?").split(" ")[0] for ch in text if ch.isalpha()}
+
+
+def foreign_letters(text: str, article: Article) -> bool:
+    """Letters of a script the article does not use: a small model's vocabulary leaking."""
+    return bool(_scripts(text) - _scripts(article.text) - {"LATIN"})
 
 
 DraftCheck = Callable[[Draft, RuleContext], list[Finding]]

@@ -13,8 +13,8 @@ from __future__ import annotations
 import re
 
 from .. import language
-from ..schema import Check, Event, EventTarget, Finding
-from .base import Rule, repaired
+from ..schema import Event, Finding
+from .base import Rule, drop_events
 
 _SECTIONS = language.sections("event_type_cues")
 _VIOLENT = ("Explosions/Remote violence", "Battles", "Violence against civilians")
@@ -60,22 +60,17 @@ def reported(event: Event) -> bool:
     return cue is None or _says(cue, event) or _says(_ANY_VIOLENCE, event)
 
 
+def _unreported(event: Event) -> str | None:
+    if reported(event):
+        return None
+    return (
+        f"its cited sentences report no {event.event_type.lower()} "
+        "(no incident sentence, no record)"
+    )
+
+
 def drop_unreported(events: list[Event]) -> tuple[list[Event], list[Finding]]:
-    kept: list[Event] = []
-    findings: list[Finding] = []
-    for k, event in enumerate(events):
-        if reported(event):
-            kept.append(event)
-            continue
-        findings.append(
-            repaired(
-                Check.GROUNDING,
-                EventTarget(k),
-                f"event dropped: its cited sentences report no {event.event_type.lower()} "
-                "(no incident sentence, no record)",
-            )
-        )
-    return kept, findings
+    return drop_events(events, _unreported)
 
 
 RULE = Rule("incident", repair_events=drop_unreported)

@@ -14,16 +14,12 @@ from __future__ import annotations
 
 import calendar
 import re
-import unicodedata
 
 from .. import language
-from ..checks.grounding import cited
+from ..checks.grounding import FIGURE, cited
 from ..schema import Check, Finding
-from .base import Rule, SentenceWork, repaired
+from .base import Rule, SentenceWork, foreign_letters, repaired
 
-_FIGURE = re.compile(
-    rf"\b(?:\d[\d,.]*\d|\d|{language.alternatives('number_words')})\b", re.IGNORECASE
-)
 # A capitalised word; each capitalised part of a compound ("US-held": "US").
 _CAPITALISED = re.compile(r"\b[A-Z][\w’']*")
 _FUNCTION_WORDS = language.words("stop_words")
@@ -35,7 +31,8 @@ _MONTH_ABBREVIATIONS = {
 
 def specifics(text: str) -> list[str]:
     """The figures and names a sentence states, in order."""
-    found = [m.group(0) for m in _FIGURE.finditer(text)]
+    # The counts rule's figure pattern; a figure ending a sentence loses its full stop.
+    found = [m.group(0).rstrip(".,") for m in FIGURE.finditer(text)]
     for match in _CAPITALISED.finditer(text):
         word = re.sub(r"[’']s$", "", match.group(0))
         if word.casefold() not in _FUNCTION_WORDS and len(word) > 1:
@@ -50,14 +47,9 @@ def _holds(text: str, specific: str) -> bool:
     return any(re.search(rf"(?<!\w){re.escape(form)}(?!\w)", text, re.IGNORECASE) for form in forms)
 
 
-def _scripts(text: str) -> set[str]:
-    """Scripts of a text's letters, by the first word of each letter's Unicode name."""
-    return {unicodedata.name(ch, "?").split(" ")[0] for ch in text if ch.isalpha()}
-
-
 def repair_sentence(work: SentenceWork) -> None:
     article = work.article
-    if _scripts(work.text) - _scripts(article.text) - {"LATIN"}:
+    if foreign_letters(work.text, article):
         # The model's vocabulary leaking another script: no sentence of the article says it.
         message = "dropped: it mixes in letters of a script the article does not use"
         work.findings.append(repaired(Check.GROUNDING, work.where, message))

@@ -7,31 +7,20 @@ value keeps a record: a paraphrased place ("Kabul airport") is common.
 
 from __future__ import annotations
 
-from ..schema import Check, Event, EventTarget, Finding
-from .base import Rule, repaired
+from ..schema import Event, Finding
+from .base import Rule, drop_events
+
+
+def _unplaced(event: Event) -> str | None:
+    values = (event.actors.actor1, event.location.place, event.target)
+    if any(v and v.alignment != "none" for v in values):
+        return None
+    return "none of its actor, target and place occurs in the article"
 
 
 def drop_unplaced_events(events: list[Event]) -> tuple[list[Event], list[Finding]]:
     """Drop records whose actor, target and place are all absent or nowhere in the article."""
-    kept: list[Event] = []
-    findings: list[Finding] = []
-    for k, event in enumerate(events):
-        grounded = [
-            v
-            for v in (event.actors.actor1, event.location.place, event.target)
-            if v and v.alignment != "none"
-        ]
-        if grounded:
-            kept.append(event)
-            continue
-        findings.append(
-            repaired(
-                Check.GROUNDING,
-                EventTarget(k),
-                "event dropped: none of its actor, target and place occurs in the article",
-            )
-        )
-    return kept, findings
+    return drop_events(events, _unplaced)
 
 
 RULE = Rule("unplaced", repair_events=drop_unplaced_events)

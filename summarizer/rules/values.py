@@ -9,22 +9,11 @@ check of the same values is part of the citations rule's check.
 
 from __future__ import annotations
 
-import unicodedata
-
 from ..article import Article
 from ..checks.grounding import GroundingPolicy, locate
 from ..countries import country_around
 from ..schema import Check, Finding, GroundedValue, Span, Target
-from .base import EventWork, Rule
-
-
-def _scripts(text: str) -> set[str]:
-    """Scripts of a text's letters, by the first word of each letter's Unicode name."""
-    return {unicodedata.name(ch, "?").split(" ")[0] for ch in text if ch.isalpha()}
-
-
-def _foreign_letters(value: str, article: Article) -> bool:
-    return bool(_scripts(value) - _scripts(article.text) - {"LATIN"})
+from .base import EventWork, Rule, foreign_letters
 
 
 def _in_headline(value: str, article: Article) -> bool:
@@ -58,7 +47,7 @@ def ground(
         # prompt example's "near Tarin", a guessed "the army"): the field stays empty.
         note(f"{value!r} does not occur in the article; left empty", repaired=True)
         return None
-    elif grounded.evidence and _foreign_letters(value, article):
+    elif grounded.evidence and foreign_letters(value, article):
         # A small model's vocabulary leaks another script into a value ("anti-恐怖" for
         # "anti-terror"); the article's own words, which the value was matched to, stand.
         words = grounded.evidence[0].text
