@@ -12,12 +12,12 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
-from ..api import ItemError, pipeline_for, summarize_many
+from ..api import ItemError, pipeline_for
 from ..backends.replay import ReplayBackend
 from ..schema import GroundedValue, SummaryResult
 from ..settings import Settings
 from .baselines import Recordings, lead3, unchecked
-from .cases import DEFAULT_SHARED, case_article
+from .cases import DEFAULT_SHARED, error_of, run_cases
 from .metrics import gated
 from .scoring import EVENT_FIELDS, loaded_term_leakage, micro_f1, score_case
 
@@ -74,23 +74,18 @@ def run_eval(
 ) -> dict[str, Any]:
     """Per-case outputs and scores for every system, and the aggregate metrics."""
     babe = shared / "babe" / "bias_word_lexicon.csv"
-    articles = [case_article(c) for c in cases]
-    outcomes = summarize_many(
-        articles,
-        settings=settings,
-        on_done=(lambda i, _o: on_case(cases[i]["id"])) if on_case else None,
-    )
+    ran = run_cases(cases, settings, on_case)
     pipeline = pipeline_for(settings)
     backend = pipeline.backend
     recordings = Recordings.of(pipeline)
     per_case: list[dict[str, Any]] = []
     scores: dict[str, list[dict[str, Any]]] = {s: [] for s in SYSTEMS}
     costs: dict[str, list[dict[str, float] | None]] = {s: [] for s in SYSTEMS}
-    for case, article, outcome in zip(cases, articles, outcomes, strict=True):
+    for case, article, outcome in ran:
         row: dict[str, Any] = {"id": case["id"], "kind": case["kind"]}
         answer: SummaryResult | None = None
         if isinstance(outcome, ItemError):
-            row["error"] = {"type": outcome.get("type"), "message": outcome.get("message")}
+            row["error"] = error_of(outcome)
             if outcome.get("type") == "RecordingMissingError":
                 per_case.append(row)  # not scored for any system: no answer to compare
                 continue

@@ -12,11 +12,11 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
-from ...api import ItemError, summarize_many
+from ...api import ItemError
 from ...schema import SummaryResult
 from ...settings import Settings
 from ..baselines import lead3, unchecked_runner
-from ..cases import DEFAULT_SHARED, case_article
+from ..cases import DEFAULT_SHARED, case_article, error_of, run_cases
 from ..metrics import gated, of_set
 from . import arousal as vad
 from . import wellformed
@@ -131,18 +131,13 @@ def run_v2(
     selected = select(cases, split)
     babe = babe_words(str(shared / "babe" / "bias_word_lexicon.csv"))
     vad_path = vad.lexicon_path(vad_lexicon)
-    articles = [case_article(c) for c in selected]
-    outcomes = summarize_many(
-        articles,
-        settings=settings,
-        on_done=(lambda i, _o: on_case(selected[i]["id"])) if on_case else None,
-    )
+    ran = run_cases(selected, settings, on_case)
     first_answer = unchecked_runner(settings)
     per_case: list[dict[str, Any]] = []
-    for case, article, outcome in zip(selected, articles, outcomes, strict=True):
+    for case, article, outcome in ran:
         row: dict[str, Any] = {"id": case["id"], "kind": case["kind"], "split": case["split"]}
         if isinstance(outcome, ItemError):
-            row["error"] = {"type": outcome.get("type"), "message": outcome.get("message")}
+            row["error"] = error_of(outcome)
             per_case.append(row)
             continue
         systems = {"pipeline": outcome, "unchecked": first_answer(article), "lead3": lead3(article)}
