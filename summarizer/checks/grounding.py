@@ -35,9 +35,7 @@ MIN_SUPPORT = 0.5  # share of a summary sentence's content words found in its ev
 # Word lists are data (summarizer/data/language/); the grammar around them is here.
 _STOPWORDS = language.words("stop_words")
 # A figure: digits, or a number written as a word ("three", "dozens", "a few").
-FIGURE = re.compile(
-    rf"\b(?:\d[\d,.]*|{language.alternatives('number_words')})\b", re.IGNORECASE
-)
+FIGURE = re.compile(rf"\b(?:\d[\d,.]*|{language.alternatives('number_words')})\b", re.IGNORECASE)
 _NONE_REPORTED = language.any_word("none_hurt")
 _KILL_WORDS = language.any_word("killing_words")
 
