@@ -303,19 +303,6 @@ def judge_events(
     return j
 
 
-__all__ = [
-    "EventJudgment",
-    "SentenceJudgment",
-    "babe_words",
-    "foreign_script",
-    "has",
-    "judge_events",
-    "judge_sentence",
-    "key_facts_found",
-    "unsupported_specifics",
-]
-
-
 def summary_judgments(
     result: SummaryResult, article: Article, labels: dict[str, Any], babe: frozenset[str]
 ) -> list[SentenceJudgment]:
@@ -350,3 +337,18 @@ def event_values_foreign(events: Sequence[Event], article: Article) -> int:
             if v is not None and foreign_script(v.value, scripts):
                 count += 1
     return count
+
+
+__all__ = [
+    "EventJudgment",
+    "SentenceJudgment",
+    "babe_words",
+    "event_values_foreign",
+    "foreign_script",
+    "has",
+    "judge_events",
+    "judge_sentence",
+    "key_facts_found",
+    "summary_judgments",
+    "unsupported_specifics",
+]
