@@ -104,10 +104,12 @@ def summarize_many(
     """One result or one error record per input, in input order; nothing is lost.
 
     `concurrency` threads share the backend: useful for HTTP endpoints; the embedded
-    model serialises calls itself. `rate` caps model requests per second (re-asks
-    included) to protect an endpoint. `on_done(index, outcome)` fires as each
-    finishes. A KeyboardInterrupt stops the batch at once: items already finished have
-    been reported through `on_done`, queued ones are cancelled, and it is re-raised.
+    model serialises calls itself unless `settings.parallel` > 1, which runs that many
+    articles at once (decoded together, backends/scheduler.py). `rate` caps model
+    requests per second (re-asks included) to protect an endpoint.
+    `on_done(index, outcome)` fires as each finishes. A KeyboardInterrupt stops the
+    batch at once: items already finished have been reported through `on_done`,
+    queued ones are cancelled, and it is re-raised.
     """
     items = list(items)
     pipeline = pipeline_for(settings, backend)
@@ -117,6 +119,9 @@ def summarize_many(
             pipeline.prompt,
             pipeline.settings,
         )
+    if pipeline.settings.parallel > 1 and pipeline.settings.backend in ("local", "record"):
+        # The embedded backend decodes this many requests together: one thread each.
+        concurrency = max(concurrency, pipeline.settings.parallel)
     outcomes: list[SummaryResult | ItemError | None] = [None] * len(items)
 
     def work(index: int) -> None:

@@ -66,6 +66,10 @@ class Settings:
     # saves 0-5% of the seed's time, and batched decoding rounds differently and flips
     # near-ties, so answers are not those the eval's recordings hold (README, Performance).
     draft_tokens: int = 0
+    # Embedded model: articles decoded together in one llama.cpp context, one KV-cache
+    # sequence each (backends/scheduler.py); the context is parallel x n_ctx tokens.
+    # summarize_many runs this many articles at once. 1 = one request at a time.
+    parallel: int = 1
     # Groups of sentences the coverage check flags (an incident no event cites) that are
     # sent again in a short window, events only (reread.py); 0 turns re-reading off.
     rereads: int = 2
@@ -152,7 +156,7 @@ class Settings:
 
 
 # Numeric settings that __post_init__ bounds (the others are checked there by hand).
-_POSITIVE = ("max_input_chars", "n_ctx", "chunk_sentences", "request_timeout_s")
+_POSITIVE = ("max_input_chars", "n_ctx", "chunk_sentences", "request_timeout_s", "parallel")
 _NON_NEGATIVE = ("chunk_overlap", "temperature")
 
 

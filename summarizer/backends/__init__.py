@@ -15,6 +15,10 @@ from .replay import RecordingBackend, ReplayBackend
 
 
 def _local(settings: Settings) -> Backend:
+    if settings.parallel > 1:  # several requests decoded together (scheduler.py)
+        from .parallel_local import ParallelLocalBackend
+
+        return ParallelLocalBackend(settings)
     from .local import LocalBackend  # imports llama_cpp: only when asked for
 
     return LocalBackend(settings)

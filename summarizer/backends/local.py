@@ -66,6 +66,42 @@ def _model_key(path: Path) -> str:
     return f"{path.stem}-{stamp.hexdigest()[:8]}"
 
 
+def import_llama_cpp() -> Any:
+    try:
+        import llama_cpp
+    except ImportError as exc:
+        raise ConfigError(
+            "the local backend needs llama-cpp-python: run `pip install -e '.[local]'`"
+        ) from exc
+    return llama_cpp
+
+
+def model_file(settings: Settings) -> tuple[str, Path]:
+    """The model's name and its checked GGUF file (joined from its packages if needed)."""
+    if settings.model_path:
+        path = Path(settings.model_path)
+        name = path.stem
+    else:
+        name = settings.model or DEFAULT_EMBEDDED_MODEL
+        path = ensure_model_file(name, settings.cache_dir)
+    check_gguf(path)
+    return name, path
+
+
+def llama_kwargs(kwargs: dict[str, Any]) -> dict[str, Any]:
+    """instructor's OpenAI kwargs as llama-cpp-python's chat completion takes them."""
+    kwargs.pop("model", None)
+    fmt = kwargs.get("response_format")
+    if isinstance(fmt, dict) and fmt.get("type") == "json_schema":
+        kwargs["response_format"] = {
+            "type": "json_object",
+            "schema": fmt["json_schema"]["schema"],
+        }
+    for unsupported in ("stream_options", "parallel_tool_calls", "strict"):
+        kwargs.pop(unsupported, None)
+    return kwargs
+
+
 class LocalBackend:
     name = "local"
     recorded_backend = "local"
@@ -73,19 +109,8 @@ class LocalBackend:
     rate_per_http_request = False  # no HTTP: a `--rate` token per call
 
     def __init__(self, settings: Settings) -> None:
-        try:
-            import llama_cpp
-        except ImportError as exc:
-            raise ConfigError(
-                "the local backend needs llama-cpp-python: run `pip install -e '.[local]'`"
-            ) from exc
-        if settings.model_path:
-            path = Path(settings.model_path)
-            self.model = path.stem
-        else:
-            self.model = settings.model or DEFAULT_EMBEDDED_MODEL
-            path = ensure_model_file(self.model, settings.cache_dir)
-        check_gguf(path)
+        llama_cpp = import_llama_cpp()
+        self.model, path = model_file(settings)
         self.path = path
         self._llama_cpp = llama_cpp
         from llama_cpp import _internals
@@ -123,15 +148,7 @@ class LocalBackend:
         return len(self.llm.tokenize(text.encode("utf-8"), add_bos=False, special=True))
 
     def create(self, *, prompt: PromptInfo | None = None, **kwargs: Any) -> Any:
-        kwargs.pop("model", None)
-        fmt = kwargs.get("response_format")
-        if isinstance(fmt, dict) and fmt.get("type") == "json_schema":
-            kwargs["response_format"] = {
-                "type": "json_object",
-                "schema": fmt["json_schema"]["schema"],
-            }
-        for unsupported in ("stream_options", "parallel_tool_calls", "strict"):
-            kwargs.pop(unsupported, None)
+        kwargs = llama_kwargs(kwargs)
         with self._lock:
             self._reset_perf()
             _SAMPLING_CLOCK.seconds = 0.0
