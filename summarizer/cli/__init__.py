@@ -1,6 +1,7 @@
 """Command line: thin. Parse arguments, build Settings, call the library, print.
 
-One module per command (`summarize`, `brief`, `eval`); `common` holds what they share.
+One module per command (`summarize`, `brief`, `eval`, the `batch` group); `common` holds
+what they share.
 The console entry point is `summarizer.cli:app`.
 """
 
@@ -8,6 +9,7 @@ from __future__ import annotations
 
 import typer
 
+from .batch import batch_app
 from .brief import brief
 from .eval import eval_command
 from .summarize import summarize
@@ -27,6 +29,7 @@ def _root() -> None:
 app.command()(summarize)
 app.command()(brief)
 app.command("eval")(eval_command)
+app.add_typer(batch_app, name="batch")
 
 
 def main() -> None:  # pragma: no cover - console entry point
