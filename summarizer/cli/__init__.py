@@ -11,6 +11,7 @@ import typer
 
 from .batch import batch_app
 from .brief import brief
+from .dataset import events, export, ingest
 from .eval import eval_command
 from .summarize import summarize
 
@@ -29,6 +30,9 @@ def _root() -> None:
 app.command()(summarize)
 app.command()(brief)
 app.command("eval")(eval_command)
+app.command()(ingest)
+app.command()(events)
+app.command()(export)
 app.add_typer(batch_app, name="batch")
 
 

@@ -36,7 +36,9 @@ def _article_files(inputs: list[str]) -> list[str]:
 
 
 def brief(
-    inputs: Annotated[list[str], typer.Argument(help="article files (.txt, .json) or folders")],
+    inputs: Annotated[
+        list[str] | None, typer.Argument(help="article files (.txt, .json) or folders")
+    ] = None,
     backend: BackendOpt = None,
     model: ModelOpt = None,
     out: Annotated[
@@ -45,6 +47,11 @@ def brief(
     ] = None,
     concurrency: ConcurrencyOpt = 1,
     title: Annotated[str, typer.Option(help="the briefing's title")] = "Briefing",
+    db: Annotated[
+        str | None, typer.Option("--db", help="brief from this event dataset, not from files")
+    ] = None,
+    since: Annotated[str | None, typer.Option(help="with --db: events from this date")] = None,
+    until: Annotated[str | None, typer.Option(help="with --db: events up to this date")] = None,
 ) -> None:
     """Summarize many articles into one briefing: events merged across outlets."""
     from ..briefing import briefing_to_html, briefing_to_json, briefing_to_markdown
@@ -54,10 +61,15 @@ def brief(
     if fmt is None:
         err.print(f"[red]error:[/red] output must end in .md, .html or .json, not {out}")
         raise typer.Exit(2)
+    if db is not None:  # the dataset's stored results, no model call
+        from .dataset import stored_results
+
+        articles, outcomes = stored_results(db, since, until)
+        names = []
+    else:
+        articles, outcomes, names = [], None, _article_files(inputs or [])
     settings = settings_from(backend, model)
-    names = _article_files(inputs)
     check_outputs(out, None, names)
-    articles = []
     for name in names:
         try:
             articles.append(read_article(name))
@@ -67,9 +79,9 @@ def brief(
         err.print("[red]error:[/red] no readable articles")
         raise typer.Exit(2)
     try:
-        with Progress(console=err, transient=True) as bar:
+        with Progress(console=err, transient=True, disable=outcomes is not None) as bar:
             task = bar.add_task("summarizing", total=len(articles))
-            outcomes = summarize_many(
+            outcomes = outcomes or summarize_many(
                 articles,
                 settings=settings,
                 concurrency=concurrency,

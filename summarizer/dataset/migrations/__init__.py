@@ -1,0 +1,1 @@
+"""Alembic's script directory for the dataset's schema (shipped inside the package)."""
