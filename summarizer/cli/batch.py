@@ -76,7 +76,7 @@ def _create(
 
 def _show(status: JobStatus) -> None:
     for line in status.lines():
-        err.print(line, highlight=False)
+        err.print(line, highlight=False, markup=False)
 
 
 def _write(job: BatchJob, out: Path | None) -> int:
