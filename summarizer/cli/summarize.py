@@ -16,6 +16,7 @@ from ..batch import JsonlSink, OutputError, done_inputs, write_output
 from ..errors import SummarizerError
 from ..render import result_to_markdown
 from ..schema import SummaryResult
+from ..shard import select_shard
 from .common import BackendOpt, ConcurrencyOpt, ModelOpt, check_outputs, err, settings_from
 
 
@@ -61,6 +62,10 @@ def summarize(
         float | None,
         typer.Option("--rate", min=0.001, help="at most this many model requests a second"),
     ] = None,
+    shard: Annotated[
+        str | None,
+        typer.Option("--shard", help="i/N: only this machine's share (stable by input hash)"),
+    ] = None,
 ) -> None:
     """Summarize one or more articles. Several files give JSON Lines, one line per input.
 
@@ -75,6 +80,12 @@ def summarize(
         err.print("[red]error:[/red] --resume needs --jsonl OUT")
         raise typer.Exit(2)
     settings = settings_from(backend, model)
+    if shard:  # N machines, one endpoint replica each: each takes its share of the inputs
+        try:
+            files = select_shard(files, shard)
+        except SummarizerError as exc:
+            err.print(f"[red]error:[/red] {exc}")
+            raise typer.Exit(2) from None
     check_outputs(out, jsonl, files)
     sink = None
     if jsonl:
