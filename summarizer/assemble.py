@@ -30,12 +30,24 @@ from .schema import (
 )
 
 
+def _claimants(draft: Draft, article: Article) -> tuple[str, ...]:
+    """Who claimed the draft's incidents, where the article names them in those words."""
+    lowered = article.text.casefold()
+    names = (
+        ev.claimed_by.strip()
+        for ev in draft.events
+        if ev.responsibility == "claimed" and ev.claimed_by
+    )
+    return tuple(dict.fromkeys(n for n in names if n.casefold() in lowered))
+
+
 def build_summary(draft: Draft, article: Article) -> tuple[list[SummarySentence], list[Finding]]:
     """The draft's summary sentences, each repaired by the rules (or dropped)."""
     out: list[SummarySentence] = []
     findings: list[Finding] = []
+    claimants = _claimants(draft, article)
     for k, sent in enumerate(draft.summary):
-        work = SentenceWork(k, article, sent.text, list(sent.ids))
+        work = SentenceWork(k, article, sent.text, list(sent.ids), claimants=claimants)
         repair_sentence(work)
         findings.extend(work.findings)
         if work.dropped:

@@ -46,6 +46,14 @@ def load_lexicon() -> tuple[LexiconEntry, ...]:
     return tuple(sorted(entries, key=lambda e: -len(e.term)))
 
 
+@cache
+def alternative_words() -> frozenset[str]:
+    """Every word of the lexicon's neutral alternatives, lower-case: words we write."""
+    return frozenset(
+        w.casefold() for e in load_lexicon() for w in (e.neutral_alternative or "").split()
+    )
+
+
 def quoted_ranges(text: str) -> list[tuple[int, int]]:
     """Character ranges inside quotation marks (the quote marks included)."""
     ranges: list[tuple[int, int]] = []
@@ -98,8 +106,42 @@ def find_loaded_terms(text: str, offset: int = 0) -> list[LoadedTerm]:
     return sorted(found, key=lambda t: t.start)
 
 
+# An adjective or adverb deleted from a coordination takes its conjunction with it:
+# "a chaotic and deadly exit" -> "a deadly exit", never "a and deadly exit".
+_CONJUNCTION_AFTER = re.compile(r"^\s*(?:,\s*)?(?:and|or|but)\s+|^\s*,\s+(?=\w)", re.IGNORECASE)
+_CONJUNCTION_BEFORE = re.compile(r"\s*(?:,\s*)?\b(?:and|or)\s*$|\s*,\s*$", re.IGNORECASE)
+# What may follow a deletable modifier: a word (the noun or adjective it modified).
+_WORD_AFTER = re.compile(r"^\s*[\w\"“‘(-]")
+_INDEFINITE = re.compile(r"\b([Aa]n?)\s+$")
+_VOWEL_SOUND = re.compile(r"^\s*[aeiouAEIOU]")
+
+
+def _deletable(term: LoadedTerm) -> bool:
+    """Intensifiers are modifiers: deleting one leaves the sentence whole."""
+    return term.category.endswith("intensifier")
+
+
+def _delete(text: str, start: int, end: int) -> str | None:
+    """`text` without the modifier at start:end, or None where deleting it would leave a
+    fragment (a predicate adjective: "the attack was brutal.")."""
+    before, after = text[:start], text[end:]
+    if m := _CONJUNCTION_AFTER.match(after):
+        after = after[m.end() :]
+    elif (m := _CONJUNCTION_BEFORE.search(before)) and _WORD_AFTER.match(after):
+        before = before[: m.start()] + " "
+    if not _WORD_AFTER.match(after):
+        return None
+    if m := _INDEFINITE.search(before):  # "a massive explosion" -> "an explosion"
+        article = "an" if _VOWEL_SOUND.match(after) else "a"
+        if m.group(1)[0].isupper():
+            article = article.capitalize()
+        before = before[: m.start(1)] + article + " "
+    return before.rstrip() + " " + after.lstrip()
+
+
 def neutralise(text: str) -> tuple[str, list[LoadedTerm]]:
-    """Replace unquoted loaded terms that have a neutral alternative; drop bare intensifiers.
+    """Replace unquoted loaded terms that have a neutral alternative; delete intensifiers
+    where the sentence stays whole.
 
     Returns the new text and the terms that could not be repaired safely.
     """
@@ -111,11 +153,16 @@ def neutralise(text: str) -> tuple[str, list[LoadedTerm]]:
             continue
         if term.neutral_alternative:
             replacement = term.neutral_alternative
-        elif term.category == "emotive intensifier":
-            replacement = ""
-        else:
+            if term.text[:1].isupper() and term.start == 0:
+                replacement = replacement[:1].upper() + replacement[1:]
+            out = out[: term.start] + replacement + out[term.end :]
+            continue
+        deleted = _delete(out, term.start, term.end) if _deletable(term) else None
+        if deleted is None:
             unrepaired.append(term)
             continue
-        out = out[: term.start] + replacement + out[term.end :]
-    out = re.sub(r"\s{2,}", " ", out).replace(" ,", ",").strip()
+        out = deleted
+    out = re.sub(r"\s{2,}", " ", out).replace(" ,", ",").replace(" .", ".").strip()
+    if out and out[0].islower() and text[:1].isupper():
+        out = out[0].upper() + out[1:]
     return out, unrepaired

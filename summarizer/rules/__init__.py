@@ -11,6 +11,7 @@ from __future__ import annotations
 from ..article import Article
 from ..schema import Draft, Event, Finding
 from . import (
+    attribution,
     citations,
     counts,
     coverage,
@@ -25,6 +26,7 @@ from . import (
     unplaced,
     value_wording,
     values,
+    wellformed,
 )
 from .base import EventWork, Rule, RuleContext, SentenceWork
 
@@ -35,6 +37,7 @@ from .base import EventWork, Rule, RuleContext, SentenceWork
 RULES: tuple[Rule, ...] = (
     citations.RULE,  # check; repairs: a sentence's and an event's citation
     neutrality.RULE,  # check; repair: a sentence's wording (lexicon, cut-off clause)
+    attribution.RULE,  # repair: a view, motive or quotation keeps its speaker
     specifics.RULE,  # repair: the final wording's figures and names are in what it cites
     responsibility.RULE,  # check; repair: responsibility, claimant, a loaded actor label
     sub_type.RULE,  # repair
@@ -42,6 +45,7 @@ RULES: tuple[Rule, ...] = (
     counts.RULE,  # repair (its check runs inside citations' per-event pass)
     field_roles.RULE,  # repair: a source is cited, a motive is stated
     value_wording.RULE,  # repair: a party without its description, no loaded label
+    wellformed.RULE,  # repair: a summary sentence that is not a whole sentence is dropped
     injection.RULE,  # check (what it flags is removed before assembly)
     incident.RULE,  # repair of the assembled events: records no sentence reports dropped
     unplaced.RULE,  # repair of the assembled events: records naming nothing dropped

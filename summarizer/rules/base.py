@@ -56,6 +56,9 @@ class SentenceWork:
     ids: list[int]
     findings: list[Finding] = field(default_factory=list)
     dropped: bool = False
+    # Who claimed the draft's incidents (as the article names them): the speaker of a
+    # motive the sentence states.
+    claimants: tuple[str, ...] = ()
 
     @property
     def where(self) -> SummaryTarget:

@@ -7,7 +7,9 @@ that is not a function word) a summary sentence states must be in its cited sent
 or the headline. One found elsewhere in the article is cited there too; one the article
 does not hold at all (a name completed from "Robert...", a figure made up) drops the
 sentence, as does a sentence with letters of a script the article does not use (a small
-model's vocabulary leaking). No gate check: the model is not re-asked about it.
+model's vocabulary leaking). A negation the cited sentences lack (the reverse of what
+they say) cuts its clause, or drops the sentence. No gate check: the model is not
+re-asked about it.
 """
 
 from __future__ import annotations
@@ -16,13 +18,17 @@ import calendar
 import re
 
 from .. import language
+from ..checks.clauses import trim_before
 from ..checks.grounding import FIGURE, cited
+from ..checks.lexicon import alternative_words
 from ..schema import Check, Finding
 from .base import Rule, SentenceWork, foreign_letters, repaired
 
 # A capitalised word; each capitalised part of a compound ("US-held": "US").
 _CAPITALISED = re.compile(r"\b[A-Z][\w’']*")
 _FUNCTION_WORDS = language.words("stop_words")
+# "n't" attaches to its verb ("didn't"): no word boundary before it.
+_NEGATION = re.compile(rf"(?:\b|(?<=\w))(?:{language.alternatives('negation_words')})\b", re.I)
 # News writes months short in dates ("Nov. 8"): a month's name is held by its abbreviation.
 _MONTH_ABBREVIATIONS = {
     name.casefold(): calendar.month_abbr[i] for i, name in enumerate(calendar.month_name) if i
@@ -35,6 +41,8 @@ def specifics(text: str) -> list[str]:
     found = [m.group(0).rstrip(".,") for m in FIGURE.finditer(text)]
     for match in _CAPITALISED.finditer(text):
         word = re.sub(r"[’']s$", "", match.group(0))
+        if match.start() == 0 and word.casefold() in alternative_words():
+            continue  # our lexicon's word, capitalised only by opening the sentence
         if word.casefold() not in _FUNCTION_WORDS and len(word) > 1:
             found.append(word)
     return list(dict.fromkeys(found))
@@ -56,6 +64,10 @@ def repair_sentence(work: SentenceWork) -> None:
         work.dropped = True
         return
     support = " ".join([article.title or "", *(s.text for s in cited(article, work.ids))])
+    if (negation := _NEGATION.search(work.text)) and not _NEGATION.search(support):
+        _unsupported_negation(work, negation)
+        if work.dropped:
+            return
     missing = [x for x in specifics(work.text) if not _holds(support, x)]
     if not missing:
         return
@@ -76,6 +88,18 @@ def repair_sentence(work: SentenceWork) -> None:
         )
     )
     work.ids = ids
+
+
+def _unsupported_negation(work: SentenceWork, negation: re.Match[str]) -> None:
+    """A negation the cited sentences do not hold says the opposite of the article."""
+    what = f"{negation.group(0)!r}, a negation the cited sentences do not hold"
+    trimmed = trim_before(work.text, negation.start())
+    if trimmed is None:
+        work.findings.append(repaired(Check.GROUNDING, work.where, f"dropped: it states {what}"))
+        work.dropped = True
+        return
+    work.findings.append(repaired(Check.GROUNDING, work.where, f"cut the clause stating {what}"))
+    work.text = trimmed
 
 
 def _dropped(work: SentenceWork, specific: str) -> Finding:

@@ -1,0 +1,56 @@
+"""Clauses and speakers in a news sentence, by surface pattern (no parser needed).
+
+Two tools the summary repairs share: cut a trailing clause off whole, at a comma, dash
+or semicolon before an opener ("which", "though", "a move that"), so the main clause
+stands; and find who a sentence attributes its statement to ("..., officials said",
+"according to the ministry"), to carry that speaker into a sentence restating it.
+"""
+
+from __future__ import annotations
+
+import re
+
+from .. import language
+
+_OPENER = re.compile(
+    rf"(?:,|;|\s[—–-]{{1,2}}|—)\s*(?:{language.alternatives('clause_openers')})\b", re.IGNORECASE
+)
+MIN_MAIN_WORDS = 6
+# Not a speaker: a pronoun (whose referent is elsewhere) or a clause's function word.
+_NOT_A_SPEAKER = re.compile(
+    r"^(?:he|she|they|it|we|i|you|this|that|these|those|who|which|what|and|or|but|as|"
+    r"so|if|when|while|where|there|then|also)\b",
+    re.IGNORECASE,
+)
+_VERB = language.alternatives("quoted_speaker_verbs")
+# "..., the defence ministry said." / "..., Smith told reporters."
+_AFTER = re.compile(rf"[,”\"’]\s*([^,;:.“”\"]{{2,80}}?)\s+(?:{_VERB})\b", re.IGNORECASE)
+# "The ministry said ..." at the start of the sentence.
+_BEFORE = re.compile(rf"^([A-Z][^,;:.“”\"]{{1,80}}?)\s+(?:{_VERB})\b")
+_ACCORDING = re.compile(r"\baccording to ([^,;:.“”\"]{2,80})", re.IGNORECASE)
+MAX_SPEAKER_WORDS = 8
+
+
+def trim_before(text: str, position: int) -> str | None:
+    """The sentence cut at the last clause opener before `position`, with a full stop;
+    None when no opener precedes it or the main clause left would be too short."""
+    best = None
+    for m in _OPENER.finditer(text, 0, position):
+        best = m
+    if best is None:
+        return None
+    main = text[: best.start()].rstrip(" ,;—–-")
+    if len(main.split()) < MIN_MAIN_WORDS:
+        return None
+    return main + "."
+
+
+def speaker_of(sentence: str) -> str | None:
+    """Who an article sentence attributes its statement to, when it names them."""
+    for pattern in (_ACCORDING, _AFTER, _BEFORE):
+        if m := pattern.search(sentence):
+            speaker = m.group(1).strip()
+            if _NOT_A_SPEAKER.match(speaker) or len(speaker.split()) > MAX_SPEAKER_WORDS:
+                continue
+            return speaker
+    return None

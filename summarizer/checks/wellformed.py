@@ -1,0 +1,69 @@
+"""Well-formedness: a summary sentence a wire editor could sign, by its surface shape.
+
+Our edits (a loaded word deleted, a cut-off sentence trimmed) and the grammar's length
+limit can leave a fragment: "... but only after a and deadly exit", "... related to.",
+"... over the course of the...". These checks read only the sentence's shape (no parser,
+so they run in the base install): terminal punctuation, the last word, a determiner
+before a conjunction, balanced quotes and brackets, a capital to start. A sentence with
+any problem never reaches the output (rules/wellformed.py drops it).
+"""
+
+from __future__ import annotations
+
+import re
+
+from .. import language
+
+_DANGLING = language.words("dangling_words")
+_WORD = re.compile(r"[A-Za-z0-9][\w’'-]*")
+_END = re.compile(r"[.!?][\"'”’)\]]*$")
+_ELLIPSIS = re.compile(r"(\.\s*\.\s*\.|…)[\"'”’)\]]*$")
+_DETERMINER_BEFORE_GAP = re.compile(
+    r"\b(?:a|an|the)\s+(?:and|or|but|nor)\b|\b(?:a|an|the)\s*[,;.]", re.I
+)
+_CONJUNCTION_BEFORE_STOP = re.compile(r"\b(?:and|or|but|nor)\s*[,;.]", re.I)
+_REPEATED_WORD = re.compile(r"\b(\w+)\s+\1\b", re.I)
+_EMPTY_PAIR = re.compile(r"\"\s*\"|“\s*”|\(\s*\)|‘\s*’")
+_STRAY_PUNCTUATION = re.compile(r"\s[,;:]|[,;:]\s*[,;:.]")
+# Numbers repeat legitimately ("10 10-year-olds" is rare, "that that" is grammatical).
+_REPEAT_ALLOWED = frozenset({"that", "had", "is"})
+MIN_WORDS = 4
+
+
+def problems(text: str) -> list[str]:
+    """What makes this sentence a fragment; empty when it reads as a whole sentence."""
+    text = text.strip()
+    words = _WORD.findall(text)
+    found: list[str] = []
+    if len(words) < MIN_WORDS:
+        found.append(f"fewer than {MIN_WORDS} words")
+    if _ELLIPSIS.search(text):
+        found.append("ends in an ellipsis (cut off)")
+    elif not _END.search(text):
+        found.append("no full stop at the end")
+    if words and words[-1].lower() in _DANGLING:
+        found.append(f"ends on {words[-1]!r}")
+    if text and not (text[0].isupper() or text[0].isdigit() or text[0] in "\"“‘'("):
+        found.append("does not start a sentence")
+    for pattern, what in (
+        (_DETERMINER_BEFORE_GAP, "a determiner with no noun"),
+        (_CONJUNCTION_BEFORE_STOP, "a conjunction with nothing after it"),
+        (_EMPTY_PAIR, "empty quotation marks or brackets"),
+        (_STRAY_PUNCTUATION, "stray punctuation"),
+    ):
+        if m := pattern.search(text):
+            found.append(f"{what} ({m.group(0).strip()!r})")
+    repeated = [m.group(1) for m in _REPEATED_WORD.finditer(text)]
+    if any(w.lower() not in _REPEAT_ALLOWED and not w.isdigit() for w in repeated):
+        found.append("a word repeated")
+    found.extend(_unbalanced(text))
+    return found
+
+
+def _unbalanced(text: str) -> list[str]:
+    out = []
+    if text.count("“") != text.count("”") or text.count('"') % 2:
+        out.append("unbalanced quotation marks")
+    if text.count("(") != text.count(")"):
+        out.append("unbalanced brackets")
+    return out

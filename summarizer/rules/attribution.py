@@ -1,0 +1,111 @@
+"""Attribution: a summary sentence states no claim, motive or view without its speaker.
+
+Repairs of one summary sentence, before its specifics are checked:
+  * a view carried by an agentless passive ("which has been criticised as ...") is cut
+    off at its clause, or the sentence dropped;
+  * a motive ("in retaliation for ...") gets the group that claimed the act as its
+    speaker (", X said"), or is cut off where it ends the sentence, or the sentence is
+    dropped;
+  * a sentence restating only attributed or quoted article sentences gets their speaker
+    (", according to X"); a quotation whose speaker cannot be found is dropped.
+"""
+
+from __future__ import annotations
+
+import re
+
+from .. import language
+from ..checks.attribution import SPEECH
+from ..checks.clauses import speaker_of, trim_before
+from ..checks.grounding import cited
+from ..checks.lexicon import quoted_ranges
+from ..schema import Check
+from .base import Rule, SentenceWork, repaired
+
+_OPINION_PASSIVE = re.compile(
+    rf"\b(?:{language.alternatives('opinion_passives')})\b(?![^.]*\bby\b)", re.IGNORECASE
+)
+_MOTIVE = language.any_word("motive_phrases")
+_QUOTE_OPEN = re.compile(r"^\s*[\"“‘']")
+
+
+def _attach(text: str, attribution: str) -> str:
+    """`text` with ", <attribution>" before its final punctuation."""
+    body = text.rstrip()
+    end = ""
+    while body and body[-1] in ".!?":
+        end, body = body[-1] + end, body[:-1]
+    return f"{body}, {attribution}{end or '.'}"
+
+
+def _speaker_phrase(speaker: str) -> str:
+    # "according to The White House" reads wrong: a leading article goes lower-case.
+    first, _, rest = speaker.partition(" ")
+    if first in ("The", "A", "An") and rest:
+        speaker = first.lower() + " " + rest
+    return speaker
+
+
+def _cut_or_drop(work: SentenceWork, position: int, what: str) -> None:
+    trimmed = trim_before(work.text, position)
+    if trimmed is not None:
+        work.findings.append(repaired(Check.ATTRIBUTION, work.where, f"cut {what}"))
+        work.text = trimmed
+    else:
+        work.findings.append(repaired(Check.ATTRIBUTION, work.where, f"dropped: {what}"))
+        work.dropped = True
+
+
+def _opinion(work: SentenceWork) -> None:
+    if m := _OPINION_PASSIVE.search(work.text):
+        _cut_or_drop(work, m.start(), f"a view nobody in it holds ({m.group(0)!r})")
+
+
+def _motive(work: SentenceWork) -> None:
+    m = _MOTIVE.search(work.text)
+    if m is None or SPEECH.search(work.text):
+        return
+    claimants = set(work.claimants)
+    if len(claimants) == 1:
+        (claimant,) = claimants
+        work.text = _attach(work.text, f"{_speaker_phrase(claimant)} said")
+        message = f"the motive is {claimant!r}'s claim: attributed to it"
+        work.findings.append(repaired(Check.ATTRIBUTION, work.where, message))
+        return
+    before = work.text[: m.start()].rstrip(" ,")
+    if len(before.split()) >= 6 and not re.search(r"[,;—]", work.text[m.start() :]):
+        work.text = before + "."
+        message = "cut the motive: nobody in the article is named as giving it"
+        work.findings.append(repaired(Check.ATTRIBUTION, work.where, message))
+        return
+    _cut_or_drop(work, m.start(), "a motive with no speaker")
+
+
+def _restated_speech(work: SentenceWork) -> None:
+    if SPEECH.search(work.text) or quoted_ranges(work.text):
+        return
+    sources = cited(work.article, work.ids)
+    quoted = [s for s in sources if _QUOTE_OPEN.match(s.text)]
+    attributed = [s for s in sources if SPEECH.search(s.text) or s in quoted]
+    if not sources or len(attributed) < len(sources):
+        return
+    speakers = {sp for s in sources if (sp := speaker_of(s.text))}
+    if len(speakers) == 1:
+        (speaker,) = speakers
+        work.text = _attach(work.text, f"according to {_speaker_phrase(speaker)}")
+        message = f"restates what {speaker!r} said: attributed to them"
+        work.findings.append(repaired(Check.ATTRIBUTION, work.where, message))
+    elif quoted:
+        message = "dropped: it restates a quotation without its speaker"
+        work.findings.append(repaired(Check.ATTRIBUTION, work.where, message))
+        work.dropped = True
+
+
+def repair_sentence(work: SentenceWork) -> None:
+    for step in (_opinion, _motive, _restated_speech):
+        step(work)
+        if work.dropped:
+            return
+
+
+RULE = Rule("attribution", repair_sentence=repair_sentence)

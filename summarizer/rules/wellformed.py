@@ -1,0 +1,25 @@
+"""Well-formedness: the last step of a summary sentence's repairs drops a fragment.
+
+Whatever the model wrote and whatever the earlier rules changed, a sentence that does
+not read as a whole sentence (checks/wellformed.py) is dropped and the output says
+why: a fragment misleads ("Biden said it is." once a quotation was stripped) and a
+wire editor would not sign it. No gate check: it judges our own final wording.
+"""
+
+from __future__ import annotations
+
+from ..checks.wellformed import problems
+from ..schema import Check
+from .base import Rule, SentenceWork, repaired
+
+
+def repair_sentence(work: SentenceWork) -> None:
+    found = problems(work.text)
+    if found:
+        shown = work.text if len(work.text) <= 160 else "..." + work.text[-157:]
+        message = f"dropped: not a whole sentence ({'; '.join(found)}): {shown!r}"
+        work.findings.append(repaired(Check.STRUCTURE, work.where, message))
+        work.dropped = True
+
+
+RULE = Rule("wellformed", repair_sentence=repair_sentence)
