@@ -1,3 +1,4 @@
+# ruff: noqa: F811  (pytest fixtures imported from dataset_fixtures are parameters here)
 """The ACLED CSV of the seed, read back with the csv module and checked column by column;
 the upgrade from the first schema revision with data in it; brief --db."""
 
@@ -9,6 +10,7 @@ import json
 from pathlib import Path
 
 import sqlalchemy as sa
+from dataset_fixtures import db_url, pg_url, replayed  # noqa: F401  (fixtures)
 from typer.testing import CliRunner
 
 from summarizer.cli import app

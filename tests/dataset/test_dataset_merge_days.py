@@ -1,7 +1,10 @@
+# ruff: noqa: F811  (pytest fixtures imported from dataset_fixtures are parameters here)
 """Merging across days on labelled pairs of replayed events from real articles (NeuS
 outlets on one story; different incidents at one place on other days; WikiEvents)."""
 
 from __future__ import annotations
+
+from dataset_fixtures import replayed  # noqa: F401  (fixtures)
 
 from summarizer.briefing.merge import MERGE_SCORE, compatible, score
 from summarizer.dataset.merge_days import Report, points

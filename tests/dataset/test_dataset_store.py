@@ -1,3 +1,4 @@
+# ruff: noqa: F811  (pytest fixtures imported from dataset_fixtures are parameters here)
 """The store on SQLite and on a real PostgreSQL: ingest, re-ingest, result versions,
 two ingests at once."""
 
@@ -7,6 +8,7 @@ import multiprocessing
 from pathlib import Path
 
 import sqlalchemy as sa
+from dataset_fixtures import db_url, pg_url, replayed  # noqa: F401  (fixtures)
 
 from summarizer.dataset import tables as t
 from summarizer.dataset.ingest import ingest_results, read_results

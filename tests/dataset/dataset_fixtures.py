@@ -1,4 +1,5 @@
-"""Fixtures for the dataset's tests: replayed results, a SQLite file, a real PostgreSQL.
+"""Fixtures for the dataset's tests (imported by each test module, not a conftest: the
+top-level tests import `conftest` by name): replayed results, a real PostgreSQL.
 
 The PostgreSQL server is a throwaway one: initdb in a temporary folder, pg_ctl start on a
 free loopback port, stopped at the end. PostgreSQL refuses to run as root, so under root
