@@ -15,11 +15,13 @@ from datetime import date, datetime
 from . import language
 from .article import Article
 from .checks.grounding import cited, spans_of
+from .checks.injection import instruction_like
 from .checks.lexicon import find_loaded_terms
 from .rules import EventWork, SentenceWork, repair_event, repair_sentence
 from .schema import (
     EVENT_TYPE_OF,
     Actors,
+    Check,
     Draft,
     DraftEvent,
     Event,
@@ -27,6 +29,7 @@ from .schema import (
     LoadedTerm,
     Location,
     SummarySentence,
+    SummaryTarget,
 )
 
 
@@ -52,6 +55,76 @@ def build_summary(draft: Draft, article: Article) -> tuple[list[SummarySentence]
         findings.extend(work.findings)
         if work.dropped:
             continue
+        evidence = spans_of(cited(article, work.ids))
+        out.append(SummarySentence(text=work.text, sentence_ids=work.ids, evidence=evidence))
+    return out, findings
+
+
+# A summary is at most this long once sentences for uncovered incidents are added.
+MAX_COVERED_SUMMARY = 4
+# A summary shorter than this takes the lede's sentences (of the first LEDE_SENTENCES).
+MIN_SUMMARY = 3
+LEDE_SENTENCES = 4
+# An article sentence longer than this is no summary sentence (wire ledes run 25-40).
+MAX_ADDED_WORDS = 45
+_CONNECTIVE = re.compile(rf"^(?:{language.alternatives('sentence_connectives')}),\s+", re.I)
+
+
+def cover_events(
+    article: Article,
+    summary: list[SummarySentence],
+    events: list[Event],
+    min_summary: int = MIN_SUMMARY,
+) -> tuple[list[SummarySentence], list[Finding]]:
+    """The summary, with the article's own sentences for what it leaves out.
+
+    A small model's summary often stops at the lede's incident while the events hold
+    more (a second strike, a toll reported later), or stops at two sentences. A wire
+    summary names every incident and the lede's facts: first each uncovered event's
+    first evidence sentence, then (while the summary is shorter than MIN_SUMMARY) the
+    earliest uncited sentences of the article's top (never one that reads as an
+    instruction to the model: the injection check's test), each without its connective
+    ("Separately, ...") and through the same repairs as the model's sentences, up to
+    MAX_COVERED_SUMMARY sentences. Nothing new is written: these are the article's
+    words, repaired.
+    """
+    findings: list[Finding] = []
+    covered = {i for s in summary for i in s.sentence_ids}
+    out = list(summary)
+    candidates = [
+        (e.sentence_ids[0], "an incident the events report")
+        for e in events
+        if e.sentence_ids and not covered & set(e.sentence_ids)
+    ]
+    top = [s.id for s in article.sentences[:LEDE_SENTENCES]]
+    for sid, why in [*candidates, *((i, "the article's lede") for i in top)]:
+        limit = MAX_COVERED_SUMMARY if why.startswith("an incident") else min_summary
+        if len(out) >= limit or sid in covered:
+            continue
+        source = cited(article, [sid])
+        if (
+            not source
+            or len(source[0].text.split()) > MAX_ADDED_WORDS
+            or instruction_like(source[0].text)
+        ):
+            continue
+        text = _CONNECTIVE.sub("", source[0].text.strip())
+        work = SentenceWork(len(out), article, text[:1].upper() + text[1:], [sid])
+        repair_sentence(work)
+        findings.extend(work.findings)
+        if work.dropped:
+            continue
+        message = f"added the article's sentence {sid}: the summary left out {why}"
+        findings.append(
+            Finding.at(
+                SummaryTarget(len(out)),
+                check=Check.STRUCTURE,
+                severity="warning",
+                repaired=True,
+                message=message,
+            )
+        )
+        covered.update(work.ids)
         evidence = spans_of(cited(article, work.ids))
         out.append(SummarySentence(text=work.text, sentence_ids=work.ids, evidence=evidence))
     return out, findings

@@ -12,7 +12,13 @@ from __future__ import annotations
 import time
 
 from .article import Article
-from .assemble import article_loaded_terms, build_event, build_summary
+from .assemble import (
+    MIN_SUMMARY,
+    article_loaded_terms,
+    build_event,
+    build_summary,
+    cover_events,
+)
 from .backends import Backend
 from .backends.structured import CallLog, StructuredRequests
 from .checks.grounding import STRICT_FIELDS
@@ -43,7 +49,9 @@ _STRICT_IN_EVENT = {(name,): assembled_field(name) for name in STRICT_FIELDS}
 Assembled = tuple[list[SummarySentence], list[Event], list[Finding]]
 
 
-def assemble_drafts(article: Article, drafts: list[Draft]) -> Assembled:
+def assemble_drafts(
+    article: Article, drafts: list[Draft], min_summary: int = MIN_SUMMARY
+) -> Assembled:
     """The drafts of an article's windows as one summary and one list of events."""
     findings: list[Finding] = []
     summary: list[SummarySentence] = []
@@ -61,6 +69,8 @@ def assemble_drafts(article: Article, drafts: list[Draft]) -> Assembled:
         summary = sorted(summary, key=lambda s: min(s.sentence_ids or [0]))[:MAX_SUMMARY_SENTENCES]
     events, repaired = repair_events(events)  # records naming nothing dropped, twins merged
     findings.extend(repaired)
+    summary, added = cover_events(article, summary, events, min_summary)
+    findings.extend(added)
     findings.extend(check_events(article, events))
     return summary, events, findings
 
@@ -103,7 +113,8 @@ class Pipeline:
         started = time.perf_counter()
         log = CallLog()
         drafts, findings = self._read(article, log)
-        summary, events, built = assemble_drafts(article, drafts)
+        min_summary = self.settings.min_summary_sentences
+        summary, events, built = assemble_drafts(article, drafts, min_summary)
         rereads = 0
         if self.settings.rereads:
             offset = sum(len(d.events) for d in drafts)
@@ -113,7 +124,7 @@ class Pipeline:
             if reread.events:
                 last = drafts[-1]
                 drafts[-1] = last.model_copy(update={"events": [*last.events, *reread.events]})
-                summary, events, built = assemble_drafts(article, drafts)
+                summary, events, built = assemble_drafts(article, drafts, min_summary)
         n_draft_events = sum(len(d.events) for d in drafts)
         # Event paths point into the draft: only comparable when nothing was merged.
         mark_resolved(findings, built, events if len(events) == n_draft_events else [])

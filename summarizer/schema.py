@@ -195,7 +195,8 @@ class Check(StrEnum):
     GROUNDING = "grounding"  # citations exist, values and figures occur in the article
     NEUTRALITY = "neutrality"  # no unquoted loaded wording in what we write
     ATTRIBUTION = "attribution"  # responsibility, claimant, sub-type, source, motive
-    STRUCTURE = "structure"  # the answer's shape: summary length, cut-off text, fallback
+    STRUCTURE = "structure"  # the answer's shape: summary length, cut-off text, fallback,
+    # fragments dropped, article sentences added to a short summary
     INJECTION = "injection"  # output that obeys instructions written in the article
     COVERAGE = "coverage"  # incidents no event cites, re-reads, chunks left unread
     INPUT = "input"  # the article as read (api.py)

@@ -73,6 +73,9 @@ class Settings:
     # Groups of sentences the coverage check flags (an incident no event cites) that are
     # sent again in a short window, events only (reread.py); 0 turns re-reading off.
     rereads: int = 2
+    # A summary shorter than this is filled with the article's lede sentences (repaired
+    # like the model's; assemble.cover_events); 0 leaves the model's summary as it is.
+    min_summary_sentences: int = 3
     # Chunking for articles longer than the model's context.
     chunk_sentences: int = 40
     chunk_overlap: int = 3
@@ -157,7 +160,7 @@ class Settings:
 
 # Numeric settings that __post_init__ bounds (the others are checked there by hand).
 _POSITIVE = ("max_input_chars", "n_ctx", "chunk_sentences", "request_timeout_s", "parallel")
-_NON_NEGATIVE = ("chunk_overlap", "temperature")
+_NON_NEGATIVE = ("chunk_overlap", "temperature", "min_summary_sentences")
 
 
 def _coerce(name: str, raw: str, type_name: Any) -> Any:

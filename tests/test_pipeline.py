@@ -164,7 +164,8 @@ def test_output_resting_on_an_injected_instruction_is_removed() -> None:
     }
     result = summarize(text, backend=FakeBackend(obeying), settings=Settings(backend="replay"))
     assert "miserably" not in result.summary_text
-    assert len(result.summary) == 1
+    # The model's sentence 2 is gone, and the lede filling never adds the instruction.
+    assert [s.sentence_ids for s in result.summary] == [[1], [3]]
     flagged = [f for f in result.run.findings if f.check == "injection"]
     assert flagged and all(f.repaired for f in flagged)
 

@@ -131,12 +131,18 @@ def _delete(text: str, start: int, end: int) -> str | None:
         before = before[: m.start()] + " "
     if not _WORD_AFTER.match(after):
         return None
-    if m := _INDEFINITE.search(before):  # "a massive explosion" -> "an explosion"
+    return _agree_article(before.rstrip() + " ", after.lstrip())
+
+
+def _agree_article(before: str, after: str) -> str:
+    """before + after, with "a"/"an" ending `before` agreeing with what now follows it:
+    "a massive explosion" -> "an explosion", "a resistance group" -> "an armed group"."""
+    if m := _INDEFINITE.search(before):
         article = "an" if _VOWEL_SOUND.match(after) else "a"
         if m.group(1)[0].isupper():
             article = article.capitalize()
         before = before[: m.start(1)] + article + " "
-    return before.rstrip() + " " + after.lstrip()
+    return before + after
 
 
 def neutralise(text: str) -> tuple[str, list[LoadedTerm]]:
@@ -155,7 +161,7 @@ def neutralise(text: str) -> tuple[str, list[LoadedTerm]]:
             replacement = term.neutral_alternative
             if term.text[:1].isupper() and term.start == 0:
                 replacement = replacement[:1].upper() + replacement[1:]
-            out = out[: term.start] + replacement + out[term.end :]
+            out = _agree_article(out[: term.start], replacement + out[term.end :])
             continue
         deleted = _delete(out, term.start, term.end) if _deletable(term) else None
         if deleted is None:

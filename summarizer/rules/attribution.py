@@ -1,6 +1,7 @@
 """Attribution: a summary sentence states no claim, motive or view without its speaker.
 
 Repairs of one summary sentence, before its specifics are checked:
+  * the writer's analysis hung on a fact (", underscoring the chaos ...") is cut off;
   * a view carried by an agentless passive ("which has been criticised as ...") is cut
     off at its clause, or the sentence dropped;
   * a motive ("in retaliation for ...") gets the group that claimed the act as its
@@ -26,6 +27,10 @@ _OPINION_PASSIVE = re.compile(
     rf"\b(?:{language.alternatives('opinion_passives')})\b(?![^.]*\bby\b)", re.IGNORECASE
 )
 _MOTIVE = language.any_word("motive_phrases")
+_ANALYSIS = re.compile(
+    rf"(?:,|;|\s[—–-]{{1,2}}|—)\s*(?:{language.alternatives('analysis_clauses')})\b",
+    re.IGNORECASE,
+)
 _QUOTE_OPEN = re.compile(r"^\s*[\"“‘']")
 
 
@@ -56,6 +61,11 @@ def _cut_or_drop(work: SentenceWork, position: int, what: str) -> None:
         work.dropped = True
 
 
+def _analysis(work: SentenceWork) -> None:
+    if m := _ANALYSIS.search(work.text):
+        _cut_or_drop(work, m.end(), f"the writer's analysis ({m.group(0).strip(' ,;—–-')!r} ...)")
+
+
 def _opinion(work: SentenceWork) -> None:
     if m := _OPINION_PASSIVE.search(work.text):
         _cut_or_drop(work, m.start(), f"a view nobody in it holds ({m.group(0)!r})")
@@ -82,8 +92,11 @@ def _motive(work: SentenceWork) -> None:
 
 
 def _restated_speech(work: SentenceWork) -> None:
-    if SPEECH.search(work.text) or quoted_ranges(work.text):
+    if SPEECH.search(work.text):
         return
+    whole_quote = _QUOTE_OPEN.match(work.text) is not None
+    if quoted_ranges(work.text) and not whole_quote:
+        return  # a phrase quoted inside our own sentence: its speaker is in the sentence
     sources = cited(work.article, work.ids)
     quoted = [s for s in sources if _QUOTE_OPEN.match(s.text)]
     attributed = [s for s in sources if SPEECH.search(s.text) or s in quoted]
@@ -95,14 +108,14 @@ def _restated_speech(work: SentenceWork) -> None:
         work.text = _attach(work.text, f"according to {_speaker_phrase(speaker)}")
         message = f"restates what {speaker!r} said: attributed to them"
         work.findings.append(repaired(Check.ATTRIBUTION, work.where, message))
-    elif quoted:
+    elif quoted or whole_quote:
         message = "dropped: it restates a quotation without its speaker"
         work.findings.append(repaired(Check.ATTRIBUTION, work.where, message))
         work.dropped = True
 
 
 def repair_sentence(work: SentenceWork) -> None:
-    for step in (_opinion, _motive, _restated_speech):
+    for step in (_analysis, _opinion, _motive, _restated_speech):
         step(work)
         if work.dropped:
             return

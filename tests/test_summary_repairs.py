@@ -1,0 +1,176 @@
+"""Summary sentences a wire editor would sign (issue #15): no fragment, no view or
+motive without its speaker, no negation the article lacks, no loaded intensifier
+deleted into a fragment, and the lede's facts when the model's summary is short.
+
+The fake answers are hand-written fixtures playing a model that copies the outlet's
+sentences; the article texts are written for the test.
+"""
+
+from __future__ import annotations
+
+import pytest
+from fakes import FakeBackend
+
+from summarizer import Settings, summarize
+from summarizer.checks.clauses import speaker_of, trim_before
+from summarizer.checks.lexicon import neutralise
+from summarizer.checks.wellformed import problems
+
+SETTINGS = Settings(backend="local", max_reasks=0, rereads=0, min_summary_sentences=0)
+
+
+@pytest.mark.parametrize(
+    "fragment",
+    [
+        "Rand Paul called the bill a.",  # a quotation stripped in place
+        "Biden dismissed the tactics as common and.",
+        "The outcry grew over the course of the...",
+        "Prosecutors charged three co-defendants related to.",
+        "The attack was condemned by",  # no full stop
+        'The minister called it "" and left.',
+        "it was a deadly exit.",
+        "It was a and deadly exit.",
+    ],
+)
+def test_fragments_are_flagged(fragment: str) -> None:
+    assert problems(fragment)
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "A court in Oslo sentenced a man to life in prison for planning an attack in 2019.",
+        "A bomb went off in New York and nobody knows exactly what is going on.",
+        "“We will hunt you down,” Biden said.",
+        "The group said it fired at the base (near the border) on Monday.",
+    ],
+)
+def test_whole_sentences_pass(sentence: str) -> None:
+    assert problems(sentence) == []
+
+
+def test_intensifier_deletion_keeps_the_sentence_whole() -> None:
+    assert neutralise("It was a chaotic and deadly exit.")[0] == "It was a deadly exit."
+    assert neutralise("It was a deadly and chaotic exit.")[0] == "It was a deadly exit."
+    assert neutralise("A brutal attack killed five.")[0] == "An attack killed five."
+    text, left = neutralise("The attack was brutal.")  # a predicate: no safe deletion
+    assert text == "The attack was brutal." and [t.text for t in left] == ["brutal"]
+    assert neutralise("He led a resistance group.")[0] == "He led an armed group."
+
+
+def test_trailing_clause_is_cut_whole() -> None:
+    text = (
+        "Jets destroyed a tower in Gaza City, which has been criticised as an attack on the press."
+    )
+    assert trim_before(text, text.index("criticised")) == "Jets destroyed a tower in Gaza City."
+    assert trim_before("He left, which hurt.", 12) is None  # the main clause is too short
+
+
+def test_speaker_is_found_next_to_the_speech_verb() -> None:
+    assert speaker_of("Thousands were released, two US officials told AP.") == "two US officials"
+    assert speaker_of("According to the ministry, five people died.") == "the ministry"
+    assert speaker_of("The army said it struck a depot.") == "The army"
+    assert speaker_of("“We will win,” he said.") is None  # a pronoun names nobody
+
+
+ARTICLE = {
+    "text": "Gunmen of the Northern Front attacked a police post in Dara on Monday, killing "
+    "four officers, the group said in a statement.\n"
+    "It said the attack was in retaliation for the arrest of its leader.\n"
+    "The police post was rebuilt last year.\n"
+    "“We will not stop,” the group's spokesman Ali Noor said.\n"
+    "Separately, police in Dara arrested 12 protesters on Tuesday, a police spokesman said.",
+}
+EVENT = {
+    "ids": [1],
+    "type": "Attack",
+    "actor": "Northern Front",
+    "resp": "claimed",
+    "by": "Northern Front",
+    "place": "Dara",
+    "killed": 4,
+}
+
+
+def _run(*sentences: tuple[str, list[int]], events: list | None = None, **settings):  # type: ignore[no-untyped-def]
+    answer = {"summary": [{"text": t, "ids": ids} for t, ids in sentences], "events": events or []}
+    return summarize(ARTICLE, backend=FakeBackend(answer), settings=SETTINGS.with_(**settings))
+
+
+def test_a_motive_gets_the_claimant_as_its_speaker() -> None:
+    result = _run(
+        (
+            "Gunmen attacked a police post in Dara in retaliation for the arrest of a leader.",
+            [1, 2],
+        ),
+        ("The police post was rebuilt last year.", [3]),
+        events=[EVENT],
+    )
+    assert result.summary[0].text.endswith(", Northern Front said.")
+
+
+def test_a_motive_nobody_gives_is_cut_off() -> None:
+    result = _run(
+        (
+            "Gunmen attacked a police post in Dara in retaliation for the arrest of a leader.",
+            [1, 2],
+        ),
+        ("The police post was rebuilt last year.", [3]),
+    )
+    first = result.summary[0].text
+    assert first.startswith("Gunmen attacked a police post in Dara")
+    assert "retaliation" not in first
+
+
+def test_restated_speech_gets_its_speaker_and_a_bare_quotation_is_dropped() -> None:
+    result = _run(
+        ("Police in Dara arrested 12 protesters on Tuesday.", [5]),
+        ("“We will not stop.”", [4]),
+    )
+    texts = [s.text for s in result.summary]
+    assert (
+        texts[0]
+        == "Police in Dara arrested 12 protesters on Tuesday, according to a police spokesman."
+    )
+    assert len(texts) == 2 and "Ali Noor" in texts[1]
+
+
+def test_an_unsupported_negation_is_cut_or_dropped() -> None:
+    result = _run(
+        ("Gunmen attacked a police post in Dara, though no officers were hurt.", [1]),
+        ("The police post was not rebuilt last year.", [3]),
+    )
+    texts = [s.text for s in result.summary]
+    assert texts == ["Gunmen attacked a police post in Dara."]
+
+
+def test_writers_analysis_is_cut() -> None:
+    result = _run(
+        (
+            "The police post in Dara was rebuilt last year, underscoring the chaos in the region.",
+            [3],
+        ),
+        ("Gunmen attacked a police post in Dara on Monday, the group said.", [1]),
+    )
+    assert result.summary[0].text == "The police post in Dara was rebuilt last year."
+
+
+def test_a_short_summary_takes_the_lede_and_uncovered_incidents() -> None:
+    second = {
+        "ids": [5],
+        "type": "Arrests",
+        "actor": "police",
+        "resp": "confirmed",
+        "place": "Dara",
+    }
+    result = _run(
+        ("The police post in Dara was rebuilt last year.", [3]),
+        ("The group said it attacked a police post in Dara.", [1]),
+        events=[EVENT, second],
+        min_summary_sentences=3,
+    )
+    texts = [s.text for s in result.summary]
+    # The arrests (event 2, no summary sentence) come first, without "Separately,".
+    assert texts[2] == "Police in Dara arrested 12 protesters on Tuesday, a police spokesman said."
+    added = [f for f in result.run.findings if "added the article's sentence" in f.message]
+    assert added and all(f.repaired for f in added)
