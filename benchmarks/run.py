@@ -6,6 +6,7 @@
     python benchmarks/run.py --rereads 0  # the first pass only (no re-read of missed incidents)
     python benchmarks/run.py --draft-tokens 0  # one token per decode (no prompt-lookup guesses)
     python benchmarks/run.py --json out.json
+    python benchmarks/run.py --parallel 1,2,4,8 --parallel-only  # several articles at once
 
 Sections:
   embedded     per article: llama.cpp prompt-eval and generation seconds (its own clock),
@@ -21,6 +22,11 @@ Sections:
   batch        64 articles through the real openai client against a local server with a fixed
                injected latency, at concurrency 1, 4 and 16; throughput_ratio at 16
   memory       peak resident memory of this process
+  parallel     (--parallel 1,2,4,8) one row per SUMMARIZER_PARALLEL setting: articles per
+               hour over --articles eval cases, prompt/generation/sampling seconds, peak
+               memory (each setting in its own process); parallel_eval: the eval scores
+               of each run, how many outputs differ from the first setting's, and the
+               gated metrics that moved more than the documented noise (parallel_bench.py)
 """
 
 from __future__ import annotations
@@ -37,6 +43,8 @@ from typing import Any
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
+
+from parallel_bench import bench_parallel  # noqa: E402
 
 from summarizer import Settings, read_article, summarize, summarize_many  # noqa: E402
 from summarizer.api import get_backend  # noqa: E402
@@ -361,7 +369,32 @@ def main() -> None:
         default="qwen2.5-coder-1.5b-instruct-q4_k_m",
         help="embedded model name (see summarizer/backends/model_files.py)",
     )
+    parser.add_argument(
+        "--parallel",
+        type=lambda text: [int(p) for p in text.split(",")],
+        default=None,
+        help="SUMMARIZER_PARALLEL settings to compare, e.g. 1,2,4,8 (first = reference)",
+    )
+    parser.add_argument("--articles", type=int, default=16, help="eval cases for --parallel")
+    parser.add_argument(
+        "--parallel-only", action="store_true", help="run only the --parallel section"
+    )
     args = parser.parse_args()
+    if args.parallel_only:
+        if not args.parallel:
+            parser.error("--parallel-only needs --parallel")
+        started = time.perf_counter()
+        found = bench_parallel(args.model, args.parallel, args.articles)
+        report = {
+            "machine": f"{platform.machine()}, {__import__('os').cpu_count()} cores",
+            "parallel": found["rows"],
+            "parallel_eval": {k: v for k, v in found.items() if k != "rows"},
+            "total_s": round(time.perf_counter() - started, 1),
+        }
+        print(json.dumps(report, indent=2))
+        if args.json:
+            args.json.write_text(json.dumps(report, indent=2), "utf-8")
+        return
 
     parser_model = args.model
     # Full run: two other articles first, so the seed is measured as in any batch, with
@@ -398,6 +431,10 @@ def main() -> None:
     report["batch"] = bench_batch(answer, latency_s=1.0, n=32 if args.quick else 64)
     if not args.quick:
         report["batch_0_5s"] = bench_batch(answer, latency_s=0.5, n=64)
+    if args.parallel:
+        found = bench_parallel(parser_model, args.parallel, args.articles)
+        report["parallel"] = found["rows"]
+        report["parallel_eval"] = {k: v for k, v in found.items() if k != "rows"}
     report["memory"] = {
         "peak_rss_mb": round(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024, 1)
     }
