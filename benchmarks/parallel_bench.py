@@ -123,7 +123,7 @@ def _row(data: dict[str, Any]) -> dict[str, Any]:
     n = len(data["outcomes"])
 
     def total(key: str) -> float:
-        return round(sum(c.get(key, 0.0) for c in calls), 2)
+        return round(float(sum(c.get(key, 0.0) for c in calls)), 2)
 
     row = {
         "parallel": data["parallel"],

@@ -20,15 +20,29 @@ from __future__ import annotations
 import threading
 import time
 from collections import deque
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from concurrent.futures import Future
 from dataclasses import dataclass, field
-from typing import Any
+from typing import Any, Protocol
 
 import numpy as np
 
-from .kv_sequences import Entry, KvSequences
+from .kv_sequences import Entry
 from .sequence_grammar import SequenceGrammar
+
+
+class Sequences(Protocol):
+    """What the scheduler needs of the context (kv_sequences.KvSequences; a fake in tests)."""
+
+    n_seq: int
+    n_batch: int
+    n_ctx_seq: int
+
+    def decode(self, entries: Sequence[Entry]) -> int: ...
+    def logits(self, index: int) -> Any: ...
+    def copy_prefix(self, src: int, dst: int, length: int) -> None: ...
+    def trim(self, seq: int, length: int) -> None: ...
+    def close(self) -> None: ...
 
 
 @dataclass
@@ -83,7 +97,7 @@ class _Slot:
 class Scheduler:
     """Owns the context; `submit` from any thread, a daemon thread does the decoding."""
 
-    def __init__(self, llama_cpp: Any, llm: Any, sequences: KvSequences) -> None:
+    def __init__(self, llama_cpp: Any, llm: Any, sequences: Sequences) -> None:
         self._lib = llama_cpp
         self._llm = llm
         self._vocab = llm._model.vocab
