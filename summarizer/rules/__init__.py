@@ -15,6 +15,7 @@ from . import (
     citations,
     counts,
     coverage,
+    doer,
     duplicates,
     field_roles,
     incident,
@@ -40,6 +41,7 @@ RULES: tuple[Rule, ...] = (
     attribution.RULE,  # repair: a view, motive or quotation keeps its speaker
     specifics.RULE,  # repair: the final wording's figures and names are in what it cites
     responsibility.RULE,  # check; repair: responsibility, claimant, a loaded actor label
+    doer.RULE,  # repair: actor1 is not the victim nor only a speaker
     sub_type.RULE,  # repair
     values.RULE,  # repair: values located leniently, country from around the place
     counts.RULE,  # repair (its check runs inside citations' per-event pass)

@@ -1,0 +1,75 @@
+"""The doer: an event's actor1 is who carried it out, never its victim or its reporter.
+
+A small model fills actor1 with the most prominent name of the cited sentences: the
+general the bomb killed ("General X" as both actor and target), or the official who
+spoke about it ("New York Gov. X said there is no evidence ..."). ACLED codes the
+perpetrator, or leaves it unidentified. For violent events (where a speaker is almost
+never the doer, unless they claim or confirm their own act), an actor1 that is the target, or
+that the cited sentences name only as the subject of a speech verb, is cleared, with a
+finding; so is a claimant that is the target. No gate check: nothing to re-ask.
+"""
+
+from __future__ import annotations
+
+import re
+
+from .. import language
+from ..checks.attribution import CLAIM, CONFIRM
+from ..schema import EVENT_TYPE_OF, Check
+from .base import EventWork, Rule, repaired
+
+_VIOLENT = ("Explosions/Remote violence", "Battles", "Violence against civilians")
+_ARTICLE = re.compile(r"^(?:the|a|an)\s+", re.IGNORECASE)
+# "X said", "X has said", "X told reporters", "X, the group's spokesman, said".
+_SPEECH_AFTER = re.compile(
+    rf"^(?:\s*,[^,]{{1,60}},)?\s+(?:has\s+|had\s+|also\s+)?(?:{language.alternatives('reporting_verbs')})\b",
+    re.IGNORECASE,
+)
+
+
+def _key(name: str) -> str:
+    return _ARTICLE.sub("", name.strip()).casefold()
+
+
+def _is_target(name: str | None, target: str | None) -> bool:
+    return bool(name and target) and _key(name or "") == _key(target or "")
+
+
+def _only_a_speaker(name: str, evidence: str) -> bool:
+    """Every mention of `name` in the cited sentences is the subject of a speech verb."""
+    mentions = list(re.finditer(re.escape(name.strip()), evidence, re.IGNORECASE))
+    return bool(mentions) and all(_SPEECH_AFTER.match(evidence[m.end() :]) for m in mentions)
+
+
+def repair_event(work: EventWork) -> None:
+    if EVENT_TYPE_OF.get(work.sub_event_type) not in _VIOLENT or not work.actor1:
+        return
+    target = work.draft.target
+    why = None
+    if _is_target(work.actor1, target):
+        why = "it is also the target (the victim is not the doer)"
+    elif (
+        # Air strikes are announced by the side that flew them ("the Pentagon said two
+        # militants were killed in a drone strike"): there the speaker is the doer.
+        work.sub_event_type != "Air/drone strike"
+        and _only_a_speaker(work.actor1, work.evidence_text)
+        # A speaker who claims or confirms the act ("the Pentagon confirmed it carried
+        # out the strike") is its doer.
+        and not CLAIM.search(work.evidence_text)
+        and not CONFIRM.search(work.evidence_text)
+    ):
+        why = "the cited sentences name it only as a speaker (a reporter is not the doer)"
+    if why:
+        work.findings.append(
+            repaired(Check.ATTRIBUTION, work.at("actor1"), f"actor1 {work.actor1!r} cleared: {why}")
+        )
+        work.actor1 = None
+    if _is_target(work.claimed_by, target):
+        message = f"claimed_by {work.claimed_by!r} cleared: it is the target"
+        work.findings.append(repaired(Check.ATTRIBUTION, work.at("claimed_by"), message))
+        work.claimed_by = None
+        if work.responsibility == "claimed":
+            work.responsibility = "unknown"
+
+
+RULE = Rule("doer", repair_event=repair_event)

@@ -1,0 +1,50 @@
+"""Event roles by ACLED's rules (issue #15): the doer is neither the victim nor a mere
+speaker, and fatalities are the total when the article gives the dead in groups.
+
+Fake answers are hand-written fixtures playing a model that inverts roles; the article
+texts are written for the test.
+"""
+
+from __future__ import annotations
+
+from fakes import FakeBackend
+
+from summarizer import Settings, summarize
+
+SETTINGS = Settings(backend="local", max_reasks=0, rereads=0, min_summary_sentences=0)
+SUMMARY = [{"text": "A bomb killed a general in the capital, police said.", "ids": [1]}] * 2
+
+
+def _events(text: str, *events: dict):  # type: ignore[no-untyped-def]
+    answer = {"summary": SUMMARY, "events": list(events)}
+    return summarize(text, backend=FakeBackend(answer), settings=SETTINGS).events
+
+
+def test_the_victim_is_not_the_doer() -> None:
+    text = "A car bomb killed General Ivan Petrov in the capital on Monday, police said."
+    bomb = {"ids": [1], "type": "Remote explosive/landmine/IED", "actor": "General Ivan Petrov"}
+    (event,) = _events(text, {**bomb, "target": "General Ivan Petrov", "place": "the capital"})
+    assert event.actors.actor1 is None
+
+
+def test_a_speaker_is_not_the_doer_of_a_bombing() -> None:
+    text = "A bomb exploded in Chelsea on Saturday, injuring 29 people, Governor Cuomo said."
+    bomb = {"ids": [1], "type": "Remote explosive/landmine/IED", "actor": "Governor Cuomo"}
+    (event,) = _events(text, {**bomb, "place": "Chelsea"})
+    assert event.actors.actor1 is None
+    # A speaker confirming its own act stays its doer.
+    text = "The army confirmed its jets struck a depot in Tarsa on Sunday, the army said."
+    strike = {"ids": [1], "type": "Shelling/artillery/missile attack", "actor": "the army"}
+    (event,) = _events(text, {**strike, "place": "Tarsa"})
+    assert event.actors.actor1 is not None
+
+
+def test_fatalities_given_in_groups_are_summed() -> None:
+    text = "Twin suicide bombs at the airport killed 13 US troops and 72 Afghans on Thursday."
+    bomb = {"ids": [1], "type": "Suicide bomb", "place": "the airport", "killed": 13}
+    (event,) = _events(text, bomb)
+    assert event.fatalities == 85
+    # "killed 13 and wounded 18" is no group: the figure stands.
+    text = "A bomb at the airport killed 13 and wounded 18 on Thursday."
+    (event,) = _events(text, bomb)
+    assert event.fatalities == 13
