@@ -174,3 +174,20 @@ def test_a_short_summary_takes_the_lede_and_uncovered_incidents() -> None:
     assert texts[2] == "Police in Dara arrested 12 protesters on Tuesday, a police spokesman said."
     added = [f for f in result.run.findings if "added the article's sentence" in f.message]
     assert added and all(f.repaired for f in added)
+
+
+def test_a_charge_is_not_stated_as_fact() -> None:
+    text = {
+        "text": "A man was charged with the murder of two aid workers in Dara, prosecutors said "
+        "on Monday.\nHe will appear in court next week.\nThe aid workers were killed in May."
+    }
+    answer = {
+        "summary": [
+            {"text": "A man murdered two aid workers in Dara.", "ids": [1]},
+            {"text": "The man will appear in court next week.", "ids": [2]},
+        ],
+        "events": [],
+    }
+    result = summarize(text, backend=FakeBackend(answer), settings=SETTINGS)
+    assert [s.text for s in result.summary] == ["The man will appear in court next week."]
+    assert any("charge" in f.message and f.repaired for f in result.run.findings)

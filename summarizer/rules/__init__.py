@@ -18,6 +18,7 @@ from . import (
     doer,
     duplicates,
     field_roles,
+    hedges,
     incident,
     injection,
     neutrality,
@@ -39,6 +40,7 @@ RULES: tuple[Rule, ...] = (
     citations.RULE,  # check; repairs: a sentence's and an event's citation
     neutrality.RULE,  # check; repair: a sentence's wording (lexicon, cut-off clause)
     attribution.RULE,  # repair: a view, motive or quotation keeps its speaker
+    hedges.RULE,  # repair: a charge is not stated as fact
     specifics.RULE,  # repair: the final wording's figures and names are in what it cites
     responsibility.RULE,  # check; repair: responsibility, claimant, a loaded actor label
     doer.RULE,  # repair: actor1 is not the victim nor only a speaker
