@@ -178,8 +178,8 @@ def test_a_short_summary_takes_the_lede_and_uncovered_incidents() -> None:
 
 def test_a_charge_is_not_stated_as_fact() -> None:
     text = {
-        "text": "A man was charged with the murder of two aid workers in Dara, prosecutors said "
-        "on Monday.\nHe will appear in court next week.\nThe aid workers were killed in May."
+        "text": "A man was charged on Monday with the murder of two aid workers in Dara.\n"
+        "He will appear in court next week.\nThe aid workers were killed in May."
     }
     answer = {
         "summary": [
