@@ -13,7 +13,7 @@ import re
 from datetime import date, datetime
 
 from . import language
-from .article import Article
+from .article import Article, split_sentences
 from .checks.grounding import cited, spans_of
 from .checks.injection import instruction_like
 from .checks.lexicon import find_loaded_terms
@@ -50,13 +50,16 @@ def build_summary(draft: Draft, article: Article) -> tuple[list[SummarySentence]
     findings: list[Finding] = []
     claimants = _claimants(draft, article)
     for k, sent in enumerate(draft.summary):
-        work = SentenceWork(k, article, sent.text, list(sent.ids), claimants=claimants)
-        repair_sentence(work)
-        findings.extend(work.findings)
-        if work.dropped:
-            continue
-        evidence = spans_of(cited(article, work.ids))
-        out.append(SummarySentence(text=work.text, sentence_ids=work.ids, evidence=evidence))
+        # A small model sometimes writes two sentences as one item ("X. This policy is
+        # ..."): each is judged and repaired on its own, with the item's citations.
+        for part in split_sentences(sent.text, article.language or "en"):
+            work = SentenceWork(k, article, part.text, list(sent.ids), claimants=claimants)
+            repair_sentence(work)
+            findings.extend(work.findings)
+            if work.dropped:
+                continue
+            evidence = spans_of(cited(article, work.ids))
+            out.append(SummarySentence(text=work.text, sentence_ids=work.ids, evidence=evidence))
     return out, findings
 
 

@@ -191,3 +191,16 @@ def test_a_charge_is_not_stated_as_fact() -> None:
     result = summarize(text, backend=FakeBackend(answer), settings=SETTINGS)
     assert [s.text for s in result.summary] == ["The man will appear in court next week."]
     assert any("charge" in f.message and f.repaired for f in result.run.findings)
+
+
+def test_two_sentences_in_one_item_are_judged_apart() -> None:
+    result = _run(
+        ("The police post was rebuilt last year. It was not attacked on Monday.", [3, 1]),
+        ("Police in Dara arrested 12 protesters on Tuesday, a police spokesman said.", [5]),
+    )
+    texts = [s.text for s in result.summary]
+    # The first part stands; the second states a negation its sentences lack.
+    assert texts == [
+        "The police post was rebuilt last year.",
+        "Police in Dara arrested 12 protesters on Tuesday, a police spokesman said.",
+    ]
