@@ -11,7 +11,9 @@ can pick another token at a near-tie when batching changes float rounding.
 
 from __future__ import annotations
 
+import hashlib
 import json
+import os
 import resource
 import subprocess
 import sys
@@ -45,6 +47,7 @@ class _Calls:
         self.inner = backend
         self.name, self.model, self.mode = backend.name, backend.model, backend.mode
         self.calls: list[dict[str, float]] = []
+        self.answers: dict[str, str] = {}  # request (messages) -> the model's raw answer
         self._lock = threading.Lock()
 
     def __getattr__(self, name: str) -> Any:
@@ -52,9 +55,16 @@ class _Calls:
 
     def create(self, **kwargs: Any) -> Any:
         response = self.inner.create(**kwargs)
+        key = hashlib.sha256(json.dumps(kwargs["messages"]).encode()).hexdigest()
         with self._lock:
             self.calls.append(dict(self.inner.last_timings))
+            self.answers[key] = response.choices[0].message.content or ""
         return response
+
+
+def _cpu_seconds() -> float:
+    usage = resource.getrusage(resource.RUSAGE_SELF)
+    return usage.ru_utime + usage.ru_stime
 
 
 def worker(model: str, parallel: int, n_articles: int, out: Path) -> None:
@@ -69,20 +79,24 @@ def worker(model: str, parallel: int, n_articles: int, out: Path) -> None:
     started = time.perf_counter()
     backend = _Calls(get_backend(settings))
     load_s = time.perf_counter() - started
-    started = time.perf_counter()
+    started, cpu = time.perf_counter(), _cpu_seconds()
     outcomes = summarize_many(
         [case_article(c) for c in cases],
         backend=backend,
         settings=settings,
         concurrency=parallel,
     )
-    wall = time.perf_counter() - started
+    wall, cpu = time.perf_counter() - started, _cpu_seconds() - cpu
     scheduler = getattr(backend.inner, "scheduler", None)
     data = {
         "parallel": parallel,
         "load_s": load_s,
         "seconds": wall,
+        # Other processes on the machine slow llama.cpp's threads down a lot (they wait
+        # for each other at every step): this share tells a run that had the cores.
+        "cpu_share": cpu / (wall * (os.cpu_count() or 1)),
         "calls": backend.calls,
+        "answers": backend.answers,
         "scheduler": scheduler.stats.__dict__ if scheduler is not None else None,
         "peak_rss_mb": resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024,
         "cases": [c["id"] for c in cases],
@@ -140,6 +154,7 @@ def _row(data: dict[str, Any]) -> dict[str, Any]:
         "generated_tokens": int(total("generated_tokens")),
         "requests": len(calls),
         "peak_rss_mb": round(data["peak_rss_mb"], 1),
+        "cpu_share": round(data["cpu_share"], 2),
         "load_s": round(data["load_s"], 2),
         "errors": sum(1 for o in data["outcomes"] if "type" in o and "summary" not in o),
     }
@@ -199,11 +214,17 @@ def bench_parallel(model: str, settings: list[int], n_articles: int) -> dict[str
             for a, b in zip(base["outcomes"], run["outcomes"], strict=True)
             if _answer(a) != _answer(b)
         )
+        # The model's raw answers to the same requests: unlike the final outputs, not
+        # moved by a rule edited between two runs.
+        same_requests = base["answers"].keys() & run["answers"].keys()
+        raw_differ = sum(1 for k in same_requests if base["answers"][k] != run["answers"][k])
         row["speedup"] = round(row["articles_per_hour"] / rows[0]["articles_per_hour"], 2)
         comparison.append(
             {
                 "parallel": run["parallel"],
                 "outputs_differing_from_first": differ,
+                "requests_compared": len(same_requests),
+                "raw_answers_differing": raw_differ,
                 "gated_metrics_moved_beyond_noise": moved,
                 "scores": scores,
             }
