@@ -208,8 +208,11 @@ class RecordingBackend:
             except RecordingMissingError:
                 pass
         response = self.live.create(prompt=prompt, **kwargs)
-        self.last_timings = dict(self.live.last_timings)
-        self.store.save(kwargs, response, self.last_timings, prompt)
+        # This request's own timings: with SUMMARIZER_PARALLEL, other threads' requests
+        # may set `last_timings` before the save.
+        timings = dict(self.live.last_timings)
+        self.last_timings = timings
+        self.store.save(kwargs, response, timings, prompt)
         return response
 
     def close(self) -> None:
