@@ -190,6 +190,14 @@ def test_a_failed_decode_fails_that_request_and_the_next_one_works(
     assert ok.tokens == reference(prompts(2)[1], 5)
 
 
+def test_a_bad_grammar_fails_its_request_only(scheduler: Scheduler) -> None:
+    bad = scheduler.submit(Request(prompts(1)[0], object(), 5, []))  # the fake has no sampler
+    good = run_all(scheduler, [Request(prompts(2)[1], None, 5, [])])[0]
+    with pytest.raises(AttributeError):
+        bad.result(timeout=10)
+    assert good.tokens == reference(prompts(2)[1], 5)
+
+
 def test_close_fails_what_is_still_waiting(sequences: FakeSequences) -> None:
     scheduler = Scheduler(FakeLib(), FakeLlm(), sequences)
     scheduler.close()

@@ -167,6 +167,15 @@ class Scheduler:
         and choose the first token."""
         request = slot.request
         assert request is not None
+        try:  # a grammar llama.cpp cannot parse fails its request, not the others
+            grammar = (
+                SequenceGrammar(self._lib, self._vocab, request.grammar)
+                if request.grammar is not None
+                else None
+            )
+        except Exception as exc:
+            self._fail(slot, exc)
+            return
         prompt = request.prompt
         source, reuse = self._best_prefix(slot, prompt)
         if source is slot or reuse == 0:
@@ -175,11 +184,7 @@ class Scheduler:
             self._kv.copy_prefix(source.seq, slot.seq, reuse)
         slot.known = prompt[:reuse]
         slot.generated, slot.text, slot.multibyte_fix = [], b"", 0
-        slot.grammar = (
-            SequenceGrammar(self._lib, self._vocab, request.grammar)
-            if request.grammar is not None
-            else None
-        )
+        slot.grammar = grammar
         self.stats.reused_tokens += reuse
         started = time.perf_counter()
         rest = prompt[reuse:]
