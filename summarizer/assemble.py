@@ -32,6 +32,8 @@ from .schema import (
     SummaryTarget,
 )
 
+_ARTICLE_WORD = re.compile(r"^(?:the|a|an)\s+", re.IGNORECASE)
+
 
 def _claimants(draft: Draft, article: Article) -> tuple[str, ...]:
     """Who claimed the draft's incidents, where the article names them in those words."""
@@ -41,7 +43,12 @@ def _claimants(draft: Draft, article: Article) -> tuple[str, ...]:
         for ev in draft.events
         if ev.responsibility == "claimed" and ev.claimed_by
     )
-    return tuple(dict.fromkeys(n for n in names if n.casefold() in lowered))
+    # One claimant written twice ("the Islamic Resistance" / "Islamic Resistance") is one.
+    by_key: dict[str, str] = {}
+    for name in names:
+        if name.casefold() in lowered:
+            by_key.setdefault(_ARTICLE_WORD.sub("", name).casefold(), name)
+    return tuple(by_key.values())
 
 
 def build_summary(draft: Draft, article: Article) -> tuple[list[SummarySentence], list[Finding]]:

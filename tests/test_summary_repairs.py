@@ -204,3 +204,24 @@ def test_two_sentences_in_one_item_are_judged_apart() -> None:
         "The police post was rebuilt last year.",
         "Police in Dara arrested 12 protesters on Tuesday, a police spokesman said.",
     ]
+
+
+def test_one_claimant_written_twice_is_one_speaker() -> None:
+    again = {**EVENT, "ids": [2], "by": "the Northern Front", "actor": "the Northern Front"}
+    text = (
+        "Gunmen of the Northern Front attacked a police post in Dara on Monday, killing four "
+        "officers, the Northern Front said.\nIt said the attack was in retaliation for the arrest "
+        "of its leader."
+    )
+    answer = {
+        "summary": [
+            {
+                "text": "Gunmen attacked a police post in Dara in retaliation for an arrest.",
+                "ids": [1],
+            },
+            {"text": "Four officers were killed in the attack on the post.", "ids": [1]},
+        ],
+        "events": [EVENT, again],
+    }
+    result = summarize(text, backend=FakeBackend(answer), settings=SETTINGS)
+    assert result.summary[0].text.endswith("in retaliation for an arrest, Northern Front said.")
