@@ -48,3 +48,12 @@ def test_fatalities_given_in_groups_are_summed() -> None:
     text = "A bomb at the airport killed 13 and wounded 18 on Thursday."
     (event,) = _events(text, bomb)
     assert event.fatalities == 13
+
+
+def test_a_paraphrased_value_takes_the_articles_words() -> None:
+    text = "A drone strike by the British army destroyed a depot in Tarsa on Sunday."
+    strike = {"ids": [1], "type": "Air/drone strike", "actor": "the army", "place": "Tarsa"}
+    (event,) = _events(text, strike)
+    actor = event.actors.actor1
+    assert actor is not None and actor.value == "British army"
+    assert text[actor.evidence[0].start : actor.evidence[0].end] == "British army"

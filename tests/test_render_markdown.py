@@ -19,11 +19,13 @@ def test_a_loaded_term_used_twice_is_one_row_with_its_count(markdown: str) -> No
     assert rows == ["| US-occupied | delegitimizing label | US-held | no | 2 |"]
 
 
-def test_an_event_value_in_loaded_wording_is_shown_as_the_articles_quote(markdown: str) -> None:
-    # The model wrote "US-occupied bases ..." as the target; the article's words it matches
-    # are shown, quoted, so the reader sees it is the outlet's label and not ours.
-    assert "target “US-occupied military bases in Syria and neighboring Iraq”" in markdown
-    assert "the Islamic Resistance in Iraq; target" in markdown  # a neutral value: unquoted
+def test_an_event_value_in_loaded_wording_is_shown_in_neutral_words(markdown: str) -> None:
+    # The model wrote "US-occupied bases ..."; the record takes the article's words it
+    # matches ("US-occupied military bases ...") and value_wording replaces the label, the
+    # evidence span still pointing at the outlet's words.
+    assert "target US-held military bases in Syria and neighboring Iraq;" in markdown
+    assert "US-occupied military" not in markdown.split("## Loaded wording")[0]
+    assert "the Islamic Resistance in Iraq; target" in markdown
 
 
 def test_the_summary_replaces_the_fighters_label_with_a_plain_word(markdown: str) -> None:

@@ -53,6 +53,14 @@ def ground(
         words = grounded.evidence[0].text
         note(f"{value!r} mixes in another script; the article's words {words!r} kept", True)
         grounded = grounded.model_copy(update={"value": words})
+    elif grounded.alignment == "fuzzy" and grounded.evidence:
+        # A paraphrase located leniently ("U. S. Central Command" for "U.S. Central
+        # Command", "the army" for "British army"): the record carries the article's
+        # words, so a reader finds the value as written, with its span.
+        words = grounded.evidence[0].text
+        if words.casefold() != value.strip().casefold():
+            grounded = grounded.model_copy(update={"value": words, "alignment": "exact"})
+            note(f"{value!r} is written {words!r} in the article; the article's words kept", True)
     if grounded.alignment != "none" and not in_cited:
         note(
             f"{value!r} occurs in the article but not in the cited sentences; "
