@@ -57,3 +57,10 @@ def test_a_paraphrased_value_takes_the_articles_words() -> None:
     actor = event.actors.actor1
     assert actor is not None and actor.value == "British army"
     assert text[actor.evidence[0].start : actor.evidence[0].end] == "British army"
+
+
+def test_explosions_with_no_aircraft_named_are_no_air_strike() -> None:
+    text = "Twin explosions tore through a crowd at the airport gate on Thursday, killing 13."
+    blast = {"ids": [1], "type": "Air/drone strike", "place": "the airport gate", "killed": 13}
+    (event,) = _events(text, blast)
+    assert event.sub_event_type == "Remote explosive/landmine/IED"
