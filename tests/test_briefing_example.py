@@ -58,7 +58,8 @@ def test_brief_api_merges_the_bombing_across_all_three_outlets() -> None:
 @pytest.mark.usefixtures("recorded")
 def test_a_kind_the_outlets_disagree_on_is_told_per_outlet() -> None:
     # The model read the bombing as an attack (BBC), a suicide bomb (Guardian) and an
-    # air/drone strike (Examiner); the account prefers none and says who says which.
+    # air/drone strike (Examiner; "twin explosions", no aircraft named, so the sub-type
+    # rule makes it a remote explosive); the account prefers none and says who says which.
     articles = [read_article(str(p)) for p in sorted(SEEDS.glob("*.json"))]
     top = brief(articles, settings=_settings()).events[0]
     assert top.account.startswith(
@@ -66,7 +67,8 @@ def test_a_kind_the_outlets_disagree_on_is_told_per_outlet() -> None:
     )
     assert (
         "Reports differ on what kind: according to BBC News, an attack; according to "
-        "The Guardian, a suicide bomb; according to Washington Examiner, an air/drone strike."
+        "The Guardian, a suicide bomb; according to Washington Examiner, a remote "
+        "explosive/landmine/IED."
     ) in top.account
     kind = next(f for f in top.fields if f.name == "sub_event_type")
     assert kind.disagreement and len(kind.versions) == 3
