@@ -56,6 +56,13 @@ def test_intensifier_deletion_keeps_the_sentence_whole() -> None:
     text, left = neutralise("The attack was brutal.")  # a predicate: no safe deletion
     assert text == "The attack was brutal." and [t.text for t in left] == ["brutal"]
     assert neutralise("He led a resistance group.")[0] == "He led an armed group."
+    # A noun use is no modifier: deleting "evil" would leave "the of war".
+    text, left = neutralise("They fought the evil of war.")
+    assert text == "They fought the evil of war." and [t.text for t in left] == ["evil"]
+    # Emotive verbs give way to plain ones in the same tense.
+    assert neutralise("Prices soared as lawmakers grilled the minister.")[0] == (
+        "Prices rose as lawmakers questioned the minister."
+    )
 
 
 def test_trailing_clause_is_cut_whole() -> None:

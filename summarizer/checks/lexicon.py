@@ -131,6 +131,9 @@ def _delete(text: str, start: int, end: int) -> str | None:
         before = before[: m.start()] + " "
     if not _WORD_AFTER.match(after):
         return None
+    following = re.match(r"\s*([\w’'-]+)", after)
+    if following and following.group(1).lower() in language.words("dangling_words"):
+        return None  # a noun use ("the evil of war"): deleting it leaves "the of war"
     return _agree_article(before.rstrip() + " ", after.lstrip())
 
 
