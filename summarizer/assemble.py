@@ -18,6 +18,7 @@ from .checks.grounding import cited, spans_of
 from .checks.injection import instruction_like
 from .checks.lexicon import find_loaded_terms
 from .rules import EventWork, SentenceWork, repair_event, repair_sentence
+from .rules.base import name_key
 from .schema import (
     EVENT_TYPE_OF,
     Actors,
@@ -32,8 +33,6 @@ from .schema import (
     SummaryTarget,
 )
 
-_ARTICLE_WORD = re.compile(r"^(?:the|a|an)\s+", re.IGNORECASE)
-
 
 def _claimants(draft: Draft, article: Article) -> tuple[str, ...]:
     """Who claimed the draft's incidents, where the article names them in those words."""
@@ -47,7 +46,7 @@ def _claimants(draft: Draft, article: Article) -> tuple[str, ...]:
     by_key: dict[str, str] = {}
     for name in names:
         if name.casefold() in lowered:
-            by_key.setdefault(_ARTICLE_WORD.sub("", name).casefold(), name)
+            by_key.setdefault(name_key(name), name)
     return tuple(by_key.values())
 
 

@@ -12,9 +12,14 @@ import re
 
 from .. import language
 
-_OPENER = re.compile(
-    rf"(?:,|;|\s[—–-]{{1,2}}|—)\s*(?:{language.alternatives('clause_openers')})\b", re.IGNORECASE
-)
+
+def clause_opening(openers: str) -> re.Pattern[str]:
+    """A trailing clause opened by one of `openers` (an alternation) after a comma, a
+    semicolon or a dash."""
+    return re.compile(rf"(?:,|;|\s[—–-]{{1,2}}|—)\s*(?:{openers})\b", re.IGNORECASE)
+
+
+_OPENER = clause_opening(language.alternatives("clause_openers"))
 MIN_MAIN_WORDS = 6
 # Not a speaker: a pronoun (whose referent is elsewhere) or a clause's function word.
 _NOT_A_SPEAKER = re.compile(

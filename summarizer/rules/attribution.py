@@ -17,7 +17,7 @@ import re
 
 from .. import language
 from ..checks.attribution import SPEECH
-from ..checks.clauses import speaker_of, trim_before
+from ..checks.clauses import clause_opening, speaker_of, trim_before
 from ..checks.grounding import cited
 from ..checks.lexicon import quoted_ranges
 from ..schema import Check
@@ -27,10 +27,7 @@ _OPINION_PASSIVE = re.compile(
     rf"\b(?:{language.alternatives('opinion_passives')})\b(?![^.]*\bby\b)", re.IGNORECASE
 )
 _MOTIVE = language.any_word("motive_phrases")
-_ANALYSIS = re.compile(
-    rf"(?:,|;|\s[—–-]{{1,2}}|—)\s*(?:{language.alternatives('analysis_clauses')})\b",
-    re.IGNORECASE,
-)
+_ANALYSIS = clause_opening(language.alternatives("analysis_clauses"))
 _QUOTE_OPEN = re.compile(r"^\s*[\"“‘']")
 
 

@@ -11,6 +11,7 @@ The table in `summarizer/rules/__init__.py` says in which order they run.
 
 from __future__ import annotations
 
+import re
 import unicodedata
 from collections.abc import Callable
 from dataclasses import dataclass, field
@@ -130,6 +131,15 @@ def drop_events(
         else:
             findings.append(repaired(Check.GROUNDING, EventTarget(k), f"event dropped: {why}"))
     return kept, findings
+
+
+_LEADING_ARTICLE = re.compile(r"^(?:the|a|an)\s+", re.IGNORECASE)
+
+
+def name_key(name: str) -> str:
+    """A party's name for comparison: "the Islamic Resistance" and "Islamic Resistance"
+    name one party."""
+    return _LEADING_ARTICLE.sub("", name.strip()).casefold()
 
 
 def _scripts(text: str) -> set[str]:

@@ -16,10 +16,9 @@ import re
 from .. import language
 from ..checks.attribution import CLAIM, CONFIRM
 from ..schema import EVENT_TYPE_OF, Check
-from .base import EventWork, Rule, repaired
+from .base import EventWork, Rule, name_key, repaired
 
 _VIOLENT = ("Explosions/Remote violence", "Battles", "Violence against civilians")
-_ARTICLE = re.compile(r"^(?:the|a|an)\s+", re.IGNORECASE)
 # "X said", "X has said", "X told reporters", "X, the group's spokesman, said".
 _SPEECH_AFTER = re.compile(
     rf"^(?:\s*,[^,]{{1,60}},)?\s+(?:has\s+|had\s+|also\s+)?(?:{language.alternatives('reporting_verbs')})\b",
@@ -27,12 +26,8 @@ _SPEECH_AFTER = re.compile(
 )
 
 
-def _key(name: str) -> str:
-    return _ARTICLE.sub("", name.strip()).casefold()
-
-
 def _is_target(name: str | None, target: str | None) -> bool:
-    return bool(name and target) and _key(name or "") == _key(target or "")
+    return bool(name and target) and name_key(name or "") == name_key(target or "")
 
 
 def _only_a_speaker(name: str, evidence: str) -> bool:
