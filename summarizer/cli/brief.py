@@ -11,9 +11,16 @@ from rich.progress import Progress
 
 from ..api import summarize_many
 from ..article import read_article
-from ..batch import OutputError, write_output
 from ..errors import SummarizerError
-from .common import BackendOpt, ConcurrencyOpt, ModelOpt, check_outputs, err, settings_from
+from .common import (
+    BackendOpt,
+    ConcurrencyOpt,
+    ModelOpt,
+    check_outputs,
+    err,
+    save_text,
+    settings_from,
+)
 
 BRIEF_FORMATS = {".md": "md", ".markdown": "md", ".html": "html", ".htm": "html", ".json": "json"}
 
@@ -94,11 +101,7 @@ def brief(
     render = {"md": briefing_to_markdown, "html": briefing_to_html, "json": briefing_to_json}
     text = render[fmt](briefing)
     if out:
-        try:
-            write_output(out, text)
-        except OutputError as exc:
-            err.print(f"[red]error:[/red] cannot write {exc}; the briefing was not saved")
-            raise typer.Exit(2) from None
+        save_text(out, text, "; the briefing was not saved")
         err.print(f"{len(briefing.events)} event(s) from {len(articles)} article(s) -> {out}")
     else:
         sys.stdout.write(text)

@@ -9,7 +9,7 @@ from typing import Annotated
 import typer
 from rich.console import Console
 
-from ..batch import OutputError, check_output
+from ..batch import OutputError, check_output, write_output
 from ..errors import SummarizerError
 from ..settings import Settings
 
@@ -45,4 +45,14 @@ def check_outputs(out: Path | None, jsonl: Path | None, inputs: list[str]) -> No
             check_output(jsonl, inputs, parent_made=True)  # the sink creates folders
     except OutputError as exc:
         err.print(f"[red]error:[/red] cannot write {exc}")
+        raise typer.Exit(2) from None
+
+
+def save_text(out: Path, text: str, lost: str = "") -> None:
+    """Write a command's output file whole; when it cannot be written, say so (with what
+    was `lost`, e.g. "; the briefing was not saved") and exit 2."""
+    try:
+        write_output(out, text)
+    except OutputError as exc:
+        err.print(f"[red]error:[/red] cannot write {exc}{lost}")
         raise typer.Exit(2) from None

@@ -18,7 +18,7 @@ from ..article import Article, read_article
 from ..errors import SummarizerError
 from ..schema import SummaryResult
 from .brief import _article_files
-from .common import BackendOpt, ConcurrencyOpt, ModelOpt, err, settings_from
+from .common import BackendOpt, ConcurrencyOpt, ModelOpt, err, save_text, settings_from
 
 DbOpt = Annotated[
     str | None,
@@ -165,7 +165,6 @@ def export(
     until: UntilOpt = None,
 ) -> None:
     """Export the dataset: ACLED's CSV columns (plus ours) or JSON Lines."""
-    from ..batch import OutputError, write_output
     from ..dataset.acled import COLUMNS
 
     if fmt not in ("acled-csv", "jsonl"):
@@ -179,11 +178,7 @@ def export(
     if out is None:
         sys.stdout.write(text)
         return
-    try:
-        write_output(out, text)
-    except OutputError as exc:
-        err.print(f"[red]error:[/red] cannot write {exc}")
-        raise typer.Exit(2) from None
+    save_text(out, text)
     err.print(f"{len(found)} event(s) -> {out}")
 
 

@@ -12,12 +12,20 @@ from rich.progress import Progress
 
 from ..api import ItemError, error_record, summarize_many
 from ..article import read_article
-from ..batch import JsonlSink, OutputError, done_inputs, write_output
+from ..batch import JsonlSink, OutputError, done_inputs
 from ..errors import SummarizerError
 from ..render import result_to_markdown
 from ..schema import SummaryResult
 from ..shard import select_shard
-from .common import BackendOpt, ConcurrencyOpt, ModelOpt, check_outputs, err, settings_from
+from .common import (
+    BackendOpt,
+    ConcurrencyOpt,
+    ModelOpt,
+    check_outputs,
+    err,
+    save_text,
+    settings_from,
+)
 
 
 def _outcome_json(outcome: SummaryResult | ItemError, name: str) -> str:
@@ -196,15 +204,8 @@ def _write_outputs(
     else:
         text = "".join(_outcome_json(o, name) + "\n" for name, o in shown)
     if out:
-        try:
-            write_output(out, text)
-        except OutputError as exc:
-            kept = f"there; they are in {streamed}" if streamed else "anywhere"
-            err.print(
-                f"[red]error:[/red] cannot write {exc}; the {len(shown)} result(s) of this "
-                f"run were not saved {kept}"
-            )
-            raise typer.Exit(2) from None
+        kept = f"there; they are in {streamed}" if streamed else "anywhere"
+        save_text(out, text, f"; the {len(shown)} result(s) of this run were not saved {kept}")
     elif not streamed:  # with --jsonl the file is the output; keep stdout quiet
         sys.stdout.write(text)
     failed = [(name, o) for name, o in shown if isinstance(o, ItemError)]
