@@ -18,7 +18,7 @@ from .checks.grounding import cited, spans_of
 from .checks.injection import instruction_like
 from .checks.lexicon import find_loaded_terms
 from .rules import EventWork, SentenceWork, repair_event, repair_sentence
-from .rules.base import name_key
+from .rules.base import name_key, repaired
 from .schema import (
     EVENT_TYPE_OF,
     Actors,
@@ -26,6 +26,7 @@ from .schema import (
     Draft,
     DraftEvent,
     Event,
+    EventTarget,
     Finding,
     LoadedTerm,
     Location,
@@ -173,12 +174,28 @@ def resolve_date(date_text: str | None, published: date | None) -> tuple[date | 
     return parsed.date(), "day"
 
 
+def _invented_place(work: EventWork) -> str | None:
+    """A record placed where the article never says was not read from the article.
+
+    ACLED codes no event without its location, and a small model that invents the place
+    (the prompt example's "near Tarin" copied into an unrelated article) has invented the
+    record around it; a paraphrased place still locates (values.ground is lenient).
+    """
+    if "location" not in work.unfounded:
+        return None
+    return f"its place {work.draft.location!r} does not occur in the article"
+
+
 def build_event(
     ev: DraftEvent, k: int, article: Article, published: date | None
-) -> tuple[Event, list[Finding]]:
-    """The draft event, repaired by the rules in the table's order, as an Event."""
+) -> tuple[Event | None, list[Finding]]:
+    """The draft event, repaired by the rules in the table's order, as an Event; None
+    when the record's place is not the article's (see `_invented_place`)."""
     work = EventWork.of(ev, k, article)
     repair_event(work)
+    if why := _invented_place(work):
+        work.findings.append(repaired(Check.GROUNDING, EventTarget(k), f"event dropped: {why}"))
+        return None, work.findings
     event_date, precision = resolve_date(ev.date_text, published)
     event_type = EVENT_TYPE_OF[work.sub_event_type]
     value = work.grounded

@@ -62,8 +62,9 @@ def assemble_drafts(
         findings.extend(f)
         for ev in draft.events:
             event, f = build_event(ev, len(events), article, article.published)
-            events.append(event)
             findings.extend(f)
+            if event is not None:
+                events.append(event)
     if len(summary) > MAX_SUMMARY_SENTENCES:
         # Over several chunks: keep the earliest statements, as a wire story would.
         summary = sorted(summary, key=lambda s: min(s.sentence_ids or [0]))[:MAX_SUMMARY_SENTENCES]

@@ -63,6 +63,60 @@ def test_values_copied_from_the_prompt_example_never_reach_the_output() -> None:
         assert value not in dumped
 
 
+def _events_of(article: dict[str, str], *events: dict[str, object]) -> list[str]:
+    backend = FakeBackend(_answer(list(events), article["text"]))
+    result = summarize(article, backend=backend, settings=SETTINGS)
+    return [e.sub_event_type for e in result.events]
+
+
+def test_a_record_placed_where_the_article_never_says_is_dropped() -> None:
+    # The place is the record's anchor: one the article lacks was invented with it.
+    bomb = {"ids": [1], "type": "Remote explosive/landmine/IED", "place": "near Tarin"}
+    assert _events_of(BOMBING, bomb) == []
+    # A paraphrased place still locates the record.
+    bomb = {"ids": [1], "type": "Remote explosive/landmine/IED", "place": "the bus station"}
+    assert _events_of(BOMBING, bomb) == ["Remote explosive/landmine/IED"]
+
+
+HEARING = {
+    "title": "Court hears appeal in bombing case",
+    "text": "Lawyers for a man convicted over a bombing that killed six people told the "
+    "appeals court in Dire Dawa on Monday that the evidence was flawed.\n"
+    "A committee agreed on Tuesday that the hearing would resume next month.",
+}
+
+
+def test_a_kind_with_words_of_its_own_needs_them_whatever_violence_is_mentioned() -> None:
+    # A court hearing about a killing: no protest, no arrest, no agreement.
+    for kind in ("Peaceful protest", "Arrests"):
+        assert _events_of(HEARING, {"ids": [1], "type": kind, "place": "Dire Dawa"}) == []
+    # "agreed" by a committee is no agreement between armed actors (ACLED's sense).
+    assert _events_of(HEARING, {"ids": [2], "type": "Agreement"}) == []
+    truce = {
+        "title": "Rivals agree truce",
+        "text": "The two militias signed a ceasefire in Dire Dawa on Monday, officials said.",
+    }
+    assert _events_of(truce, {"ids": [1], "type": "Agreement", "place": "Dire Dawa"}) == [
+        "Agreement"
+    ]
+
+
+def test_an_incident_dated_by_a_year_is_background() -> None:
+    history = {
+        "title": "Memorial opens",
+        "text": "A memorial opened on Monday for the victims of the 1998 bombings of the "
+        "embassies in Nairobi, officials said.",
+    }
+    bomb = {"ids": [1], "type": "Remote explosive/landmine/IED", "place": "Nairobi"}
+    assert _events_of(history, bomb) == []
+    # A date opening the report is not history: "On 17 September 2019, two bombs killed".
+    current = {
+        "title": "Bombs kill 48",
+        "text": "On 17 September 2019, two bombs killed 48 people in Nairobi, police said.",
+    }
+    assert _events_of(current, bomb) == ["Remote explosive/landmine/IED"]
+
+
 def _example_values() -> set[str]:
     """The values of the prompt's own few-shot answer."""
     example = dict(load_prompt("summarize").examples)["assistant"]

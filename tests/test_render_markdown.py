@@ -21,9 +21,9 @@ def test_a_loaded_term_used_twice_is_one_row_with_its_count(markdown: str) -> No
 
 def test_an_event_value_in_loaded_wording_is_shown_in_neutral_words(markdown: str) -> None:
     # The model wrote "US-occupied bases ..."; the record takes the article's words it
-    # matches ("US-occupied military bases ...") and value_wording replaces the label, the
-    # evidence span still pointing at the outlet's words.
-    assert "target US-held military bases in Syria and neighboring Iraq;" in markdown
+    # matches ("US-occupied military bases ...") and value_wording cuts the label out,
+    # leaving a span the article holds as written.
+    assert "target military bases in Syria and neighboring Iraq;" in markdown
     assert "US-occupied military" not in markdown.split("## Loaded wording")[0]
     assert "the Islamic Resistance in Iraq; target" in markdown
 

@@ -5,9 +5,12 @@ The fake answer is a hand-written fixture; the article text is written for the t
 
 from __future__ import annotations
 
+import pytest
 from fakes import FakeBackend
 
 from summarizer import Settings, summarize
+from summarizer.rules.value_wording import neutral_piece
+from summarizer.schema import GroundedValue, Span
 
 TEXT = (
     "Drones struck a US-occupied base in al-Tanf on Saturday, "
@@ -34,6 +37,34 @@ def test_a_party_loses_its_description_and_a_value_its_loaded_label() -> None:
     )
     (ev,) = result.events
     assert ev.reported_by is not None and ev.reported_by.value == "the Resistance Front"
-    assert ev.target is not None and "occupied" not in ev.target.value
-    # The evidence still points at the article's own words.
-    assert "US-occupied" in ev.target.evidence[0].text
+    # The label is cut out, and what is left is the article's own words, with its span.
+    assert ev.target is not None and ev.target.value == "base"
+    span = ev.target.evidence[0]
+    assert TEXT[span.start : span.end] == span.text == "base"
+
+
+@pytest.mark.parametrize(
+    ("value", "piece"),
+    [
+        # A loaded modifier cut out: the rest is a contiguous span of the article.
+        ("US-occupied military bases in Syria", "military bases in Syria"),
+        ("an innocent aid worker and nine members", "aid worker and nine members"),
+        # A loaded head noun cut out: the name before it is the party.
+        ("Hamas terrorists", "Hamas"),
+        # What is left names nobody (a prepositional phrase, a lone article): no piece,
+        # and the lexicon's neutral word replaces the label instead.
+        ("the masterminds behind the attack", None),
+        ("the terrorists", None),
+        # No loaded wording: nothing to cut.
+        ("military bases in Syria", None),
+    ],
+)
+def test_a_loaded_label_is_cut_out_of_a_value_when_a_phrase_is_left(
+    value: str, piece: str | None
+) -> None:
+    span = Span(start=100, end=100 + len(value), text=value)
+    found = neutral_piece(GroundedValue(value=value, evidence=[span], alignment="exact"))
+    assert (found.value if found else None) == piece
+    if found is not None:
+        (cut,) = found.evidence
+        assert cut.text == piece and cut.start == 100 + value.index(piece)

@@ -86,6 +86,8 @@ class EventWork:
     injuries: int | None
     grounded: dict[str, GroundedValue | None] = field(default_factory=dict)
     findings: list[Finding] = field(default_factory=list)
+    # Draft fields whose value the article does not hold (the model's, not the article's).
+    unfounded: list[str] = field(default_factory=list)
 
     @classmethod
     def of(cls, ev: DraftEvent, k: int, article: Article) -> EventWork:

@@ -25,6 +25,14 @@ _LEAD_IN = re.compile(
 )
 
 
+# A year right before the word names a past incident: "the 1998 bombings", "the October
+# 2000 attack". News reports a current incident by its day ("on Monday", "Aug. 29"), and
+# puts a year on one it recalls for context: background, not an incident of the article.
+# A comma after the year ("On 17 September 2019, two bombings killed...") is a date
+# opening the report, and does not count.
+_DATED_BEFORE = re.compile(r"\b(?:19|20)\d\d(?:\s+[\w-]+){0,2}\s+$")
+
+
 def _cue(words: tuple[str, ...]) -> re.Pattern[str]:
     return re.compile(rf"\b(?:{'|'.join(words)})\b", re.IGNORECASE)
 
@@ -39,13 +47,25 @@ _CUES: dict[str, re.Pattern[str]] = {
 
 
 _ANY_VIOLENCE = _cue(_SECTIONS["Any violence"])
+_ANY_INCIDENT = _cue(tuple(w for words in _SECTIONS.values() for w in words))
+
+
+def _dated(span_text: str) -> bool:
+    """Does the sentence name a past incident by its year ("the 1998 bombings")? Its other
+    violence words ("the victims of the 1998 bombings") are that incident's too."""
+    return any(
+        _DATED_BEFORE.search(span_text[: match.start()])
+        for match in _ANY_INCIDENT.finditer(span_text)
+    )
 
 
 def _says(cue: re.Pattern[str], event: Event) -> bool:
-    """A cue word in the cited sentences, not led in by a threat, plan or charge."""
+    """A cue word in the cited sentences, not led in by a threat, plan or charge, in a
+    sentence that reports no past incident by its year."""
     return any(
         not _LEAD_IN.search(span.text[: match.start()])
         for span in event.evidence
+        if not _dated(span.text)
         for match in cue.finditer(span.text)
     )
 
@@ -53,11 +73,20 @@ def _says(cue: re.Pattern[str], event: Event) -> bool:
 def reported(event: Event) -> bool:
     """Do the record's cited sentences report an incident: one of its kind, or violence?
 
-    Violence counts for every kind: a real attack the model filed under "Other" is a
-    wrongly typed incident, not an invented one.
+    Violence counts for the violent kinds and for a strategic development with no words
+    of its own ("Other"): a real attack the model filed there is a wrongly typed incident,
+    not an invented one. A kind with words of its own needs them: a protest is reported
+    with "protesters" or "rally", an arrest with "arrested" or "detained", whatever
+    violence the sentences also mention (a court hearing about a killing is no protest).
     """
-    cue = _CUES.get(event.sub_event_type) or _CUES.get(event.event_type)
-    return cue is None or _says(cue, event) or _says(_ANY_VIOLENCE, event)
+    own = _CUES.get(event.sub_event_type)
+    if own is not None:
+        return _says(own, event)
+    cue = _CUES.get(event.event_type)
+    if cue is None or _says(cue, event):
+        return True
+    fallback = event.event_type in _VIOLENT or event.event_type == "Strategic developments"
+    return fallback and _says(_ANY_VIOLENCE, event)
 
 
 def _unreported(event: Event) -> str | None:

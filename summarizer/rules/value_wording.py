@@ -4,16 +4,20 @@ News text names a party and then describes it: "The Islamic Resistance in Iraq, 
 umbrella group of anti-terror fighters", "Hamas, which runs Gaza". A record's actor,
 claimant or source is the party; the description is the outlet's, and often where its
 loaded wording sits. A party value is cut at its first comma when what comes before is a
-name (it opens with a capital letter). A loaded term left in any value is replaced from
-the lexicon where a neutral alternative exists; the evidence keeps pointing at the
-article's own words. Runs after the rules that ground the values.
+name (it opens with a capital letter). A loaded term left in any value is cut out when
+what stands beside it is still a noun phrase of the article's own words ("US-occupied
+military bases" -> "military bases", "Hamas terrorists" -> "Hamas"): the value stays a
+span of the article, as ACLED's fields are. Only where no such piece is left is the term
+replaced from the lexicon ("the terrorists" -> "the militants"). Runs after the rules
+that ground the values.
 """
 
 from __future__ import annotations
 
 import re
 
-from ..checks.lexicon import neutralise
+from .. import language
+from ..checks.lexicon import find_loaded_terms, neutralise
 from ..schema import Check, GroundedValue, Span
 from .base import EventWork, Rule, repaired
 
@@ -36,6 +40,38 @@ def _without_appositive(value: GroundedValue) -> GroundedValue | None:
     return value.model_copy(update={"value": head, "evidence": evidence or value.evidence})
 
 
+def _phrase(text: str) -> bool:
+    """Could `text` stand as a value: a content word, not opened by a preposition
+    ("behind the attack") nor ended by a function word ("the", "and")."""
+    found = re.findall(r"[\w’'-]+", text.lower())
+    return bool(
+        found
+        and found[0] not in language.words("prepositions")
+        and found[-1] not in language.words("dangling_words")
+        and any(w not in language.words("stop_words") for w in found)
+    )
+
+
+def neutral_piece(value: GroundedValue) -> GroundedValue | None:
+    """The value's longest stretch beside its loaded terms that is still a phrase: the text
+    after the last term or before the first. None when neither is."""
+    terms = [t for t in find_loaded_terms(value.value) if not t.quoted]
+    if not terms:
+        return None
+    after = value.value[terms[-1].end :].strip(" ,;")
+    before = value.value[: terms[0].start].strip(" ,;")
+    pieces = sorted((p for p in (after, before) if _phrase(p)), key=len, reverse=True)
+    if not pieces:
+        return None
+    piece = pieces[0]
+    evidence = [
+        Span(start=s.start + at, end=s.start + at + len(piece), text=piece)
+        for s in value.evidence
+        if (at := s.text.find(piece)) >= 0
+    ]
+    return value.model_copy(update={"value": piece, "evidence": evidence or value.evidence})
+
+
 def repair_event(work: EventWork) -> None:
     for name in PARTY_FIELDS:
         value = work.grounded.get(name)
@@ -48,6 +84,11 @@ def repair_event(work: EventWork) -> None:
         value = work.grounded.get(name)
         if value is None:
             continue
+        if piece := neutral_piece(value):
+            work.grounded[name] = piece
+            message = f"{value.value!r} -> {piece.value!r}: the loaded wording cut out"
+            work.findings.append(repaired(Check.NEUTRALITY, work.at(name), message))
+            value = piece
         text, _left = neutralise(value.value)
         if text != value.value:
             work.grounded[name] = value.model_copy(update={"value": text})

@@ -108,6 +108,8 @@ def repair_event(work: EventWork) -> None:
     }
     for name, value in values.items():
         work.grounded[name] = ground(value, work.article, work.ids, work.at(name), work.findings)
+        if value and value.strip() and work.grounded[name] is None:
+            work.unfounded.append(name)
     _country_near_place(work)
 
 
