@@ -30,6 +30,8 @@ SETTINGS = Settings(backend="local", max_reasks=0, rereads=0, min_summary_senten
         'The minister called it "" and left.',
         "it was a deadly exit.",
         "It was a and deadly exit.",
+        "Lieutenant Colonel Matthew Lohmeier of the Space Force.",  # a name, no verb
+        "A major setback for the peace process.",
     ],
 )
 def test_fragments_are_flagged(fragment: str) -> None:
@@ -43,6 +45,10 @@ def test_fragments_are_flagged(fragment: str) -> None:
         "A bomb went off in New York and nobody knows exactly what is going on.",
         "“We will hunt you down,” Biden said.",
         "The group said it fired at the base (near the border) on Monday.",
+        # Bare verbs: a plural subject's verb has no ending of its own.
+        "The announcement and the date apply to both air and land travel.",
+        "Rebel units control the town of Tarsa.",
+        "Officials fled the capital on Monday.",
     ],
 )
 def test_whole_sentences_pass(sentence: str) -> None:

@@ -4,7 +4,8 @@ Our edits (a loaded word deleted, a cut-off sentence trimmed) and the grammar's 
 limit can leave a fragment: "... but only after a and deadly exit", "... related to.",
 "... over the course of the...". These checks read only the sentence's shape (no parser,
 so they run in the base install): terminal punctuation, the last word, a determiner
-before a conjunction, balanced quotes and brackets, a capital to start. A sentence with
+before a conjunction, balanced quotes and brackets, a capital to start, and a word that
+can be a verb. A sentence with
 any problem never reaches the output (rules/wellformed.py drops it).
 """
 
@@ -15,6 +16,11 @@ import re
 from .. import language
 
 _DANGLING = language.words("dangling_words")
+_VERB_FORMS = language.words("verb_forms")
+# A regular verb's endings: "killed", "killing", "kills", "fires" (a plural noun has
+# them too, so this errs towards reading a word as a verb: only a line with no possible
+# verb at all is flagged).
+_REGULAR_VERB_ENDING = re.compile(r"(?:ed|ing|[^s']s)$")
 _WORD = re.compile(r"[A-Za-z0-9][\w’'-]*")
 _END = re.compile(r"[.!?][\"'”’)\]]*$")
 _ELLIPSIS = re.compile(r"(\.\s*\.\s*\.|…)[\"'”’)\]]*$")
@@ -43,6 +49,8 @@ def problems(text: str) -> list[str]:
         found.append("no full stop at the end")
     if words and words[-1].lower() in _DANGLING:
         found.append(f"ends on {words[-1]!r}")
+    if len(words) >= MIN_WORDS and not _has_possible_verb(words):
+        found.append("no verb (a label or a name, not a sentence)")
     if text and not (text[0].isupper() or text[0].isdigit() or text[0] in "\"“‘'("):
         found.append("does not start a sentence")
     for pattern, what in (
@@ -58,6 +66,35 @@ def problems(text: str) -> list[str]:
         found.append("a word repeated")
     found.extend(_unbalanced(text))
     return found
+
+
+# A contraction is an auxiliary ("didn't", "I'd", "they've"); "'s" is one after a pronoun.
+_AUXILIARY_CONTRACTION = re.compile(r"(?:n't|'d|'ll|'ve|'re|'m)$")
+# A subject pronoun has its verb beside it, often a bare regular one ("I cherish").
+_SUBJECT_PRONOUNS = frozenset({"i", "we", "you", "they", "he", "she"})
+
+
+# A bare verb ("the rules apply to", "the rebels control the town") is a lower-case word
+# with its object or complement after it.
+_OBJECT_OPENERS = frozenset({"to", "that", "the", "a", "an", "his", "her", "their", "its"})
+
+
+def _has_possible_verb(words: list[str]) -> bool:
+    if any(map(_possible_verb, words)):
+        return True
+    return any(
+        word.islower() and word not in _DANGLING and following.lower() in _OBJECT_OPENERS
+        for word, following in zip(words, words[1:])
+    )
+
+
+def _possible_verb(word: str) -> bool:
+    lowered = word.lower().replace("’", "'")
+    if _AUXILIARY_CONTRACTION.search(lowered) or lowered in _SUBJECT_PRONOUNS:
+        return True
+    if lowered.endswith("'s"):
+        return lowered[:-2] in ("it", "he", "she", "that", "there", "here", "what", "who", "how", "where")
+    return lowered in _VERB_FORMS or bool(_REGULAR_VERB_ENDING.search(lowered))
 
 
 def _unbalanced(text: str) -> list[str]:

@@ -59,15 +59,17 @@ def _dated(span_text: str) -> bool:
     )
 
 
-def _says(cue: re.Pattern[str], event: Event) -> bool:
-    """A cue word in the cited sentences, not led in by a threat, plan or charge, in a
-    sentence that reports no past incident by its year."""
-    return any(
-        not _LEAD_IN.search(span.text[: match.start()])
-        for span in event.evidence
-        if not _dated(span.text)
-        for match in cue.finditer(span.text)
+def _in(cue: re.Pattern[str], text: str) -> bool:
+    """A cue word in the text, not led in by a threat, plan or charge, in a sentence that
+    reports no past incident by its year."""
+    return not _dated(text) and any(
+        not _LEAD_IN.search(text[: match.start()]) for match in cue.finditer(text)
     )
+
+
+def _says(cue: re.Pattern[str], event: Event) -> bool:
+    """A cue word in the record's cited sentences (see `_in`)."""
+    return any(_in(cue, span.text) for span in event.evidence)
 
 
 def reported(event: Event) -> bool:
