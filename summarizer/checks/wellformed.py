@@ -11,12 +11,14 @@ any problem never reaches the output (rules/wellformed.py drops it).
 
 from __future__ import annotations
 
+import itertools
 import re
 
 from .. import language
 
 _DANGLING = language.words("dangling_words")
 _VERB_FORMS = language.words("verb_forms")
+_FUNCTION_WORDS = language.words("stop_words") | language.words("prepositions")
 # A regular verb's endings: "killed", "killing", "kills", "fires" (a plural noun has
 # them too, so this errs towards reading a word as a verb: only a line with no possible
 # verb at all is flagged).
@@ -72,6 +74,7 @@ def problems(text: str) -> list[str]:
 _AUXILIARY_CONTRACTION = re.compile(r"(?:n't|'d|'ll|'ve|'re|'m)$")
 # A subject pronoun has its verb beside it, often a bare regular one ("I cherish").
 _SUBJECT_PRONOUNS = frozenset({"i", "we", "you", "they", "he", "she"})
+_PRONOUNS_WITH_IS = frozenset({"it", "he", "she", "that", "there", "here", "what", "who", "how"})
 
 
 # A bare verb ("the rules apply to", "the rebels control the town") is a lower-case word
@@ -83,8 +86,8 @@ def _has_possible_verb(words: list[str]) -> bool:
     if any(map(_possible_verb, words)):
         return True
     return any(
-        word.islower() and word not in _DANGLING and following.lower() in _OBJECT_OPENERS
-        for word, following in zip(words, words[1:])
+        word.islower() and word not in _FUNCTION_WORDS and following.lower() in _OBJECT_OPENERS
+        for word, following in itertools.pairwise(words)
     )
 
 
@@ -93,7 +96,7 @@ def _possible_verb(word: str) -> bool:
     if _AUXILIARY_CONTRACTION.search(lowered) or lowered in _SUBJECT_PRONOUNS:
         return True
     if lowered.endswith("'s"):
-        return lowered[:-2] in ("it", "he", "she", "that", "there", "here", "what", "who", "how", "where")
+        return lowered[:-2] in _PRONOUNS_WITH_IS
     return lowered in _VERB_FORMS or bool(_REGULAR_VERB_ENDING.search(lowered))
 
 
