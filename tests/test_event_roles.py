@@ -39,6 +39,16 @@ def test_a_speaker_is_not_the_doer_of_a_bombing() -> None:
     assert event.actors.actor1 is not None
 
 
+def test_an_act_is_not_its_doer() -> None:
+    text = "Two Taliban suicide bombings killed 48 people in Charikar on Tuesday."
+    bomb = {"ids": [1], "type": "Suicide bomb", "actor": "suicide bombings", "place": "Charikar"}
+    (event,) = _events(text, bomb)
+    assert event.actors.actor1 is None
+    # The party behind the act stays.
+    (event,) = _events(text, {**bomb, "actor": "Taliban"})
+    assert event.actors.actor1 is not None
+
+
 def test_fatalities_given_in_groups_are_summed() -> None:
     text = "Twin suicide bombs at the airport killed 13 US troops and 72 Afghans on Thursday."
     bomb = {"ids": [1], "type": "Suicide bomb", "place": "the airport", "killed": 13}
