@@ -11,6 +11,7 @@ from __future__ import annotations
 from ..article import Article
 from ..schema import Draft, Event, Finding
 from . import (
+    act_actor,
     attribution,
     citations,
     counts,
@@ -46,6 +47,7 @@ RULES: tuple[Rule, ...] = (
     doer.RULE,  # repair: actor1 is not the victim nor only a speaker
     sub_type.RULE,  # repair
     values.RULE,  # repair: values located leniently, country from around the place
+    act_actor.RULE,  # repair: actor1 is a party, not the act
     counts.RULE,  # repair (its check runs inside citations' per-event pass)
     field_roles.RULE,  # repair: a source is cited, a motive is stated
     value_wording.RULE,  # repair: a party without its description, no loaded label

@@ -36,20 +36,7 @@ def _only_a_speaker(name: str, evidence: str) -> bool:
     return bool(mentions) and all(_SPEECH_AFTER.match(evidence[m.end() :]) for m in mentions)
 
 
-# An act, not a party: "suicide bombings", "the attack", "an air strike" as actor1 names
-# what happened, not who did it (ACLED's actor is a group or a person, or unidentified).
-_ACT_NOUN = re.compile(
-    r"\b(?:bomb(?:ing)?s?|attacks?|(?:air\s?)?strikes?|airstrikes?|explosions?|blasts?|"
-    r"shelling|raids?|clash(?:es)?|ambush(?:es)?|shootings?|gunfire|violence)$",
-    re.IGNORECASE,
-)
-
-
 def repair_event(work: EventWork) -> None:
-    if work.actor1 and _ACT_NOUN.search(work.actor1.strip()):
-        message = f"actor1 {work.actor1!r} cleared: it names the act, not who carried it out"
-        work.findings.append(repaired(Check.ATTRIBUTION, work.at("actor1"), message))
-        work.actor1 = None
     if EVENT_TYPE_OF.get(work.sub_event_type) not in _VIOLENT or not work.actor1:
         return
     target = work.draft.target

@@ -1,0 +1,43 @@
+"""An actor is a party, never the act: "suicide bombings" as actor1 is cleared.
+
+A small model fills actor1 with the incident's own noun ("suicide bombings", "the
+attack"), or writes "suicide bomber" where the article says "suicide bombings" and the
+lenient grounding then takes the article's words. ACLED's actor is a group or a person,
+or unidentified; a value whose head is an act noun names what happened, not who did it.
+Runs after the values rule, on the value the record will carry.
+"""
+
+from __future__ import annotations
+
+import re
+
+from .. import language
+from ..schema import Check
+from .base import EventWork, Rule, repaired
+
+_ACT_NOUN = re.compile(
+    r"\b(?:bomb(?:ing)?s?|attacks?|(?:air\s?)?strikes?|airstrikes?|explosions?|blasts?|"
+    r"shelling|raids?|clash(?:es)?|ambush(?:es)?|shootings?|gunfire|violence)$",
+    re.IGNORECASE,
+)
+
+
+def names_an_act(value: str) -> bool:
+    """Is the act noun the value's head? Not where a preposition puts it in a modifier:
+    "the masterminds behind the attack" names a party."""
+    words = re.findall(r"[\w’'-]+", value.lower())
+    return bool(_ACT_NOUN.search(value.strip())) and not (
+        set(words) & language.words("prepositions")
+    )
+
+
+def repair_event(work: EventWork) -> None:
+    actor = work.grounded.get("actor1")
+    if actor is None or not names_an_act(actor.value):
+        return
+    message = f"actor1 {actor.value!r} cleared: it names the act, not who carried it out"
+    work.findings.append(repaired(Check.ATTRIBUTION, work.at("actor1"), message))
+    work.grounded["actor1"] = None
+
+
+RULE = Rule("act_actor", repair_event=repair_event)
