@@ -14,7 +14,7 @@ from datetime import date, datetime
 
 from . import language
 from .article import Article, split_sentences
-from .checks.grounding import cited, spans_of
+from .checks.grounding import cited, content_words, spans_of
 from .checks.injection import instruction_like
 from .checks.lexicon import find_loaded_terms
 from .rules import EventWork, SentenceWork, repair_event, repair_sentence
@@ -80,6 +80,18 @@ MAX_ADDED_WORDS = 45
 _CONNECTIVE = re.compile(rf"^(?:{language.alternatives('sentence_connectives')}),\s+", re.I)
 
 
+# A cited lede sentence is told when the summary holds this share of its content words: a
+# model sentence that cites four sentences often tells one of them.
+TOLD_SHARE = 0.5
+
+
+def _told(article: Article, sid: int, summary: list[SummarySentence]) -> bool:
+    source = cited(article, [sid])
+    words = set(content_words(source[0].text)) if source else set()
+    said = {w for s in summary for w in content_words(s.text)}
+    return not words or len(words & said) >= TOLD_SHARE * len(words)
+
+
 def cover_events(
     article: Article,
     summary: list[SummarySentence],
@@ -109,7 +121,9 @@ def cover_events(
     top = [s.id for s in article.sentences[:LEDE_SENTENCES]]
     for sid, why in [*candidates, *((i, "the article's lede") for i in top)]:
         limit = MAX_COVERED_SUMMARY if why.startswith("an incident") else min_summary
-        if len(out) >= limit or sid in covered:
+        if len(out) >= limit:
+            continue
+        if sid in covered and (why.startswith("an incident") or _told(article, sid, out)):
             continue
         source = cited(article, [sid])
         if (

@@ -189,6 +189,19 @@ def test_a_short_summary_takes_the_lede_and_uncovered_incidents() -> None:
     assert added and all(f.repaired for f in added)
 
 
+def test_a_cited_lede_sentence_the_summary_does_not_tell_is_added() -> None:
+    # The model cites sentences 1 and 2 but tells only the attack: the motive (sentence 2)
+    # is not in the summary, so a short summary takes it; the attack sentence is told.
+    result = _run(
+        ("Gunmen attacked a police post in Dara on Monday, killing four officers.", [1, 2]),
+        ("Police in Dara arrested 12 protesters on Tuesday, a police spokesman said.", [5]),
+        events=[EVENT],
+        min_summary_sentences=3,
+    )
+    texts = [s.text for s in result.summary]
+    assert len(texts) == 3 and "retaliation for the arrest of its leader" in texts[2]
+
+
 def test_a_charge_is_not_stated_as_fact() -> None:
     text = {
         "text": "A man was charged on Monday with the murder of two aid workers in Dara.\n"
