@@ -7,6 +7,7 @@ texts are written for the test.
 
 from __future__ import annotations
 
+import pytest
 from fakes import FakeBackend
 
 from summarizer import Settings, summarize
@@ -56,6 +57,29 @@ def test_an_act_noun_in_a_modifier_leaves_the_party() -> None:
     assert names_an_act("suicide bombings") and names_an_act("the air strike")
     assert not names_an_act("the masterminds behind the attack")
     assert not names_an_act("the Taliban")
+
+
+@pytest.mark.parametrize(
+    ("text", "dead"),
+    [
+        ("A car bomb at the market in Dara killed at least 30 people on Monday.", 30),
+        ("Twelve people were killed when a bomb exploded at the market in Dara.", 12),
+        ("A bomb at the market in Dara left 21 dead on Monday.", 21),
+        ("A senior army officer was killed when a bomb exploded at the market in Dara.", 1),
+        # Two figures: ACLED takes the lowest.
+        ("A bomb killed more than 100 in Dara; officials later said 126 were killed.", 100),
+        # The dead in groups: the figure found, then summed.
+        ("A bomb at the market in Dara killed 13 soldiers and 72 civilians on Monday.", 85),
+        # No figure of the dead: none is made up.
+        ("A bomb at the market in Dara wounded 30 people on Monday.", None),
+    ],
+)
+def test_a_figure_the_cited_sentence_gives_fills_empty_fatalities(
+    text: str, dead: int | None
+) -> None:
+    bomb = {"ids": [1], "type": "Remote explosive/landmine/IED", "place": "Dara"}
+    (event,) = _events(text, bomb)
+    assert event.fatalities == dead
 
 
 def test_fatalities_given_in_groups_are_summed() -> None:

@@ -54,8 +54,69 @@ def _total(work: EventWork) -> None:
             return
 
 
+# The dead as news reports a figure: "killing 12", "killed at least 30 people", "20
+# people were killed", "left 21 dead", "the death toll rose to 9"; and one death, "a
+# senior officer was killed". English number words up to twelve are figures too.
+_SMALL_NUMBERS = {
+    w: n
+    for n, w in enumerate(
+        [
+            "one",
+            "two",
+            "three",
+            "four",
+            "five",
+            "six",
+            "seven",
+            "eight",
+            "nine",
+            "ten",
+            "eleven",
+            "twelve",
+        ],
+        start=1,
+    )
+}
+_N = rf"(\d[\d,]*|{'|'.join(_SMALL_NUMBERS)})"
+_QUALIFIER = r"(?:at least |more than |over |nearly |almost |about |some |around )?"
+_DEAD_FIGURES = (
+    re.compile(rf"\b(?:killed|killing|kills)\s+{_QUALIFIER}{_N}\b", re.IGNORECASE),
+    re.compile(
+        rf"\b{_QUALIFIER}{_N}\s+(?:[\w-]+\s+){{0,4}}?(?:were|have been|had been|are)\s+"
+        r"(?:\w+\s+)?killed\b",
+        re.IGNORECASE,
+    ),
+    re.compile(rf"\bleft\s+{_QUALIFIER}{_N}\s+(?:people\s+)?dead\b", re.IGNORECASE),
+    re.compile(rf"\bdeath toll\s+(?:\w+\s+){{0,3}}?{_QUALIFIER}{_N}\b", re.IGNORECASE),
+)
+_ONE_KILLED = re.compile(r"\b(?:A|An)\s+(?:[\w-]+\s+){0,3}?(?:was|has been)\s+killed\b")
+
+
+def _figure(text: str) -> int | None:
+    text = text.lower().replace(",", "")
+    return _SMALL_NUMBERS.get(text) or (int(text) if text.isdigit() else None)
+
+
+def _fill_from_cited(work: EventWork) -> None:
+    """A figure of the dead in the cited sentences, where the model gave none. ACLED's
+    rule for differing figures: the lowest (the most conservative)."""
+    if work.fatalities is not None:
+        return
+    text = work.evidence_text
+    found = [_figure(m.group(1)) for p in _DEAD_FIGURES for m in p.finditer(text)]
+    figures = [f for f in found if f]
+    if not figures and _ONE_KILLED.search(text):
+        figures = [1]
+    if not figures:
+        return
+    work.fatalities = min(figures)
+    message = f"fatalities null -> {work.fatalities}: the figure the cited sentences report"
+    work.findings.append(repaired(Check.GROUNDING, work.at("fatalities"), message))
+
+
 def repair_event(work: EventWork) -> None:
     work.fatalities = _count(work, work.fatalities, "fatalities")
+    _fill_from_cited(work)
     _total(work)
     work.injuries = _count(work, work.injuries, "injuries")
 
