@@ -57,26 +57,8 @@ def _total(work: EventWork) -> None:
 # The dead as news reports a figure: "killing 12", "killed at least 30 people", "20
 # people were killed", "left 21 dead", "the death toll rose to 9"; and one death, "a
 # senior officer was killed". English number words up to twelve are figures too.
-_SMALL_NUMBERS = {
-    w: n
-    for n, w in enumerate(
-        [
-            "one",
-            "two",
-            "three",
-            "four",
-            "five",
-            "six",
-            "seven",
-            "eight",
-            "nine",
-            "ten",
-            "eleven",
-            "twelve",
-        ],
-        start=1,
-    )
-}
+_NUMBER_WORDS = "one two three four five six seven eight nine ten eleven twelve"
+_SMALL_NUMBERS = {word: n for n, word in enumerate(_NUMBER_WORDS.split(" "), start=1)}
 _N = rf"(\d[\d,]*|{'|'.join(_SMALL_NUMBERS)})"
 _QUALIFIER = r"(?:at least |more than |over |nearly |almost |about |some |around )?"
 _DEAD_FIGURES = (
