@@ -41,6 +41,18 @@ def test_a_speaker_is_not_the_doer_of_a_bombing() -> None:
     assert event.actors.actor1 is not None
 
 
+def test_the_accuser_is_not_the_doer() -> None:
+    text = (
+        "A car bomb killed 20 people at a police academy in Dara on Thursday.\n"
+        "The government blamed the Northern Front for the bombing."
+    )
+    bomb = {"ids": [1], "type": "Remote explosive/landmine/IED", "place": "Dara"}
+    (event,) = _events(text, {**bomb, "actor": "The government", "resp": "confirmed"})
+    assert event.actors.actor1 is not None
+    assert event.actors.actor1.value == "the Northern Front"
+    assert event.responsibility == "alleged"
+
+
 def test_an_act_is_not_its_doer() -> None:
     text = "Two Taliban suicide bombings killed 48 people in Charikar on Tuesday."
     bomb = {"ids": [1], "type": "Suicide bomb", "actor": "suicide bombings", "place": "Charikar"}

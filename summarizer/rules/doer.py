@@ -36,8 +36,30 @@ def _only_a_speaker(name: str, evidence: str) -> bool:
     return bool(mentions) and all(_SPEECH_AFTER.match(evidence[m.end() :]) for m in mentions)
 
 
+def _accused_by(name: str, evidence: str) -> str | None:
+    """The party `name` blames for the act: "Colombia blamed the leftist ELN for the
+    bombing" -> "the leftist ELN"; None when the text holds no such accusation."""
+    pattern = re.compile(
+        rf"{re.escape(name.strip())}\s+(?:has\s+|had\s+)?(?:blamed|blames|accused|accuses)\s+"
+        r"(?P<party>[^,.;:]{2,60}?)\s+(?:for|of)\b",
+        re.IGNORECASE,
+    )
+    found = pattern.search(evidence)
+    return found.group("party") if found else None
+
+
 def repair_event(work: EventWork) -> None:
     if EVENT_TYPE_OF.get(work.sub_event_type) not in _VIOLENT or not work.actor1:
+        return
+    # The accuser is not the doer: ACLED codes the accused, the responsibility alleged.
+    # The accusation often sits in a later sentence than the incident's report.
+    if accused := _accused_by(work.actor1, work.article.text):
+        message = (
+            f"actor1 {work.actor1!r} -> {accused!r}: the article has the former "
+            "blame the latter (responsibility alleged)"
+        )
+        work.findings.append(repaired(Check.ATTRIBUTION, work.at("actor1"), message))
+        work.actor1, work.responsibility = accused, "alleged"
         return
     target = work.draft.target
     why = None
