@@ -1,4 +1,5 @@
-"""The doer: an event's actor1 is who carried it out, never its victim or its reporter.
+"""The doer: an event's actor1 is who carried it out, never its victim, its reporter or
+its accuser.
 
 A small model fills actor1 with the most prominent name of the cited sentences: the
 general the bomb killed ("General X" as both actor and target), or the official who
@@ -6,7 +7,9 @@ spoke about it ("New York Gov. X said there is no evidence ..."). ACLED codes th
 perpetrator, or leaves it unidentified. For violent events (where a speaker is almost
 never the doer, unless they claim or confirm their own act), an actor1 that is the target, or
 that the cited sentences name only as the subject of a speech verb, is cleared, with a
-finding; so is a claimant that is the target. No gate check: nothing to re-ask.
+finding; so is a claimant that is the target. An actor1 the article has blame another
+party for the act ("X blamed Y for the bombing") gives way to the accused, and the
+responsibility becomes "alleged". No gate check: nothing to re-ask.
 """
 
 from __future__ import annotations
