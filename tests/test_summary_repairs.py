@@ -202,6 +202,28 @@ def test_a_cited_lede_sentence_the_summary_does_not_tell_is_added() -> None:
     assert len(texts) == 3 and "retaliation for the arrest of its leader" in texts[2]
 
 
+def test_an_opinion_pieces_sentences_are_the_writers_view() -> None:
+    column = {
+        "title": "Opinion: the West keeps repeating its mistakes",
+        "text": "A debate about withdrawal is long overdue.\nThe bases made no one safer.",
+    }
+    answer = {
+        "summary": [
+            {"text": "A debate about withdrawal is long overdue.", "ids": [1]},
+            {"text": "The bases made no one safer, the author said.", "ids": [2]},
+        ],
+        "events": [],
+    }
+    result = summarize(column, backend=FakeBackend(answer), settings=SETTINGS)
+    texts = [s.text for s in result.summary]
+    assert texts[0] == "A debate about withdrawal is long overdue, the writer argues."
+    assert texts[1] == "The bases made no one safer, the author said."  # has its speaker
+    # The same sentence in a news article is left as it is.
+    news = {**column, "title": "Debate on withdrawal"}
+    result = summarize(news, backend=FakeBackend(answer), settings=SETTINGS)
+    assert result.summary[0].text == "A debate about withdrawal is long overdue."
+
+
 def test_a_charge_is_not_stated_as_fact() -> None:
     text = {
         "text": "A man was charged on Monday with the murder of two aid workers in Dara.\n"

@@ -8,7 +8,9 @@ Repairs of one summary sentence, before its specifics are checked:
     speaker (", X said"), or is cut off where it ends the sentence, or the sentence is
     dropped;
   * a sentence restating only attributed or quoted article sentences gets their speaker
-    (", according to X"); a quotation whose speaker cannot be found is dropped.
+    (", according to X"); a quotation whose speaker cannot be found is dropped;
+  * in an opinion piece (the outlet marks it: "Opinion", "column"), a sentence with no
+    speaker is the writer's view: ", the writer argues".
 """
 
 from __future__ import annotations
@@ -29,6 +31,7 @@ _OPINION_PASSIVE = re.compile(
 _MOTIVE = language.any_word("motive_phrases")
 _ANALYSIS = clause_opening(language.alternatives("analysis_clauses"))
 _QUOTE_OPEN = re.compile(r"^\s*[\"“‘']")
+_OPINION_PIECE = language.any_word("opinion_markers")
 
 
 def _attach(text: str, attribution: str) -> str:
@@ -111,8 +114,19 @@ def _restated_speech(work: SentenceWork) -> None:
         work.dropped = True
 
 
+def _writer_view(work: SentenceWork) -> None:
+    """In an opinion piece, a sentence with no speaker of its own is the writer's view."""
+    article = work.article
+    marks = " ".join(filter(None, (article.source, article.title, article.url)))
+    if not _OPINION_PIECE.search(marks) or SPEECH.search(work.text):
+        return
+    work.text = _attach(work.text, "the writer argues")
+    message = "an opinion piece: the sentence is the writer's view, attributed to the writer"
+    work.findings.append(repaired(Check.ATTRIBUTION, work.where, message))
+
+
 def repair_sentence(work: SentenceWork) -> None:
-    for step in (_analysis, _opinion, _motive, _restated_speech):
+    for step in (_analysis, _opinion, _motive, _restated_speech, _writer_view):
         step(work)
         if work.dropped:
             return
