@@ -101,6 +101,34 @@ def test_a_kind_with_words_of_its_own_needs_them_whatever_violence_is_mentioned(
     ]
 
 
+@pytest.mark.parametrize(
+    "figurative",
+    [
+        "The senator attacked the bill in a speech in Dire Dawa on Monday.",
+        "The two parties in Dire Dawa are locked in a partisan battle over redistricting.",
+        "Teachers went on strike in Dire Dawa on Monday.",
+        "Prices in Dire Dawa hit a four-year high in March.",
+        "The army tested anti-drone systems near Dire Dawa.",
+        "The president got his booster shot in Dire Dawa on Monday.",
+    ],
+)
+def test_violence_words_used_figuratively_report_no_incident(figurative: str) -> None:
+    article = {"title": "News", "text": figurative}
+    kinds = ("Attack", "Armed clash", "Air/drone strike", "Peaceful protest")
+    for kind in kinds:
+        assert _events_of(article, {"ids": [1], "type": kind, "place": "Dire Dawa"}) == []
+
+
+def test_literal_violence_words_still_report() -> None:
+    for text, kind in (
+        ("A drone strike hit a depot in Dire Dawa on Monday.", "Air/drone strike"),
+        ("Gunmen attacked a market in Dire Dawa on Monday.", "Attack"),
+        ("Thousands of protesters marched in Dire Dawa on Monday.", "Peaceful protest"),
+    ):
+        record = {"ids": [1], "type": kind, "place": "Dire Dawa"}
+        assert _events_of({"title": "News", "text": text}, record) == [kind]
+
+
 def test_an_incident_dated_by_a_year_is_background() -> None:
     history = {
         "title": "Memorial opens",

@@ -5,7 +5,8 @@ it misses the al-Harir attack and the Baghdad strike). The pipeline re-reads fla
 sentences in a short window of their own (reread.py); whatever is still uncited then
 stays a warning that says where to look. A sentence is flagged when it
   * says something was done ("targeted", "killed", "carried out the strike", ...), not
-    that it is being done or might be ("are targeted", "more attacks");
+    that it is being done or might be ("are targeted", "more attacks"), and not in a
+    figurative use ("attacked the bill": checks/figurative.py);
   * is not background (a year, "anniversary", "years ago"), a heading, or said inside a
     quotation;
   * names something (a capitalised word after the first) that no cited sentence names:
@@ -24,6 +25,7 @@ from .. import language
 from ..article import Article, Sentence
 from ..countries import country_mentions
 from ..schema import Check, Event, EventTarget, Finding
+from .figurative import literal
 from .lexicon import quoted_ranges
 
 # Incident verbs (data/language/incident_verbs.txt), not after a present-tense
@@ -54,7 +56,7 @@ def _names(text: str) -> list[str]:
 
 def _reports_new_incident(sentence: Sentence, cited_text: str) -> list[str]:
     text = sentence.text.strip()
-    done = _DONE.search(text)
+    done = _DONE.search(literal(text))
     if not done or _BACKGROUND.search(text) or text.startswith("=="):
         return []
     # "They killed our brothers," the group said: the speaker's words, not a report.

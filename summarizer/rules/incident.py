@@ -13,6 +13,7 @@ from __future__ import annotations
 import re
 
 from .. import language
+from ..checks.figurative import literal
 from ..schema import Event, Finding
 from .base import Rule, drop_events
 
@@ -59,9 +60,15 @@ def _dated(span_text: str) -> bool:
     )
 
 
+def has_incident_word(text: str) -> bool:
+    """Any incident word of any kind in the text, as written (figurative uses included)."""
+    return bool(_ANY_INCIDENT.search(text))
+
+
 def _in(cue: re.Pattern[str], text: str) -> bool:
-    """A cue word in the text, not led in by a threat, plan or charge, in a sentence that
-    reports no past incident by its year."""
+    """A cue word in the text, not led in by a threat, plan or charge nor used
+    figuratively, in a sentence that reports no past incident by its year."""
+    text = literal(text)
     return not _dated(text) and any(
         not _LEAD_IN.search(text[: match.start()]) for match in cue.finditer(text)
     )

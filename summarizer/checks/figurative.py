@@ -1,0 +1,21 @@
+"""Violence words used figuratively, blanked out before a text is read for incidents.
+
+Politics, business and sport borrow the words of war: "a partisan battle", "the senator
+attacked the bill", "teachers went on strike", "booster shots", "anti-drone systems".
+None reports an incident. The phrases are patterns in data/language/figurative_uses.txt;
+`literal` replaces each with spaces, so offsets into the text stay valid.
+Measured from outside (evals/figurative_check.py): of 4,693 sentences of US political
+news (AllSides 2021), 633 hold an incident word and 525 after blanking; none of the 510
+CASE 2021 incident snippets loses its incident word.
+"""
+
+from __future__ import annotations
+
+from .. import language
+
+_FIGURATIVE = language.any_word("figurative_uses")
+
+
+def literal(text: str) -> str:
+    """The text with its figurative uses of violence words blanked out (same length)."""
+    return _FIGURATIVE.sub(lambda m: " " * len(m.group(0)), text)
