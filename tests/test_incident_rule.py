@@ -110,6 +110,8 @@ def test_a_kind_with_words_of_its_own_needs_them_whatever_violence_is_mentioned(
         "Prices in Dire Dawa hit a four-year high in March.",
         "The army tested anti-drone systems near Dire Dawa.",
         "The president got his booster shot in Dire Dawa on Monday.",
+        "In Dire Dawa the mayor is locked in a bitter fight with a councillor.",
+        "Websites in Dire Dawa were hit by a widespread outage on Tuesday.",
     ],
 )
 def test_violence_words_used_figuratively_report_no_incident(figurative: str) -> None:
@@ -127,6 +129,24 @@ def test_literal_violence_words_still_report() -> None:
     ):
         record = {"ids": [1], "type": kind, "place": "Dire Dawa"}
         assert _events_of({"title": "News", "text": text}, record) == [kind]
+
+
+def test_a_change_of_territory_needs_words_of_one() -> None:
+    # A clash is no change of who holds ground.
+    clash = {"title": "Clash", "text": "Soldiers attacked rebels in Dire Dawa on Monday."}
+    regain = {"ids": [1], "type": "Government regains territory", "place": "Dire Dawa"}
+    assert _events_of(clash, regain) == []
+    retaken = {"title": "Town retaken", "text": "The army recaptured Dire Dawa on Monday."}
+    assert _events_of(retaken, regain) == ["Government regains territory"]
+
+
+def test_an_incident_recalled_by_its_anniversary_is_background() -> None:
+    memorial = {
+        "title": "Memorial",
+        "text": "Leaders met in Dire Dawa to mark the anniversary of the attack that killed 30.",
+    }
+    attack = {"ids": [1], "type": "Attack", "place": "Dire Dawa"}
+    assert _events_of(memorial, attack) == []
 
 
 def test_an_incident_dated_by_a_year_is_background() -> None:

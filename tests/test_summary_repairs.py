@@ -12,9 +12,11 @@ import pytest
 from fakes import FakeBackend
 
 from summarizer import Settings, summarize
+from summarizer.article import Article
 from summarizer.checks.clauses import speaker_of, trim_before
 from summarizer.checks.lexicon import neutralise
 from summarizer.checks.wellformed import problems
+from summarizer.rules import SentenceWork, section_label
 
 SETTINGS = Settings(backend="local", max_reasks=0, rereads=0, min_summary_sentences=0)
 
@@ -200,6 +202,18 @@ def test_a_cited_lede_sentence_the_summary_does_not_tell_is_added() -> None:
     )
     texts = [s.text for s in result.summary]
     assert len(texts) == 3 and "retaliation for the arrest of its leader" in texts[2]
+
+
+def test_an_outlets_section_label_is_not_part_of_the_sentence() -> None:
+    result = _run(
+        ("Why it matters: Gunmen attacked a police post in Dara on Monday.", [1]),
+        ("The police post was rebuilt last year.", [3]),
+    )
+    assert result.summary[0].text.startswith("Gunmen attacked a police post in Dara on Monday")
+    # A colon that follows no label is left alone.
+    work = SentenceWork(0, Article(text=ARTICLE["text"]), "Context matters: police said so.", [1])
+    section_label.repair_sentence(work)
+    assert work.text == "Context matters: police said so."
 
 
 def test_an_opinion_pieces_sentences_are_the_writers_view() -> None:

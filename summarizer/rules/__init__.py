@@ -24,6 +24,7 @@ from . import (
     injection,
     neutrality,
     responsibility,
+    section_label,
     specifics,
     sub_type,
     unplaced,
@@ -38,6 +39,7 @@ from .base import EventWork, Rule, RuleContext, SentenceWork
 # assembly repairs a summary sentence's citation before its wording, and an event's
 # citation, responsibility, sub-type, values, counts and field roles in that order.
 RULES: tuple[Rule, ...] = (
+    section_label.RULE,  # repair: an outlet's "Why it matters:" is not part of a sentence
     citations.RULE,  # check; repairs: a sentence's and an event's citation
     neutrality.RULE,  # check; repair: a sentence's wording (lexicon, cut-off clause)
     attribution.RULE,  # repair: a view, motive or quotation keeps its speaker

@@ -51,10 +51,18 @@ _ANY_VIOLENCE = _cue(_SECTIONS["Any violence"])
 _ANY_INCIDENT = _cue(tuple(w for words in _SECTIONS.values() for w in words))
 
 
+# A sentence that recalls an incident by its distance in time ("the anniversary of the
+# attack", "where the towers fell two decades ago"): history, as coverage reads it too.
+_RECALLED = re.compile(
+    r"\b(?:anniversary|commemorat\w+|(?:years?|decades?) ago|last (?:year|month))\b",
+    re.IGNORECASE,
+)
+
+
 def _dated(span_text: str) -> bool:
     """Does the sentence name a past incident by its year ("the 1998 bombings")? Its other
     violence words ("the victims of the 1998 bombings") are that incident's too."""
-    return any(
+    return bool(_RECALLED.search(span_text)) or any(
         _DATED_BEFORE.search(span_text[: match.start()])
         for match in _ANY_INCIDENT.finditer(span_text)
     )
