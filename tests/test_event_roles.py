@@ -114,6 +114,38 @@ def test_a_paraphrased_value_takes_the_articles_words() -> None:
     assert text[actor.evidence[0].start : actor.evidence[0].end] == "British army"
 
 
+@pytest.mark.parametrize(
+    ("text", "typed", "coded"),
+    [
+        # The words say who took ground; the model's territorial sub-type follows them.
+        (
+            "Taliban fighters swept into the capital, Dara, on Sunday.",
+            "Government regains territory",
+            "Non-state actor overtakes territory",
+        ),
+        (
+            "The army recaptured the town of Dara on Sunday.",
+            "Non-state actor overtakes territory",
+            "Government regains territory",
+        ),
+        # A protest is peaceful unless someone intervened.
+        (
+            "Thousands of firefighters marched through Dara on Saturday.",
+            "Protest with intervention",
+            "Peaceful protest",
+        ),
+        (
+            "Police fired tear gas to disperse protesters in Dara on Saturday.",
+            "Protest with intervention",
+            "Protest with intervention",
+        ),
+    ],
+)
+def test_the_sub_type_follows_what_the_words_say(text: str, typed: str, coded: str) -> None:
+    (event,) = _events(text, {"ids": [1], "type": typed, "place": "Dara"})
+    assert event.sub_event_type == coded
+
+
 def test_explosions_with_no_aircraft_named_are_no_air_strike() -> None:
     text = "Twin explosions tore through a crowd at the airport gate on Thursday, killing 13."
     blast = {"ids": [1], "type": "Air/drone strike", "place": "the airport gate", "killed": 13}
