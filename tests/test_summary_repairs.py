@@ -34,6 +34,8 @@ SETTINGS = Settings(backend="local", max_reasks=0, rereads=0, min_summary_senten
         "It was a and deadly exit.",
         "Lieutenant Colonel Matthew Lohmeier of the Space Force.",  # a name, no verb
         "A major setback for the peace process.",
+        "Protests in Marseille ahead of the vaccine pass.",  # capitalised: a noun
+        "Y., called the request for disaster relief necessary.",  # a name cut in two
     ],
 )
 def test_fragments_are_flagged(fragment: str) -> None:

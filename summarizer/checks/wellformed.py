@@ -26,6 +26,9 @@ _REGULAR_VERB_ENDING = re.compile(r"(?:ed|ing|[^s']s)$")
 _WORD = re.compile(r"[A-Za-z0-9][\w’'-]*")
 _END = re.compile(r"[.!?][\"'”’)\]]*$")
 _ELLIPSIS = re.compile(r"(\.\s*\.\s*\.|…)[\"'”’)\]]*$")
+# A sentence that opens on the tail of an abbreviation ("Y., called the request ...",
+# "Va., and Kyrsten Sinema ..."): a sentence splitter cut a name at its full stop.
+_ABBREVIATION_TAIL = re.compile(r"^(?:[A-Z]\.){1,3},|^[A-Z][a-z]{0,2}\.,")
 _DETERMINER_BEFORE_GAP = re.compile(
     r"\b(?:a|an|the)\s+(?:and|or|but|nor)\b|\b(?:a|an|the)\s*[,;.]", re.I
 )
@@ -55,6 +58,8 @@ def problems(text: str) -> list[str]:
         found.append("no verb (a label or a name, not a sentence)")
     if text and not (text[0].isupper() or text[0].isdigit() or text[0] in "\"“‘'("):
         found.append("does not start a sentence")
+    elif _ABBREVIATION_TAIL.match(text):
+        found.append("starts on the tail of an abbreviation (a name cut in two)")
     for pattern, what in (
         (_DETERMINER_BEFORE_GAP, "a determiner with no noun"),
         (_CONJUNCTION_BEFORE_STOP, "a conjunction with nothing after it"),
@@ -97,7 +102,11 @@ def _possible_verb(word: str) -> bool:
         return True
     if lowered.endswith("'s"):
         return lowered[:-2] in _PRONOUNS_WITH_IS
-    return lowered in _VERB_FORMS or bool(_REGULAR_VERB_ENDING.search(lowered))
+    if lowered in _VERB_FORMS:
+        return True
+    # A capitalised word ending in -s is a name or a subject ("Reuters", "Protests in
+    # Marseille ..."), hardly ever a finite verb: only lower-case words count by ending.
+    return word[:1].islower() and bool(_REGULAR_VERB_ENDING.search(lowered))
 
 
 def _unbalanced(text: str) -> list[str]:
