@@ -110,7 +110,7 @@ def test_a_kind_with_words_of_its_own_needs_them_whatever_violence_is_mentioned(
         "Prices in Dire Dawa hit a four-year high in March.",
         "The army tested anti-drone systems near Dire Dawa.",
         "The president got his booster shot in Dire Dawa on Monday.",
-        "In Dire Dawa the mayor is locked in a bitter fight with a councillor.",
+        "In Dire Dawa the mayor faces a leadership fight with a councillor.",
         "Websites in Dire Dawa were hit by a widespread outage on Tuesday.",
     ],
 )
@@ -123,6 +123,9 @@ def test_violence_words_used_figuratively_report_no_incident(figurative: str) ->
 
 def test_literal_violence_words_still_report() -> None:
     for text, kind in (
+        ("An airstrike hit a crowded market in Dire Dawa on Monday.", "Air/drone strike"),
+        ("Post-election clashes erupted in Dire Dawa on Monday.", "Armed clash"),
+        ("The army launched a counter-offensive near Dire Dawa.", "Armed clash"),
         ("A drone strike hit a depot in Dire Dawa on Monday.", "Air/drone strike"),
         ("Gunmen attacked a market in Dire Dawa on Monday.", "Attack"),
         ("Thousands of protesters marched in Dire Dawa on Monday.", "Peaceful protest"),

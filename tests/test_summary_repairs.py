@@ -32,8 +32,7 @@ SETTINGS = Settings(backend="local", max_reasks=0, rereads=0, min_summary_senten
         'The minister called it "" and left.',
         "it was a deadly exit.",
         "It was a and deadly exit.",
-        "Lieutenant Colonel Matthew Lohmeier of the Space Force.",  # a name, no verb
-        "A major setback for the peace process.",
+        "Colonel John Smith of the air force.",  # a name, no verb
         "Protests in Marseille ahead of the vaccine pass.",  # capitalised: a noun
         "Y., called the request for disaster relief necessary.",  # a name cut in two
     ],
@@ -53,6 +52,9 @@ def test_fragments_are_flagged(fragment: str) -> None:
         "The announcement and the date apply to both air and land travel.",
         "Rebel units control the town of Tarsa.",
         "Officials fled the capital on Monday.",
+        "The army withdrew from the area.",
+        "A fighter jet flew over the city.",
+        "The economy shrank by 2 percent.",
     ],
 )
 def test_whole_sentences_pass(sentence: str) -> None:
@@ -198,7 +200,7 @@ def test_a_cited_lede_sentence_the_summary_does_not_tell_is_added() -> None:
     # is not in the summary, so a short summary takes it; the attack sentence is told.
     result = _run(
         ("Gunmen attacked a police post in Dara on Monday, killing four officers.", [1, 2]),
-        ("Police in Dara arrested 12 protesters on Tuesday, a police spokesman said.", [5]),
+        ("The police post in Dara was rebuilt last year.", [3]),
         events=[EVENT],
         min_summary_sentences=3,
     )
@@ -234,8 +236,9 @@ def test_an_opinion_pieces_sentences_are_the_writers_view() -> None:
     texts = [s.text for s in result.summary]
     assert texts[0] == "A debate about withdrawal is long overdue, the writer argues."
     assert texts[1] == "The bases made no one safer, the author said."  # has its speaker
-    # The same sentence in a news article is left as it is.
-    news = {**column, "title": "Debate on withdrawal"}
+    # The same sentence in a news article is left as it is, a marker word inside the
+    # headline included.
+    news = {**column, "title": "Public opinion turns against the deployment"}
     result = summarize(news, backend=FakeBackend(answer), settings=SETTINGS)
     assert result.summary[0].text == "A debate about withdrawal is long overdue."
 

@@ -82,9 +82,12 @@ _SUBJECT_PRONOUNS = frozenset({"i", "we", "you", "they", "he", "she"})
 _PRONOUNS_WITH_IS = frozenset({"it", "he", "she", "that", "there", "here", "what", "who", "how"})
 
 
-# A bare verb ("the rules apply to", "the rebels control the town") is a lower-case word
-# with its object or complement after it.
-_OBJECT_OPENERS = frozenset({"to", "that", "the", "a", "an", "his", "her", "their", "its"})
+# A bare verb ("the rules apply to", "the rebels control the town", "troops withdrew
+# from") is a lower-case word with its object or complement after it. Not "of", "for",
+# "in", "on", "at": a noun takes those ("ahead of", "a setback for").
+_OBJECT_OPENERS = frozenset({"that", "the", "a", "an", "his", "her", "their", "its"}) | (
+    language.words("prepositions") - {"of", "for", "in", "on", "at"}
+)
 
 
 def _has_possible_verb(words: list[str]) -> bool:

@@ -23,12 +23,13 @@ _ACT_NOUN = re.compile(
 
 
 def names_an_act(value: str) -> bool:
-    """Is the act noun the value's head? Not where a preposition puts it in a modifier:
-    "the masterminds behind the attack" names a party."""
-    words = re.findall(r"[\w’'-]+", value.lower())
-    return bool(_ACT_NOUN.search(value.strip())) and not (
-        set(words) & language.words("prepositions")
-    )
+    """Is the act noun the value's head: the last word before any preposition? "suicide
+    bombings", "air strikes by the coalition" name acts; "the masterminds behind the
+    attack" names a party."""
+    words = re.findall(r"[\w’'-]+", value)
+    prepositions = language.words("prepositions")
+    head = next((i for i, w in enumerate(words) if w.lower() in prepositions), len(words))
+    return head > 0 and bool(_ACT_NOUN.search(" ".join(words[:head])))
 
 
 def repair_event(work: EventWork) -> None:

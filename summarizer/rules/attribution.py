@@ -31,7 +31,13 @@ _OPINION_PASSIVE = re.compile(
 _MOTIVE = language.any_word("motive_phrases")
 _ANALYSIS = clause_opening(language.alternatives("analysis_clauses"))
 _QUOTE_OPEN = re.compile(r"^\s*[\"“‘']")
-_OPINION_PIECE = language.any_word("opinion_markers")
+# Where an outlet marks an opinion piece: its name or section ("Opinion", "The Guardian
+# Opinion"), a path segment of its address ("/opinion/"), or a label opening the headline
+# ("Opinion: ..."). Not a marker word anywhere in a headline ("Public opinion turns").
+_MARKER = language.alternatives("opinion_markers")
+_OPINION_SOURCE = re.compile(rf"\b(?:{_MARKER})\b", re.IGNORECASE)
+_OPINION_PATH = re.compile(rf"/(?:{_MARKER})s?/", re.IGNORECASE)
+_OPINION_TITLE = re.compile(rf"^\s*(?:{_MARKER})\s*[:|]", re.IGNORECASE)
 
 
 def _attach(text: str, attribution: str) -> str:
@@ -117,8 +123,12 @@ def _restated_speech(work: SentenceWork) -> None:
 def _writer_view(work: SentenceWork) -> None:
     """In an opinion piece, a sentence with no speaker of its own is the writer's view."""
     article = work.article
-    marks = " ".join(filter(None, (article.source, article.title, article.url)))
-    if not _OPINION_PIECE.search(marks) or SPEECH.search(work.text):
+    opinion = (
+        _OPINION_SOURCE.search(article.source or "")
+        or _OPINION_PATH.search(article.url or "")
+        or _OPINION_TITLE.match(article.title or "")
+    )
+    if not opinion or SPEECH.search(work.text):
         return
     work.text = _attach(work.text, "the writer argues")
     message = "an opinion piece: the sentence is the writer's view, attributed to the writer"

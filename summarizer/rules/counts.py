@@ -59,7 +59,8 @@ def _total(work: EventWork) -> None:
 # senior officer was killed". English number words up to twelve are figures too.
 _NUMBER_WORDS = "one two three four five six seven eight nine ten eleven twelve"
 _SMALL_NUMBERS = {word: n for n, word in enumerate(_NUMBER_WORDS.split(" "), start=1)}
-_N = rf"(\d[\d,]*|{'|'.join(_SMALL_NUMBERS)})"
+# A figure, not an age ("17-year-old") nor part of a longer token.
+_N = rf"(\d[\d,]*|{'|'.join(_SMALL_NUMBERS)})(?![\w-])"
 _QUALIFIER = r"(?:at least |more than |over |nearly |almost |about |some |around )?"
 _DEAD_FIGURES = (
     re.compile(rf"\b(?:killed|killing|kills)\s+{_QUALIFIER}{_N}\b", re.IGNORECASE),
@@ -69,13 +70,23 @@ _DEAD_FIGURES = (
         re.IGNORECASE,
     ),
     re.compile(rf"\bleft\s+{_QUALIFIER}{_N}\s+(?:people\s+)?dead\b", re.IGNORECASE),
-    re.compile(rf"\bdeath toll\s+(?:\w+\s+){{0,3}}?{_QUALIFIER}{_N}\b", re.IGNORECASE),
+    re.compile(
+        r"\bdeath toll\s+(?:\w+\s+){0,4}?"
+        r"(?:rose to|climbed to|reached|stood at|stands at|is|was|of|at)\s+" + _QUALIFIER + _N,
+        re.IGNORECASE,
+    ),
 )
 _ONE_KILLED = re.compile(r"\b(?:A|An)\s+(?:[\w-]+\s+){0,3}?(?:was|has been)\s+killed\b")
 
 
+# A running total ("which has killed more than 300 people since 2019") is no one event's.
+_SINCE = re.compile(r"^[^.;]{0,40}\bsince\b", re.IGNORECASE)
+
+
 def _figure(text: str) -> int | None:
     text = text.lower().replace(",", "")
+    if text.isdigit() and len(text) == 4 and text[:2] in ("19", "20"):
+        return None  # a year
     return _SMALL_NUMBERS.get(text) or (int(text) if text.isdigit() else None)
 
 
@@ -85,7 +96,12 @@ def _fill_from_cited(work: EventWork) -> None:
     if work.fatalities is not None:
         return
     text = work.evidence_text
-    found = [_figure(m.group(1)) for p in _DEAD_FIGURES for m in p.finditer(text)]
+    found = [
+        _figure(m.group(1))
+        for p in _DEAD_FIGURES
+        for m in p.finditer(text)
+        if not _SINCE.match(text[m.end() :])
+    ]
     figures = [f for f in found if f]
     if not figures and _ONE_KILLED.search(text):
         figures = [1]

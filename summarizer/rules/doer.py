@@ -39,16 +39,31 @@ def _only_a_speaker(name: str, evidence: str) -> bool:
     return bool(mentions) and all(_SPEECH_AFTER.match(evidence[m.end() :]) for m in mentions)
 
 
-def _accused_by(name: str, evidence: str) -> str | None:
-    """The party `name` blames for the act: "Colombia blamed the leftist ELN for the
-    bombing" -> "the leftist ELN"; None when the text holds no such accusation."""
+# What an accusation must be about to name the doer: the act itself, within a few words
+# ("blamed the rebels for the bombing", "accused the army of carrying out the strike"),
+# not any charge ("accused the group of using civilians as shields").
+_ACT_AFTER = re.compile(
+    r"^(?:\W+\w+){0,4}?\W+(?:bomb(?:ing)?s?|attacks?|(?:air\s?)?strikes?|airstrikes?|"
+    r"explosions?|blasts?|shelling|raids?|ambush(?:es)?|shootings?|killings?|massacres?|"
+    r"assassination|abduction|kidnapping)\b",
+    re.IGNORECASE,
+)
+_PRONOUN = re.compile(r"^(?:him|her|them|it|they|us|me|you)$", re.IGNORECASE)
+
+
+def _accused_by(name: str, text: str) -> str | None:
+    """The party `name` blames for the act: "the government blamed the rebels for the
+    bombing" -> "the rebels"; None when the text holds no such accusation about an act."""
     pattern = re.compile(
         rf"{re.escape(name.strip())}\s+(?:has\s+|had\s+)?(?:blamed|blames|accused|accuses)\s+"
         r"(?P<party>[^,.;:]{2,60}?)\s+(?:for|of)\b",
         re.IGNORECASE,
     )
-    found = pattern.search(evidence)
-    return found.group("party") if found else None
+    for found in pattern.finditer(text):
+        party = found.group("party").strip()
+        if not _PRONOUN.match(party) and _ACT_AFTER.match(text[found.end() :]):
+            return party
+    return None
 
 
 def repair_event(work: EventWork) -> None:

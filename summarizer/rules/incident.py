@@ -29,9 +29,13 @@ _LEAD_IN = re.compile(
 # A year right before the word names a past incident: "the 1998 bombings", "the October
 # 2000 attack". News reports a current incident by its day ("on Monday", "Aug. 29"), and
 # puts a year on one it recalls for context: background, not an incident of the article.
-# A comma after the year ("On 17 September 2019, two bombings killed...") is a date
-# opening the report, and does not count.
-_DATED_BEFORE = re.compile(r"\b(?:19|20)\d\d(?:\s+[\w-]+){0,2}\s+$")
+# The year follows "the", "of", "in", "since" or a month: "About 2000 people protested"
+# is a count, "On 17 September 2019, two bombings killed..." a date opening the report.
+_MONTHS = "January|February|March|April|May|June|July|August|September|October|November|December"
+_DATED_BEFORE = re.compile(
+    rf"(?:\b(?:the|of|in|since)\s+|\b(?:{_MONTHS})\s+)(?:19|20)\d\d(?:\s+[\w-]+){{0,2}}\s+$",
+    re.IGNORECASE,
+)
 
 
 def _cue(words: tuple[str, ...]) -> re.Pattern[str]:
@@ -51,12 +55,9 @@ _ANY_VIOLENCE = _cue(_SECTIONS["Any violence"])
 _ANY_INCIDENT = _cue(tuple(w for words in _SECTIONS.values() for w in words))
 
 
-# A sentence that recalls an incident by its distance in time ("the anniversary of the
-# attack", "where the towers fell two decades ago"): history, as coverage reads it too.
-_RECALLED = re.compile(
-    r"\b(?:anniversary|commemorat\w+|(?:years?|decades?) ago|last (?:year|month))\b",
-    re.IGNORECASE,
-)
+# An incident recalled by its distance in time: "the anniversary of the attack", "where
+# the towers fell two decades ago". History, as coverage reads it too.
+_RECALLED = re.compile(r"\b(?:anniversary|(?:years?|decades?) ago)\b", re.IGNORECASE)
 
 
 def _dated(span_text: str) -> bool:
@@ -90,8 +91,8 @@ def _says(cue: re.Pattern[str], event: Event) -> bool:
 def reported(event: Event) -> bool:
     """Do the record's cited sentences report an incident: one of its kind, or violence?
 
-    Violence counts for the violent kinds and for a strategic development with no words
-    of its own ("Other"): a real attack the model filed there is a wrongly typed incident,
+    Violence counts for the violent kinds, riots and a strategic development with no
+    words of its own ("Other"): a real attack the model filed there is a wrongly typed incident,
     not an invented one. A kind with words of its own needs them: a protest is reported
     with "protesters" or "rally", an arrest with "arrested" or "detained", whatever
     violence the sentences also mention (a court hearing about a killing is no protest).
@@ -102,7 +103,7 @@ def reported(event: Event) -> bool:
     cue = _CUES.get(event.event_type)
     if cue is None or _says(cue, event):
         return True
-    fallback = event.event_type in _VIOLENT or event.event_type == "Strategic developments"
+    fallback = event.event_type in (*_VIOLENT, "Riots", "Strategic developments")
     return fallback and _says(_ANY_VIOLENCE, event)
 
 

@@ -40,27 +40,37 @@ def _without_appositive(value: GroundedValue) -> GroundedValue | None:
     return value.model_copy(update={"value": head, "evidence": evidence or value.evidence})
 
 
+# What cannot open a noun phrase left after a cut: a relative pronoun ("who attacked"), a
+# participle ("linked to al-Qaeda", "backed by Iran"), a possessive's tail ("'s forces").
+_NOT_A_HEAD = re.compile(r"^(?:who|which|that|whose|whom|where|\w+ed|\w+ing)\b|^['’]s\b", re.I)
+
+
 def _phrase(text: str) -> bool:
     """Could `text` stand as a value: a content word, not opened by a preposition
-    ("behind the attack") nor ended by a function word ("the", "and")."""
+    ("behind the attack"), a relative pronoun or a participle, nor ended by a function
+    word ("the", "and")."""
     found = re.findall(r"[\w’'-]+", text.lower())
     return bool(
         found
         and found[0] not in language.words("prepositions")
+        and not _NOT_A_HEAD.match(text)
         and found[-1] not in language.words("dangling_words")
         and any(w not in language.words("stop_words") for w in found)
     )
 
 
 def neutral_piece(value: GroundedValue) -> GroundedValue | None:
-    """The value's longest stretch beside its loaded terms that is still a phrase: the text
-    after the last term or before the first. None when neither is."""
+    """The value's stretch beside its loaded terms that is still a phrase: a name before
+    the first term ("Assad" of "Assad regime forces"), else the longer of the text after
+    the last term and the text before the first. None when neither is a phrase."""
     terms = [t for t in find_loaded_terms(value.value) if not t.quoted]
     if not terms:
         return None
     after = value.value[terms[-1].end :].strip(" ,;")
     before = value.value[: terms[0].start].strip(" ,;")
     pieces = sorted((p for p in (after, before) if _phrase(p)), key=len, reverse=True)
+    if before in pieces and before[:1].isupper():
+        pieces.insert(0, before)  # a name names the party better than what follows
     if not pieces:
         return None
     piece = pieces[0]

@@ -107,8 +107,13 @@ def repair_event(work: EventWork) -> None:
         "country": ev.country,
     }
     for name, value in values.items():
-        work.grounded[name] = ground(value, work.article, work.ids, work.at(name), work.findings)
-        if value and value.strip() and work.grounded[name] is None:
+        grounded = ground(value, work.article, work.ids, work.at(name), work.findings)
+        if grounded is None and name == "location" and value and "," in value:
+            # "Mosul, Iraq": the model adds the region or country; the town is the place.
+            town = value.split(",")[0].strip()
+            grounded = ground(town, work.article, work.ids, work.at(name), work.findings)
+        work.grounded[name] = grounded
+        if value and value.strip() and grounded is None:
             work.unfounded.append(name)
     _country_near_place(work)
 
