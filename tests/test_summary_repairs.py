@@ -154,6 +154,21 @@ def test_restated_speech_gets_its_speaker_and_a_bare_quotation_is_dropped() -> N
     assert len(texts) == 2 and "Ali Noor" in texts[1]
 
 
+def test_restated_speech_of_two_sources_gets_the_closest_ones_speaker() -> None:
+    two = {
+        "text": "Hundreds of migrants were released in Dara, a new report said.\n"
+        "They were given notices to appear in court, an official told reporters."
+    }
+    answer = {
+        "summary": [{"text": "Hundreds of migrants were released in Dara.", "ids": [1, 2]}] * 2,
+        "events": [],
+    }
+    result = summarize(two, backend=FakeBackend(answer), settings=SETTINGS)
+    assert result.summary[0].text == (
+        "Hundreds of migrants were released in Dara, according to a new report."
+    )
+
+
 def test_an_unsupported_negation_is_cut_or_dropped() -> None:
     result = _run(
         ("Gunmen attacked a police post in Dara, though no officers were hurt.", [1]),

@@ -8,7 +8,8 @@ Repairs of one summary sentence, before its specifics are checked:
     speaker (", X said"), or is cut off where it ends the sentence, or the sentence is
     dropped;
   * a sentence restating only attributed or quoted article sentences gets their speaker
-    (", according to X"); a quotation whose speaker cannot be found is dropped;
+    (", according to X"; of several, the speaker of the sentence it restates most); a
+    quotation whose speaker cannot be found is dropped;
   * in an opinion piece (the outlet marks it: "Opinion", "column"), a sentence with no
     speaker is the writer's view: ", the writer argues".
 """
@@ -20,7 +21,7 @@ import re
 from .. import language
 from ..checks.attribution import SPEECH
 from ..checks.clauses import clause_opening, speaker_of, trim_before
-from ..checks.grounding import cited
+from ..checks.grounding import cited, content_words
 from ..checks.lexicon import quoted_ranges
 from ..schema import Check
 from .base import Rule, SentenceWork, repaired
@@ -109,6 +110,11 @@ def _restated_speech(work: SentenceWork) -> None:
     if not sources or len(attributed) < len(sources):
         return
     speakers = {sp for s in sources if (sp := speaker_of(s.text))}
+    if len(speakers) > 1:
+        # Several sources: the speaker of the cited sentence the summary restates most.
+        said = set(content_words(work.text))
+        closest = max(sources, key=lambda s: len(said & set(content_words(s.text))))
+        speakers = {sp} if (sp := speaker_of(closest.text)) else speakers
     if len(speakers) == 1:
         (speaker,) = speakers
         work.text = _attach(work.text, f"according to {_speaker_phrase(speaker)}")
