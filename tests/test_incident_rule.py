@@ -112,6 +112,7 @@ def test_a_kind_with_words_of_its_own_needs_them_whatever_violence_is_mentioned(
         "The president got his booster shot in Dire Dawa on Monday.",
         "In Dire Dawa the mayor faces a leadership fight with a councillor.",
         "Websites in Dire Dawa were hit by a widespread outage on Tuesday.",
+        "A hurricane hit Dire Dawa on Sunday, killing four people.",
     ],
 )
 def test_violence_words_used_figuratively_report_no_incident(figurative: str) -> None:

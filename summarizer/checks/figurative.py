@@ -5,8 +5,8 @@ attacked the bill", "teachers went on strike", "booster shots", "anti-drone syst
 None reports an incident. The phrases are patterns in data/language/figurative_uses.txt;
 `literal` replaces each with spaces, so offsets into the text stay valid.
 Measured from outside (evals/figurative_check.py): of 4,693 sentences of US political
-news (AllSides 2021), 659 hold an incident word and 554 after blanking; none of the 432
-CASE 2021 incident snippets with one loses it.
+news (AllSides 2021), 659 hold an incident word and 548 after blanking; of the 432 CASE
+2021 snippets with one, only 2 lose it, both of the distractor type NATURAL_DISASTER.
 """
 
 from __future__ import annotations

@@ -56,7 +56,8 @@ _ANY_INCIDENT = _cue(tuple(w for words in _SECTIONS.values() for w in words))
 
 
 # An incident recalled by its distance in time: "the anniversary of the attack", "where
-# the towers fell two decades ago". History, as coverage reads it too.
+# the towers fell two decades ago". History. (Not "20 years after": "twenty years after
+# being removed from power, the Taliban swept into Kabul" reports today's incident.)
 _RECALLED = re.compile(r"\b(?:anniversary|(?:years?|decades?) ago)\b", re.IGNORECASE)
 
 
