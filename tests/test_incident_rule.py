@@ -153,6 +153,22 @@ def test_an_incident_recalled_by_its_anniversary_is_background() -> None:
     assert _events_of(memorial, attack) == []
 
 
+def test_a_heading_in_title_case_reports_nothing() -> None:
+    charges = {
+        "title": "Wanted",
+        "text": "Murder of Nationals Outside Dire Dawa; Conspiracy to Murder Nationals.",
+    }
+    other = {"ids": [1], "type": "Other", "place": "Dire Dawa"}
+    assert _events_of(charges, other) == []
+    # Place names do not make a report a heading: "gunmen attacked" is lower case.
+    report = {
+        "title": "Attack",
+        "text": "Unidentified gunmen attacked the Polytechnic Staff Quarters in Dire Dawa.",
+    }
+    attack = {"ids": [1], "type": "Attack", "place": "Dire Dawa"}
+    assert _events_of(report, attack) == ["Attack"]
+
+
 def test_an_incident_dated_by_a_year_is_background() -> None:
     history = {
         "title": "Memorial opens",
