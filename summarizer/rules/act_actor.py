@@ -15,11 +15,7 @@ from .. import language
 from ..schema import Check
 from .base import EventWork, Rule, repaired
 
-_ACT_NOUN = re.compile(
-    r"\b(?:bomb(?:ing)?s?|attacks?|(?:air\s?)?strikes?|airstrikes?|explosions?|blasts?|"
-    r"shelling|raids?|clash(?:es)?|ambush(?:es)?|shootings?|gunfire|violence)$",
-    re.IGNORECASE,
-)
+_ACT_NOUN = re.compile(rf"\b(?:{language.alternatives('act_nouns')})$", re.IGNORECASE)
 
 
 def names_an_act(value: str) -> bool:

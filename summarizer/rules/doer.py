@@ -43,10 +43,7 @@ def _only_a_speaker(name: str, evidence: str) -> bool:
 # ("blamed the rebels for the bombing", "accused the army of carrying out the strike"),
 # not any charge ("accused the group of using civilians as shields").
 _ACT_AFTER = re.compile(
-    r"^(?:\W+\w+){0,4}?\W+(?:bomb(?:ing)?s?|attacks?|(?:air\s?)?strikes?|airstrikes?|"
-    r"explosions?|blasts?|shelling|raids?|ambush(?:es)?|shootings?|killings?|massacres?|"
-    r"assassination|abduction|kidnapping)\b",
-    re.IGNORECASE,
+    rf"^(?:\W+\w+){{0,4}}?\W+(?:{language.alternatives('act_nouns')})\b", re.IGNORECASE
 )
 _PRONOUN = re.compile(r"^(?:him|her|them|it|they|us|me|you)$", re.IGNORECASE)
 

@@ -10,6 +10,7 @@ event_type_cues.txt. No gate check: the model is not re-asked about it.
 
 from __future__ import annotations
 
+import calendar
 import re
 
 from .. import language
@@ -31,7 +32,7 @@ _LEAD_IN = re.compile(
 # puts a year on one it recalls for context: background, not an incident of the article.
 # The year follows "the", "of", "in", "since" or a month: "About 2000 people protested"
 # is a count, "On 17 September 2019, two bombings killed..." a date opening the report.
-_MONTHS = "January|February|March|April|May|June|July|August|September|October|November|December"
+_MONTHS = "|".join(calendar.month_name[1:])  # the C locale's English month names
 _DATED_BEFORE = re.compile(
     rf"(?:\b(?:the|of|in|since)\s+|\b(?:{_MONTHS})\s+)(?:19|20)\d\d(?:\s+[\w-]+){{0,2}}\s+$",
     re.IGNORECASE,
