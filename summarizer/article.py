@@ -99,7 +99,7 @@ def split_sentences(text: str, language: str = "en") -> list[Sentence]:
         cursor += len(line) + 1
         if not line.strip():
             continue
-        for part_start, part_end in _boundaries(language, line):
+        for part_start, part_end in _rejoin_abbreviations(line, _boundaries(language, line)):
             start = line_start + part_start
             end = line_start + part_end
             # Trim whitespace so that spans hold only the sentence itself.
@@ -110,6 +110,46 @@ def split_sentences(text: str, language: str = "en") -> list[Sentence]:
             if end > start:
                 sentences.append(Sentence(len(sentences) + 1, start, end, text[start:end]))
     return sentences
+
+
+# Splits sentencex makes inside one sentence of English news, where a period belongs to
+# an abbreviation. Each pattern is (end of the part before, start of the part after).
+_ABBREVIATION_SPLITS = (
+    # A courtesy title never ends a sentence: "the move came after Ms. | Pelosi had...".
+    (re.compile(r"(?<![\w.])(?:Mr|Ms|Mrs|Messrs|Dr)\.$"), re.compile(r"[A-Z]")),
+    # A dotted abbreviation cut between its letters, as in the party-and-state tag of US
+    # politics and place abbreviations: "Sen. Joe Manchin, D-W. | Va., said",
+    # "Chuck Schumer, D-N. | Y., called", "Whitehouse, D-R. | I., was asked".
+    (re.compile(r"(?<![\w.])[A-Z]\.$"), re.compile(r"[A-Z][a-z]?\.(?=[\s,;:)]|--|—|$)")),
+    # A clock time followed by its zone or day: "at 10:30 p.m. | Sunday.",
+    # "about 1:30 a.m. | ET, officials said".
+    (
+        re.compile(r"\b[ap]\.m\.$"),
+        re.compile(
+            r"(?:ET|EST|EDT|CT|CST|CDT|MT|PT|PST|PDT|GMT|UTC|BST|local|Eastern|Central|"
+            r"Mountain|Pacific|Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|"
+            r"today|tomorrow|yesterday|on)\b"
+        ),
+    ),
+    # A part that starts lower-case or with a hyphen is the rest of the sentence: edited
+    # English starts sentences with a capital ("the Jan. 6. | attack on the Capitol",
+    # "a Republican-vs. | -Republican runoff").
+    (re.compile(r"\.$"), re.compile(r"[a-z]|-\w")),
+)
+
+
+def _rejoin_abbreviations(line: str, parts: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """Join back parts that were split at an abbreviation's period (_ABBREVIATION_SPLITS)."""
+    joined: list[tuple[int, int]] = []
+    for start, end in parts:
+        if joined:
+            before = line[joined[-1][0] : joined[-1][1]].rstrip()
+            after = line[start:end].lstrip()
+            if any(b.search(before) and a.match(after) for b, a in _ABBREVIATION_SPLITS):
+                joined[-1] = (joined[-1][0], end)
+                continue
+        joined.append((start, end))
+    return joined
 
 
 _FALLBACK_SPLIT = re.compile(r"[^.!?]*(?:[.!?]+[\"'”’)\]]*|$)\s*")

@@ -65,9 +65,28 @@ def build_summary(draft: Draft, article: Article) -> tuple[list[SummarySentence]
             findings.extend(work.findings)
             if work.dropped:
                 continue
+            if (earlier := _repeated(work.text, out)) is not None:
+                message = f"dropped: it repeats summary sentence {earlier + 1}"
+                findings.append(repaired(Check.STRUCTURE, SummaryTarget(k), message))
+                continue
             evidence = spans_of(cited(article, work.ids))
             out.append(SummarySentence(text=work.text, sentence_ids=work.ids, evidence=evidence))
     return out, findings
+
+
+# A small model restates its first sentence ("Tsarnaev, a 19-year-old student, was
+# arrested for the bombing." then "Tsarnaev was arrested for the bombing."): a sentence
+# whose content words are all but this share in one earlier sentence tells nothing new.
+REPEAT_NEW_SHARE = 0.2
+
+
+def _repeated(text: str, earlier: list[SummarySentence]) -> int | None:
+    """The index of an earlier sentence this one only repeats, if any."""
+    words = _stems(text)
+    for i, sentence in enumerate(earlier):
+        if words and len(words - _stems(sentence.text)) <= REPEAT_NEW_SHARE * len(words):
+            return i
+    return None
 
 
 # A summary is at most this long once sentences for uncovered incidents are added.

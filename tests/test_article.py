@@ -57,3 +57,30 @@ def test_with_notes_returns_a_copy() -> None:
     assert article.with_notes("later").notes == ("decoded", "later")
     assert article.with_notes("earlier", first=True).notes == ("earlier", "decoded")
     assert article.notes == ("decoded",)
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        # Party-and-state tags of US politics are cut between their letters by sentencex.
+        (
+            "Biden said activists confronted Sen. Joe Manchin, D-W.Va., on Sunday. He left.",
+            ["Biden said activists confronted Sen. Joe Manchin, D-W.Va., on Sunday.", "He left."],
+        ),
+        ("The move came after Ms. Pelosi had signaled it. Then she spoke.", 2),
+        ("A man posted it around 12:30 a.m. Sunday. Police came.", 2),
+        ("It fell about 1:30 a.m. ET, officials said. Rescuers came.", 2),
+        ("Violence followed the Jan. 6. attack on the Capitol. Arrests began.", 2),
+        # Real boundaries after an abbreviation stay.
+        ("It ended at 3 p.m. The next day he left.", 2),
+        ("He left the U.K. The agenda was set.", 2),
+    ],
+)
+def test_abbreviation_periods_do_not_end_sentences(text: str, expected) -> None:
+    sentences = split_sentences(text)
+    for s in sentences:
+        assert text[s.start : s.end] == s.text
+    if isinstance(expected, int):
+        assert len(sentences) == expected, [s.text for s in sentences]
+    else:
+        assert [s.text for s in sentences] == expected

@@ -39,6 +39,36 @@ _STRAY_PUNCTUATION = re.compile(r"\s[,;:]|[,;:]\s*[,;:.]")
 # Numbers repeat legitimately ("10 10-year-olds" is rare, "that that" is grammatical).
 _REPEAT_ALLOWED = frozenset({"that", "had", "is"})
 MIN_WORDS = 4
+# A sentence never ends on an auxiliary or a copula with its complement gone: "Biden said
+# it is." (the quotation stripped), "the situation was" (cut off at the length limit).
+AUXILIARIES = frozenset(
+    "is are was were be been being will would shall should can could may might must".split()  # noqa: SIM905
+)
+# A line in title case ("Murder of U.S. Nationals; Conspiracy to Murder ...", "Trudeau's
+# Reason for Calling Snap Election Fails") is a headline, a heading, a list of charges
+# or a caption: it names things, and the body reports what happened. Title case leaves
+# only its minor words lower-case; a sentence, names and all, has a lower-case verb
+# ("Biden met Chinese President Xi Jinping"). An attribution tail we add (", according
+# to CNN") is not read.
+_LETTER_WORD = re.compile(r"(?<![’'])\b[A-Za-z][a-z]*\b")  # not the "s" of "Trudeau's"
+_TITLE_CASE_MINOR = frozenset(
+    "a an the and but or nor for so yet as vs at by in of off on per to up via".split()  # noqa: SIM905
+)
+_ATTRIBUTION_TAIL = re.compile(r",\s+(?:according to\b.*|the writer argues\W*)$")
+# A credit or copyright line ("Photo © 2001 Corbis Images. All rights reserved.",
+# "(AP Photo/Jane Doe)") is page furniture, never a statement of the news.
+_CREDIT_LINE = re.compile(
+    r"©|\ball rights reserved\b|\b(?:AP|AFP|Reuters) Photo/|^\W*(?:Photo|Image)\s*(?::|credit)",
+    re.IGNORECASE,
+)
+
+
+def is_heading(text: str) -> bool:
+    """A title-case line: a headline, heading or caption, not a sentence that reports."""
+    words = _LETTER_WORD.findall(_ATTRIBUTION_TAIL.sub("", text))
+    major = [w for w in words if w not in _TITLE_CASE_MINOR]
+    long_words = sum(len(w) >= 4 for w in major)
+    return long_words >= 4 and all(w[0].isupper() for w in major)
 
 
 def problems(text: str) -> list[str]:
@@ -52,10 +82,17 @@ def problems(text: str) -> list[str]:
         found.append("ends in an ellipsis (cut off)")
     elif not _END.search(text):
         found.append("no full stop at the end")
-    if words and words[-1].lower() in _DANGLING:
-        found.append(f"ends on {words[-1]!r}")
+    # Read without an attribution tail we added: "... in the country was, according to
+    # Joseph." ends on "was" (a cut-off sentence the attribution rule then attributed).
+    core = _WORD.findall(_ATTRIBUTION_TAIL.sub("", text))
+    if core and core[-1].lower() in _DANGLING | AUXILIARIES:
+        found.append(f"ends on {core[-1]!r}")
     if len(words) >= MIN_WORDS and not _has_possible_verb(words):
         found.append("no verb (a label or a name, not a sentence)")
+    if is_heading(text):
+        found.append("a headline or heading in title case, not a sentence")
+    if _CREDIT_LINE.search(text):
+        found.append("a photo credit or copyright line")
     if text and not (text[0].isupper() or text[0].isdigit() or text[0] in "\"“‘'("):
         found.append("does not start a sentence")
     elif _ABBREVIATION_TAIL.match(text):

@@ -16,6 +16,7 @@ from . import (
     citations,
     counts,
     coverage,
+    dateline,
     doer,
     duplicates,
     field_roles,
@@ -40,6 +41,7 @@ from .base import EventWork, Rule, RuleContext, SentenceWork
 # citation, responsibility, sub-type, values, counts and field roles in that order.
 RULES: tuple[Rule, ...] = (
     section_label.RULE,  # repair: an outlet's "Why it matters:" is not part of a sentence
+    dateline.RULE,  # repair: "WASHINGTON — " is where the story was filed, not news
     citations.RULE,  # check; repairs: a sentence's and an event's citation
     neutrality.RULE,  # check; repair: a sentence's wording (lexicon, cut-off clause)
     attribution.RULE,  # repair: a view, motive or quotation keeps its speaker

@@ -5,11 +5,12 @@ A small model fills actor1 with the most prominent name of the cited sentences: 
 general the bomb killed ("General X" as both actor and target), or the official who
 spoke about it ("New York Gov. X said there is no evidence ..."). ACLED codes the
 perpetrator, or leaves it unidentified. For violent events (where a speaker is almost
-never the doer, unless they claim or confirm their own act), an actor1 that is the target, or
-that the cited sentences name only as the subject of a speech verb, is cleared, with a
-finding; so is a claimant that is the target. An actor1 the article has blame another
-party for the act ("X blamed Y for the bombing") gives way to the accused, and the
-responsibility becomes "alleged". No gate check: nothing to re-ask.
+never the doer, unless they claim or confirm their own act), an actor1 that is the
+target, or that the cited sentences name only as the subject of a speech verb or of a
+responder's verb (investigating, arresting), is cleared, with a finding; so is a
+claimant that is the target. An actor1 the article has blame another party for the act
+("X blamed Y for the bombing") gives way to the accused, and the responsibility becomes
+"alleged". No gate check: nothing to re-ask.
 """
 
 from __future__ import annotations
@@ -27,6 +28,13 @@ _SPEECH_AFTER = re.compile(
     rf"^(?:\s*,[^,]{{1,60}},)?\s+(?:has\s+|had\s+|also\s+)?(?:{language.alternatives('reporting_verbs')})\b",
     re.IGNORECASE,
 )
+# "X are investigating", "X have arrested", "X, who were called to the scene, searched":
+# a responder (data/language/responder_verbs.txt), not the doer.
+_RESPONSE_AFTER = re.compile(
+    rf"^(?:\s*,[^,]{{1,60}},)?\s+(?:are\s+|is\s+|were\s+|was\s+|have\s+|has\s+|had\s+|also\s+)*"
+    rf"(?:{language.alternatives('responder_verbs')})\b",
+    re.IGNORECASE,
+)
 
 
 def _is_target(name: str | None, target: str | None) -> bool:
@@ -37,6 +45,16 @@ def _only_a_speaker(name: str, evidence: str) -> bool:
     """Every mention of `name` in the cited sentences is the subject of a speech verb."""
     mentions = list(re.finditer(re.escape(name.strip()), evidence, re.IGNORECASE))
     return bool(mentions) and all(_SPEECH_AFTER.match(evidence[m.end() :]) for m in mentions)
+
+
+def _only_a_responder(name: str, evidence: str) -> bool:
+    """Every mention of `name` in the cited sentences speaks about the incident or
+    responds to it (investigates, arrests, searches), and one at least responds."""
+    mentions = list(re.finditer(re.escape(name.strip()), evidence, re.IGNORECASE))
+    after = [evidence[m.end() :] for m in mentions]
+    return any(_RESPONSE_AFTER.match(a) for a in after) and all(
+        _RESPONSE_AFTER.match(a) or _SPEECH_AFTER.match(a) for a in after
+    )
 
 
 # What an accusation must be about to name the doer: the act itself, within a few words
@@ -91,6 +109,8 @@ def repair_event(work: EventWork) -> None:
         and not CONFIRM.search(work.evidence_text)
     ):
         why = "the cited sentences name it only as a speaker (a reporter is not the doer)"
+    elif _only_a_responder(work.actor1, work.evidence_text):
+        why = "the cited sentences name it only as investigating or arresting (a responder)"
     if why:
         work.findings.append(
             repaired(Check.ATTRIBUTION, work.at("actor1"), f"actor1 {work.actor1!r} cleared: {why}")

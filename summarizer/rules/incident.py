@@ -15,6 +15,7 @@ import re
 
 from .. import language
 from ..checks.figurative import literal
+from ..checks.wellformed import is_heading
 from ..schema import Event, Finding
 from .base import Rule, drop_events
 
@@ -76,25 +77,13 @@ def has_incident_word(text: str) -> bool:
     return bool(_ANY_INCIDENT.search(text))
 
 
-# A line in title case ("Murder of U.S. Nationals; Conspiracy to Murder ...") is a
-# heading, a list of charges or a caption: it names things, and the body reports what
-# happened. Every word of four letters or more capitalised: a sentence with place names
-# still has its lower-case "gunmen attacked".
-_TITLE_WORD = re.compile(r"\b[A-Za-z][a-z]{3,}\b")
-
-
-def _heading(text: str) -> bool:
-    words = _TITLE_WORD.findall(text)
-    return len(words) >= 4 and all(w[0].isupper() for w in words)
-
-
 def _in(cue: re.Pattern[str], text: str) -> bool:
     """A cue word in the text, not led in by a threat, plan or charge nor used
     figuratively, in a sentence that reports no past incident by its year."""
     text = literal(text)
     return (
         not _dated(text)
-        and not _heading(text)
+        and not is_heading(text)  # a heading names things; it reports none
         and any(not _LEAD_IN.search(text[: match.start()]) for match in cue.finditer(text))
     )
 

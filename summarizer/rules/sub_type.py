@@ -1,5 +1,6 @@
 """Sub-type follows the words: the model's sub-type, unless its cited sentences describe
-another weapon, another side taking ground, or a protest nobody intervened in.
+another weapon, another side taking ground, a protest nobody intervened in, or one side's
+violence typed as a two-sided clash.
 
 Small models answer "Air/drone strike" or "Shelling" for bombings, "Government regains
 territory" for an armed group sweeping into a capital, "Protest with intervention" for a
@@ -25,8 +26,34 @@ _SUB_TYPE_CUES: dict[str, re.Pattern[str]] = {
 }
 
 
+# Whether an "Armed clash" has two sides (data/language/clash_sides.txt).
+_CLASH_SIDES: dict[str, re.Pattern[str]] = {
+    side: re.compile(rf"\b(?:{'|'.join(cues)})\b", re.IGNORECASE)
+    for side, cues in language.sections("clash_sides").items()
+}
+
+
+def _one_sided(evidence: str) -> str | None:
+    """What an "Armed clash" is when its sentences tell one side's violence, not a fight."""
+    if _CLASH_SIDES["by protesters"].search(evidence):
+        return "Violent demonstration"
+    if _CLASH_SIDES["two sides"].search(evidence) or not _CLASH_SIDES["one side"].search(evidence):
+        return None
+    if _CLASH_SIDES["protesters"].search(evidence):
+        return "Excessive force against protesters"
+    return "Attack"
+
+
 def repair_event(work: EventWork) -> None:
     sub_event_type, evidence = work.sub_event_type, work.evidence_text
+    if sub_event_type == "Armed clash" and (stated := _one_sided(evidence)):
+        message = (
+            f"sub-type 'Armed clash' -> {stated!r}: the cited sentences tell one side's "
+            "violence, no fight between armed sides"
+        )
+        work.findings.append(repaired(Check.ATTRIBUTION, work.at("sub_event_type"), message))
+        work.sub_event_type = stated
+        return
     own = _SUB_TYPE_CUES.get(sub_event_type)
     if own is None or own.search(evidence):
         return

@@ -8,7 +8,8 @@ name (it opens with a capital letter). A loaded term left in any value is cut ou
 what stands beside it is still a noun phrase of the article's own words ("US-occupied
 military bases" -> "military bases", "Hamas terrorists" -> "Hamas"): the value stays a
 span of the article, as ACLED's fields are. Only where no such piece is left is the term
-replaced from the lexicon ("the terrorists" -> "the militants"). Runs after the rules
+replaced from the lexicon ("the terrorists" -> "the militants"). A location that is a
+piece of a clause or names the act is no place, and is cleared. Runs after the rules
 that ground the values.
 """
 
@@ -18,6 +19,7 @@ import re
 
 from .. import language
 from ..checks.lexicon import find_loaded_terms, neutralise
+from ..checks.wellformed import AUXILIARIES
 from ..schema import Check, GroundedValue, Span
 from .base import EventWork, Rule, repaired
 
@@ -82,7 +84,26 @@ def neutral_piece(value: GroundedValue) -> GroundedValue | None:
     return value.model_copy(update={"value": piece, "evidence": evidence or value.evidence})
 
 
+_ACT_NOUNS = re.compile(rf"\b(?:{language.alternatives('act_nouns')})$", re.IGNORECASE)
+
+
+def _not_a_place(place: str) -> str | None:
+    """Why a location value names no place: a stretch of a clause ("President Jovenel
+    Moise was", with its verb) or the act itself ("the complex attack")."""
+    words = re.findall(r"[\w’'-]+", place.lower())
+    if any(w in AUXILIARIES for w in words):
+        return "it holds a verb (a piece of a clause, not a place)"
+    if _ACT_NOUNS.search(place.strip(" .,;")):
+        return "it names the act, not where it happened"
+    return None
+
+
 def repair_event(work: EventWork) -> None:
+    place = work.grounded.get("location")
+    if place and (why := _not_a_place(place.value)):
+        work.grounded["location"] = None
+        message = f"location {place.value!r} cleared: {why}"
+        work.findings.append(repaired(Check.GROUNDING, work.at("location"), message))
     for name in PARTY_FIELDS:
         value = work.grounded.get(name)
         trimmed = _without_appositive(value) if value else None

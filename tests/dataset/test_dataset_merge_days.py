@@ -22,7 +22,7 @@ PAIRS = [
     ("neus-6054-left.json", 0, "neus-6054-right.json", 0, True),
     ("neus-5915-left.json", 0, "neus-5915-right.json", 0, True),
     # One incident, reported on different days (undated WikiEvents articles).
-    ("wiki-20_VOA_EN_NW_2016.11.17.3601570.json", 0, "wiki-backpack_ied_13.json", 3, True),
+    ("wiki-20_VOA_EN_NW_2016.11.17.3601570.json", 0, "wiki-backpack_ied_13.json", 2, True),
     ("wiki-JC002YBW0.json", 0, "wiki-backpack_ied_20.json", 0, True),
     # Different incidents at one place, or one after another, on other days.
     ("neus-5750-left.json", 0, "neus-5746-left.json", 0, False),
