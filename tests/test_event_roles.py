@@ -41,6 +41,30 @@ def test_a_speaker_is_not_the_doer_of_a_bombing() -> None:
     assert event.actors.actor1 is not None
 
 
+def test_an_investigator_is_not_the_doer() -> None:
+    text = (
+        "Counterterror police are investigating the death of a lawmaker who was stabbed "
+        "at a church in Dara on Friday."
+    )
+    stab = {"ids": [1], "type": "Attack", "actor": "Counterterror police", "place": "Dara"}
+    (event,) = _events(text, stab)
+    assert event.actors.actor1 is None
+    # Police who fire are doers.
+    text = "Police opened fire on protesters in Dara on Friday, killing two."
+    fire = {"ids": [1], "type": "Excessive force against protesters", "actor": "Police"}
+    (event,) = _events(text, {**fire, "place": "Dara"})
+    assert event.actors.actor1 is not None
+
+
+def test_a_location_is_a_place() -> None:
+    text = "President Ivan Petrov was shot dead by gunmen at his home in Dara on Wednesday."
+    shot = {"ids": [1], "type": "Attack", "actor": "gunmen", "place": "President Ivan Petrov was"}
+    (event,) = _events(text, shot)
+    assert event.location.place is None
+    (event,) = _events(text, {**shot, "place": "Dara"})
+    assert event.location.place is not None and event.location.place.value == "Dara"
+
+
 def test_the_accuser_is_not_the_doer() -> None:
     text = (
         "A car bomb killed 20 people at a police academy in Dara on Thursday.\n"
@@ -138,6 +162,27 @@ def test_a_paraphrased_value_takes_the_articles_words() -> None:
             "Police fired tear gas to disperse protesters in Dara on Saturday.",
             "Protest with intervention",
             "Protest with intervention",
+        ),
+        # An Armed clash needs two armed sides; one side's violence is coded by its victim.
+        (
+            "A lawmaker was stabbed to death at a church in Dara on Friday.",
+            "Armed clash",
+            "Attack",
+        ),
+        (
+            "Militia fighters opened fire on a crowd of protesters in Dara, killing two.",
+            "Armed clash",
+            "Excessive force against protesters",
+        ),
+        (
+            "A man was assaulted by a group of pro-government protesters in Dara on Friday.",
+            "Armed clash",
+            "Violent demonstration",
+        ),
+        (
+            "Rebels ambushed an army convoy near Dara and shot dead two soldiers.",
+            "Armed clash",
+            "Armed clash",
         ),
     ],
 )

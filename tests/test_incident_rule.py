@@ -216,3 +216,15 @@ def test_no_replayed_record_holds_a_value_of_the_example_its_article_lacks(split
             # A value whose words the article does not all hold came from the example.
             if not set(re.findall(r"\w+", value.casefold())) <= words:
                 assert value not in dumped, (article.path, value)
+
+
+def test_an_arrest_on_suspicion_of_murder_reports_no_murder() -> None:
+    arrest = {
+        "title": "Man held after stabbing",
+        "text": "Police said a 25-year-old man had been arrested in Dara on suspicion of murder."
+        "\nOfficials did not comment.",
+    }
+    murder = {"ids": [1], "type": "Attack", "place": "Dara"}
+    answer = _answer([murder], arrest["text"])
+    result = summarize(arrest, backend=FakeBackend(answer), settings=SETTINGS)
+    assert result.events == []

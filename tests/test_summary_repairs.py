@@ -16,7 +16,7 @@ from summarizer.article import Article
 from summarizer.checks.clauses import speaker_of, trim_before
 from summarizer.checks.lexicon import neutralise
 from summarizer.checks.wellformed import problems
-from summarizer.rules import SentenceWork, section_label
+from summarizer.rules import SentenceWork, dateline, section_label
 
 SETTINGS = Settings(backend="local", max_reasks=0, rereads=0, min_summary_sentences=0)
 
@@ -35,6 +35,10 @@ SETTINGS = Settings(backend="local", max_reasks=0, rereads=0, min_summary_senten
         "Colonel John Smith of the air force.",  # a name, no verb
         "Protests in Marseille ahead of the vaccine pass.",  # capitalised: a noun
         "Y., called the request for disaster relief necessary.",  # a name cut in two
+        "The security situation in the country was, according to Joseph.",  # cut off
+        "Biden said it is.",  # the quotation stripped
+        "Trudeau's Reason for Calling Snap Election Fails, according to CNN.",  # a headline
+        "Photo © 2001 Corbis Images all rights reserved.",  # a credit line
     ],
 )
 def test_fragments_are_flagged(fragment: str) -> None:
@@ -233,6 +237,33 @@ def test_an_outlets_section_label_is_not_part_of_the_sentence() -> None:
     work = SentenceWork(0, Article(text=ARTICLE["text"]), "Context matters: police said so.", [1])
     section_label.repair_sentence(work)
     assert work.text == "Context matters: police said so."
+
+
+def test_a_dateline_is_not_part_of_the_sentence() -> None:
+    result = _run(
+        ("DARA, Northland (AP) — Gunmen attacked a police post in Dara on Monday.", [1]),
+        ("The police post was rebuilt last year.", [3]),
+    )
+    assert result.summary[0].text.startswith("Gunmen attacked a police post in Dara")
+    # Capitals and a dash that are no dateline stay.
+    work = SentenceWork(0, Article(text=ARTICLE["text"]), "NATO — the alliance — met.", [1])
+    dateline.repair_sentence(work)
+    assert work.text == "NATO — the alliance — met."
+
+
+def test_a_sentence_that_repeats_an_earlier_one_is_dropped() -> None:
+    result = _run(
+        ("Gunmen of the Northern Front attacked a police post in Dara on Monday.", [1]),
+        ("The Northern Front attacked a police post in Dara.", [1]),
+        ("The police post was rebuilt last year.", [3]),
+    )
+    texts = [s.text for s in result.summary]
+    assert len(texts) == 2 and texts[1] == "The police post was rebuilt last year."
+    assert any("repeats summary sentence 1" in f.message for f in result.run.findings)
+
+
+def test_names_and_a_verb_are_a_sentence_not_a_headline() -> None:
+    assert not problems("President Joe Biden met Chinese President Xi Jinping.")
 
 
 def test_an_opinion_pieces_sentences_are_the_writers_view() -> None:
