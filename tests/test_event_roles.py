@@ -56,6 +56,21 @@ def test_an_investigator_is_not_the_doer() -> None:
     assert event.actors.actor1 is not None
 
 
+def test_a_speaker_is_not_the_doer_of_a_riot() -> None:
+    text = "The wave of protest and looting in Dara was planned by enemies, the president said."
+    riot = {"ids": [1], "type": "Violent demonstration", "actor": "the president", "place": "Dara"}
+    (event,) = _events(text, riot)
+    assert event.actors.actor1 is None
+
+
+def test_a_wave_of_protests_is_placed_at_its_first_city() -> None:
+    text = "Thousands marched in Dara and at least 14 other cities on Sunday, demanding change."
+    march = {"ids": [1], "type": "Peaceful protest", "place": "Dara and other cities"}
+    (event,) = _events(text, {**march, "actor": "the protests"})
+    assert event.location.place is not None and event.location.place.value == "Dara"
+    assert event.actors.actor1 is None  # "the protests" is the act
+
+
 def test_a_location_is_a_place() -> None:
     text = "President Ivan Petrov was shot dead by gunmen at his home in Dara on Wednesday."
     shot = {"ids": [1], "type": "Attack", "actor": "gunmen", "place": "President Ivan Petrov was"}
@@ -183,6 +198,22 @@ def test_a_paraphrased_value_takes_the_articles_words() -> None:
             "Rebels ambushed an army convoy near Dara and shot dead two soldiers.",
             "Armed clash",
             "Armed clash",
+        ),
+        # Looting makes a protest a riot; a withdrawal is no disrupted weapon.
+        (
+            "A wave of protest and looting swept across Dara last week.",
+            "Protest with intervention",
+            "Violent demonstration",
+        ),
+        (
+            "The last foreign troops have left the Dara air base, officials said.",
+            "Disrupted weapons use",
+            "Non-violent transfer of territory",
+        ),
+        (
+            "Soldiers intercepted two rockets fired at the Dara air base on Monday.",
+            "Disrupted weapons use",
+            "Disrupted weapons use",
         ),
     ],
 )

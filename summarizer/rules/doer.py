@@ -10,7 +10,8 @@ target, or that the cited sentences name only as the subject of a speech verb or
 responder's verb (investigating, arresting), is cleared, with a finding; so is a
 claimant that is the target. An actor1 the article has blame another party for the act
 ("X blamed Y for the bombing") gives way to the accused, and the responsibility becomes
-"alleged". No gate check: nothing to re-ask.
+"alleged". For protests and riots, a speaker or responder is cleared the same way.
+No gate check: nothing to re-ask.
 """
 
 from __future__ import annotations
@@ -82,7 +83,21 @@ def _accused_by(name: str, text: str) -> str | None:
 
 
 def repair_event(work: EventWork) -> None:
-    if EVENT_TYPE_OF.get(work.sub_event_type) not in _VIOLENT or not work.actor1:
+    kind = EVENT_TYPE_OF.get(work.sub_event_type)
+    if not work.actor1:
+        return
+    if kind in ("Protests", "Riots"):
+        # The demonstrators are the doers; an official who spoke about the unrest, or
+        # the police who arrested for it, is not ("the president said the protests ...").
+        if _only_a_speaker(work.actor1, work.evidence_text) or _only_a_responder(
+            work.actor1, work.evidence_text
+        ):
+            why = "the cited sentences name it only as a speaker or a responder"
+            message = f"actor1 {work.actor1!r} cleared: {why}"
+            work.findings.append(repaired(Check.ATTRIBUTION, work.at("actor1"), message))
+            work.actor1 = None
+        return
+    if kind not in _VIOLENT:
         return
     # The accuser is not the doer: ACLED codes the accused, the responsibility alleged.
     # The accusation often sits in a later sentence than the incident's report.

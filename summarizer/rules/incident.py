@@ -46,13 +46,16 @@ def _cue(words: tuple[str, ...]) -> re.Pattern[str]:
 
 # Each kind's words, by ACLED event type or, where it has its own section, sub-type; the
 # violent types also accept the words of any violence. A weapon stopped before it went
-# off has its words in sub_type_cues.txt (they retype a record there too): a withdrawal
-# or a speech filed as "Disrupted weapons use" reports none.
+# off, and forces leaving ground without a fight, have their words in sub_type_cues.txt
+# (they retype a record there too): a speech filed as either reports none.
 _CUES: dict[str, re.Pattern[str]] = {
     kind: _cue(words + (_SECTIONS["Any violence"] if kind in _VIOLENT else ()))
     for kind, words in _SECTIONS.items()
     if kind != "Any violence"
-} | {"Disrupted weapons use": _cue(language.sections("sub_type_cues")["Disrupted weapons use"])}
+} | {
+    kind: _cue(language.sections("sub_type_cues")[kind])
+    for kind in ("Disrupted weapons use", "Non-violent transfer of territory")
+}
 
 
 _ANY_VIOLENCE = _cue(_SECTIONS["Any violence"])

@@ -44,8 +44,25 @@ def _one_sided(evidence: str) -> str | None:
     return "Attack"
 
 
+# Words of a riot (data/language/event_type_cues.txt): a protest whose sentences tell of
+# looting, arson or stone-throwing is ACLED's "Violent demonstration" (Riots), whether
+# or not anyone intervened.
+_RIOT_WORDS = re.compile(
+    rf"\b(?:{'|'.join(language.sections('event_type_cues')['Riots'])})\b", re.IGNORECASE
+)
+
+
 def repair_event(work: EventWork) -> None:
     sub_event_type, evidence = work.sub_event_type, work.evidence_text
+    protest = sub_event_type in ("Peaceful protest", "Protest with intervention")
+    if protest and (riot := _RIOT_WORDS.search(evidence)):
+        message = (
+            f"sub-type {sub_event_type!r} -> 'Violent demonstration': the cited sentences "
+            f"tell of a riot ({riot.group(0)!r})"
+        )
+        work.findings.append(repaired(Check.ATTRIBUTION, work.at("sub_event_type"), message))
+        work.sub_event_type = "Violent demonstration"
+        return
     if sub_event_type == "Armed clash" and (stated := _one_sided(evidence)):
         message = (
             f"sub-type 'Armed clash' -> {stated!r}: the cited sentences tell one side's "

@@ -9,6 +9,8 @@ check of the same values is part of the citations rule's check.
 
 from __future__ import annotations
 
+import re
+
 from ..article import Article
 from ..checks.grounding import GroundingPolicy, locate
 from ..countries import country_around
@@ -94,6 +96,9 @@ def _country_near_place(work: EventWork) -> None:
     )
 
 
+_FIRST_PLACE = re.compile(r",|\s+and\s+")
+
+
 def repair_event(work: EventWork) -> None:
     ev = work.draft
     # In the order the Event lists them: the findings come in this order.
@@ -108,9 +113,11 @@ def repair_event(work: EventWork) -> None:
     }
     for name, value in values.items():
         grounded = ground(value, work.article, work.ids, work.at(name), work.findings)
-        if grounded is None and name == "location" and value and "," in value:
-            # "Mosul, Iraq": the model adds the region or country; the town is the place.
-            town = value.split(",")[0].strip()
+        if grounded is None and name == "location" and value and _FIRST_PLACE.search(value):
+            # "Mosul, Iraq": the model adds the region or country; "Havana and other
+            # cities": it sums up a list the article gives. The first place named is the
+            # place (ACLED codes each place of a wave on its own; the first leads).
+            town = _FIRST_PLACE.split(value)[0].strip()
             grounded = ground(town, work.article, work.ids, work.at(name), work.findings)
         work.grounded[name] = grounded
         if value and value.strip() and grounded is None:
