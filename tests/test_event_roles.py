@@ -199,6 +199,12 @@ def test_a_paraphrased_value_takes_the_articles_words() -> None:
             "Armed clash",
             "Armed clash",
         ),
+        # Force used on a protest by others is the protest's, not the crowd's riot.
+        (
+            "The Taliban violently broke up a protest in Dara, killing at least one person.",
+            "Violent demonstration",
+            "Excessive force against protesters",
+        ),
         # Looting makes a protest a riot; a withdrawal is no disrupted weapon.
         (
             "A wave of protest and looting swept across Dara last week.",

@@ -1,6 +1,7 @@
 """Sub-type follows the words: the model's sub-type, unless its cited sentences describe
 another weapon, another side taking ground, a protest nobody intervened in, or one side's
-violence typed as a two-sided clash.
+violence typed as a two-sided clash, or force used on a protest typed as the protesters'
+riot.
 
 Small models answer "Air/drone strike" or "Shelling" for bombings, "Government regains
 territory" for an armed group sweeping into a capital, "Protest with intervention" for a
@@ -52,8 +53,32 @@ _RIOT_WORDS = re.compile(
 )
 
 
+# A crowd as the doer: then the violence is the crowd's own (a riot).
+_CROWD = re.compile(r"\b(?:protesters|demonstrators|rioters|marchers|crowds?|mobs?|youths)\b", re.I)
+
+
+def _force_on_protest(work: EventWork) -> str | None:
+    """A riot record whose sentences tell someone else broke up or fired on the protest."""
+    evidence = work.evidence_text
+    if not _CLASH_SIDES["force on a protest"].search(evidence):
+        return None
+    if work.actor1 and _CROWD.search(work.actor1):
+        return None
+    if _CLASH_SIDES["lethal"].search(evidence):
+        return "Excessive force against protesters"
+    return "Protest with intervention"
+
+
 def repair_event(work: EventWork) -> None:
     sub_event_type, evidence = work.sub_event_type, work.evidence_text
+    if sub_event_type == "Violent demonstration" and (stated := _force_on_protest(work)):
+        message = (
+            f"sub-type 'Violent demonstration' -> {stated!r}: the cited sentences tell "
+            "of force used on the protest, not the protesters' violence"
+        )
+        work.findings.append(repaired(Check.ATTRIBUTION, work.at("sub_event_type"), message))
+        work.sub_event_type = stated
+        return
     protest = sub_event_type in ("Peaceful protest", "Protest with intervention")
     if protest and (riot := _RIOT_WORDS.search(evidence)):
         message = (
