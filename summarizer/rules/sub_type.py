@@ -34,15 +34,26 @@ _CLASH_SIDES: dict[str, re.Pattern[str]] = {
 }
 
 
-def _one_sided(evidence: str) -> str | None:
+def one_sided_kind(evidence: str) -> str | None:
     """What an "Armed clash" is when its sentences tell one side's violence, not a fight."""
     if _CLASH_SIDES["by protesters"].search(evidence):
         return "Violent demonstration"
-    if _CLASH_SIDES["two sides"].search(evidence) or not _CLASH_SIDES["one side"].search(evidence):
+    if _CLASH_SIDES["two sides"].search(evidence):
+        return None
+    if _CLASH_SIDES["force on a protest"].search(evidence):
+        return _force_kind(evidence)
+    if not _CLASH_SIDES["one side"].search(evidence):
         return None
     if _CLASH_SIDES["protesters"].search(evidence):
         return "Excessive force against protesters"
     return "Attack"
+
+
+def _force_kind(evidence: str) -> str:
+    """Force used on a protest: excessive where people were shot, killed or hurt."""
+    if _CLASH_SIDES["lethal"].search(evidence):
+        return "Excessive force against protesters"
+    return "Protest with intervention"
 
 
 # Words of a riot (data/language/event_type_cues.txt): a protest whose sentences tell of
@@ -64,9 +75,7 @@ def _force_on_protest(work: EventWork) -> str | None:
         return None
     if work.actor1 and _CROWD.search(work.actor1):
         return None
-    if _CLASH_SIDES["lethal"].search(evidence):
-        return "Excessive force against protesters"
-    return "Protest with intervention"
+    return _force_kind(evidence)
 
 
 def repair_event(work: EventWork) -> None:
@@ -88,7 +97,7 @@ def repair_event(work: EventWork) -> None:
         work.findings.append(repaired(Check.ATTRIBUTION, work.at("sub_event_type"), message))
         work.sub_event_type = "Violent demonstration"
         return
-    if sub_event_type == "Armed clash" and (stated := _one_sided(evidence)):
+    if sub_event_type == "Armed clash" and (stated := one_sided_kind(evidence)):
         message = (
             f"sub-type 'Armed clash' -> {stated!r}: the cited sentences tell one side's "
             "violence, no fight between armed sides"

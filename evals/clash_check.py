@@ -1,0 +1,55 @@
+"""What the sub-type rule makes of an "Armed clash" on news it was not tuned on.
+
+A small model types most violence "Armed clash"; rules/sub_type.py turns one side's
+violence into Attack, force used on a protest into Protest with intervention or
+Excessive force against protesters, and protesters' violence into Violent demonstration
+(data/language/clash_sides.txt). This plays a model that answers "Armed clash" for every
+CASE 2021 task 2 snippet (ACLED-style, labelled by sub-type; read in place from
+../shared/data, never copied) and prints, per labelled sub-type, what the rule leaves:
+"keep" is Armed clash. Right for ARMED_CLASH is keep; for the other violent sub-types,
+any change moves the record nearer its label than Armed clash was.
+
+    python evals/clash_check.py [--shared ../shared/data]
+"""
+
+from __future__ import annotations
+
+import argparse
+import csv
+from collections import Counter, defaultdict
+from pathlib import Path
+
+from summarizer.evaluation.cases import DEFAULT_SHARED
+from summarizer.rules.sub_type import one_sided_kind
+
+# CASE 2021 labels and the ACLED sub-types they name, for the rows this check reads.
+CASE_SUB_TYPES = {
+    "ARMED_CLASH": "Armed clash",
+    "ATTACK": "Attack",
+    "FORCE_AGAINST_PROTEST": "Excessive force against protesters",
+    "PROTEST_WITH_INTER": "Protest with intervention",
+    "VIOL_DEMONSTR": "Violent demonstration",
+    "PEACE_PROTEST": "Peaceful protest",
+    "MOB_VIOL": "Mob violence",
+}
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--shared", type=Path, default=DEFAULT_SHARED)
+    path = parser.parse_args().shared / "case2021" / "case2021_task2_even_ids.tsv"
+    with path.open(encoding="utf-8") as handle:
+        rows = [r for r in csv.reader(handle, delimiter="\t") if len(r) >= 3 and r[0] != "id"]
+    made: dict[str, Counter[str]] = defaultdict(Counter)
+    for _id, snippet, label in rows:
+        if label in CASE_SUB_TYPES:
+            made[label][one_sided_kind(snippet) or "Armed clash"] += 1
+    print("CASE label | snippets | typed as the label after the rule | what the rule made")
+    for label, sub_type in CASE_SUB_TYPES.items():
+        counts = made[label]
+        total = sum(counts.values())
+        print(f"{label} | {total} | {counts[sub_type]} | {dict(counts.most_common())}")
+
+
+if __name__ == "__main__":
+    main()
