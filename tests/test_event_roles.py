@@ -80,6 +80,16 @@ def test_a_location_is_a_place() -> None:
     assert event.location.place is not None and event.location.place.value == "Dara"
 
 
+def test_a_date_is_a_time_and_a_target_a_party() -> None:
+    text = "President Ivan Petrov was shot dead by gunmen at his home in Dara on Wednesday."
+    shot = {"ids": [1], "type": "Attack", "actor": "gunmen", "place": "Dara"}
+    (event,) = _events(text, {**shot, "when": "at his home", "target": "President Ivan Petrov was"})
+    assert event.date_text is None
+    assert event.target is not None and event.target.value == "President Ivan Petrov"
+    (event,) = _events(text, {**shot, "when": "on Wednesday"})
+    assert event.date_text is not None and event.date_text.value == "on Wednesday"
+
+
 def test_the_accuser_is_not_the_doer() -> None:
     text = (
         "A car bomb killed 20 people at a police academy in Dara on Thursday.\n"

@@ -9,7 +9,8 @@ what stands beside it is still a noun phrase of the article's own words ("US-occ
 military bases" -> "military bases", "Hamas terrorists" -> "Hamas"): the value stays a
 span of the article, as ACLED's fields are. Only where no such piece is left is the term
 replaced from the lexicon ("the terrorists" -> "the militants"). A location that is a
-piece of a clause or names the act is no place, and is cleared. Runs after the rules
+piece of a clause or names the act is no place, and a date with no time word is no
+date: both are cleared; a target that runs on into its verb is cut before it. Runs after the rules
 that ground the values.
 """
 
@@ -98,12 +99,46 @@ def _not_a_place(place: str) -> str | None:
     return None
 
 
-def repair_event(work: EventWork) -> None:
+_TIME_WORD = re.compile(rf"\b(?:{language.alternatives('time_words')})\b", re.IGNORECASE)
+# A party value running on into its clause: "President Jovenel Moise was" (the model's
+# span took the verb). The party is what comes before the verb, when that is a name.
+_PARTY_THEN_VERB = re.compile(r"^(?P<party>.+?)\s+(?:is|are|was|were|has|have|had|been)\b")
+
+
+def _cut_at_verb(value: GroundedValue) -> GroundedValue | None:
+    m = _PARTY_THEN_VERB.match(value.value)
+    if not m or not _NAME_START.match(m.group("party")):
+        return None
+    party = m.group("party")
+    evidence = [
+        Span(start=s.start, end=s.start + len(party), text=s.text[: len(party)])
+        for s in value.evidence
+        if s.text.startswith(party)
+    ]
+    return value.model_copy(update={"value": party, "evidence": evidence or value.evidence})
+
+
+def _field_hygiene(work: EventWork) -> None:
+    """A place, a time and a target are what their field says, or nothing."""
     place = work.grounded.get("location")
     if place and (why := _not_a_place(place.value)):
         work.grounded["location"] = None
         message = f"location {place.value!r} cleared: {why}"
         work.findings.append(repaired(Check.GROUNDING, work.at("location"), message))
+    when = work.grounded.get("date_text")
+    if when and not _TIME_WORD.search(when.value):
+        work.grounded["date_text"] = None
+        message = f"date {when.value!r} cleared: it names no time"
+        work.findings.append(repaired(Check.GROUNDING, work.at("date_text"), message))
+    target = work.grounded.get("target")
+    if target and (party := _cut_at_verb(target)):
+        work.grounded["target"] = party
+        message = f"target {target.value!r} -> {party.value!r}: the party, not its clause"
+        work.findings.append(repaired(Check.GROUNDING, work.at("target"), message))
+
+
+def repair_event(work: EventWork) -> None:
+    _field_hygiene(work)
     for name in PARTY_FIELDS:
         value = work.grounded.get(name)
         trimmed = _without_appositive(value) if value else None
