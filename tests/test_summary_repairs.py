@@ -16,7 +16,7 @@ from summarizer.article import Article
 from summarizer.checks.clauses import speaker_of, trim_before
 from summarizer.checks.lexicon import neutralise
 from summarizer.checks.wellformed import problems
-from summarizer.rules import SentenceWork, dateline, section_label
+from summarizer.rules import SentenceWork, abbreviation_spacing, dateline, section_label
 
 SETTINGS = Settings(backend="local", max_reasks=0, rereads=0, min_summary_sentences=0)
 
@@ -39,6 +39,7 @@ SETTINGS = Settings(backend="local", max_reasks=0, rereads=0, min_summary_senten
         "Biden said it is.",  # the quotation stripped
         "Trudeau's Reason for Calling Snap Election Fails, according to CNN.",  # a headline
         "Photo © 2001 Corbis Images all rights reserved.",  # a credit line
+        "The retreat has evoked a feeling of deja vu for me.",  # the writer's own voice
     ],
 )
 def test_fragments_are_flagged(fragment: str) -> None:
@@ -264,6 +265,19 @@ def test_a_sentence_that_repeats_an_earlier_one_is_dropped() -> None:
 
 def test_names_and_a_verb_are_a_sentence_not_a_headline() -> None:
     assert not problems("President Joe Biden met Chinese President Xi Jinping.")
+    # A quoted first person and a regnal numeral are no writer's voice.
+    assert not problems('"We will not stop," the spokesman said.')
+    assert not problems("The treaty ended World War I in Europe.")
+
+
+def test_a_spaced_abbreviation_is_closed_up_as_the_article_writes_it() -> None:
+    article = Article(text="U.S. Central Command said the strike killed ten people.")
+    work = SentenceWork(0, article, "U. S. Central Command said the strike killed ten.", [1])
+    abbreviation_spacing.repair_sentence(work)
+    assert work.text == "U.S. Central Command said the strike killed ten."
+    work = SentenceWork(0, article, "The U. N. said nothing.", [1])  # not the article's
+    abbreviation_spacing.repair_sentence(work)
+    assert work.text == "The U. N. said nothing."
 
 
 def test_an_opinion_pieces_sentences_are_the_writers_view() -> None:

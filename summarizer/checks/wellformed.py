@@ -15,6 +15,7 @@ import itertools
 import re
 
 from .. import language
+from .lexicon import quoted_ranges
 
 _DANGLING = language.words("dangling_words")
 _VERB_FORMS = language.words("verb_forms")
@@ -55,6 +56,12 @@ _TITLE_CASE_MINOR = frozenset(
     "a an the and but or nor for so yet as vs at by in of off on per to up via".split()  # noqa: SIM905
 )
 _ATTRIBUTION_TAIL = re.compile(r",\s+(?:according to\b.*|the writer argues\W*)$")
+# A wire summary speaks in the third person: "I", "me", "we" outside quotation marks are
+# the writer's own voice (a column's "has evoked a feeling of deja vu for me") copied as
+# if it were the news. Lower-case "us" only: "US" is the country.
+_FIRST_PERSON = re.compile(r"\b(?:I|me|my|mine|myself|[Ww]e|us|[Oo]ur|ours|ourselves)\b")
+# "I" after a capitalised word is a numeral: "World War I", "Elizabeth I".
+_NUMERAL_I = re.compile(r"\b[A-Z][\w-]*\s+$")
 # A credit or copyright line ("Photo © 2001 Corbis Images. All rights reserved.",
 # "(AP Photo/Jane Doe)") is page furniture, never a statement of the news.
 _CREDIT_LINE = re.compile(
@@ -93,6 +100,8 @@ def problems(text: str) -> list[str]:
         found.append("a headline or heading in title case, not a sentence")
     if _CREDIT_LINE.search(text):
         found.append("a photo credit or copyright line")
+    if person := _first_person(_unquoted(text)):
+        found.append(f"the writer's first person outside quotation marks ({person!r})")
     if text and not (text[0].isupper() or text[0].isdigit() or text[0] in "\"“‘'("):
         found.append("does not start a sentence")
     elif _ABBREVIATION_TAIL.match(text):
@@ -147,6 +156,21 @@ def _possible_verb(word: str) -> bool:
     # A capitalised word ending in -s is a name or a subject ("Reuters", "Protests in
     # Marseille ..."), hardly ever a finite verb: only lower-case words count by ending.
     return word[:1].islower() and bool(_REGULAR_VERB_ENDING.search(lowered))
+
+
+def _first_person(text: str) -> str | None:
+    for m in _FIRST_PERSON.finditer(text):
+        if m.group(0) == "I" and m.start() > 0 and _NUMERAL_I.search(text[: m.start()]):
+            continue
+        return m.group(0)
+    return None
+
+
+def _unquoted(text: str) -> str:
+    """The text with its quotations blanked out."""
+    for start, end in reversed(quoted_ranges(text)):
+        text = text[:start] + " " * (end - start) + text[end:]
+    return text
 
 
 def _unbalanced(text: str) -> list[str]:

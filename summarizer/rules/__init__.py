@@ -11,6 +11,7 @@ from __future__ import annotations
 from ..article import Article
 from ..schema import Draft, Event, Finding
 from . import (
+    abbreviation_spacing,
     act_actor,
     attribution,
     citations,
@@ -42,6 +43,7 @@ from .base import EventWork, Rule, RuleContext, SentenceWork
 RULES: tuple[Rule, ...] = (
     section_label.RULE,  # repair: an outlet's "Why it matters:" is not part of a sentence
     dateline.RULE,  # repair: "WASHINGTON — " is where the story was filed, not news
+    abbreviation_spacing.RULE,  # repair: "U. S." written "U.S." as the article has it
     citations.RULE,  # check; repairs: a sentence's and an event's citation
     neutrality.RULE,  # check; repair: a sentence's wording (lexicon, cut-off clause)
     attribution.RULE,  # repair: a view, motive or quotation keeps its speaker
