@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import codecs
 import hashlib
+import itertools
 import json
 import re
 import sys
@@ -179,17 +180,18 @@ def normalise_text(raw: str) -> str:
 
 
 def clean_text(raw: str) -> tuple[str, tuple[str, ...]]:
-    """normalise_text, plus a note when it removed control characters (nothing silently)."""
-    text = normalise_text(raw).strip("\n")
+    """normalise_text and unwrap_lines, with a note for what each changed (nothing
+    silently)."""
+    text, unwrapped = unwrap_lines(normalise_text(raw).strip("\n"))
     # What normalise_text drops beyond newline unification and the leading BOM.
     n_removed = sum(
         1 for ch in raw if ch not in "\n\t\r" and unicodedata.category(ch) in ("Cc", "Cs")
     )
     if not n_removed:
-        return text, ()
+        return text, unwrapped
     n_nul = raw.count("\x00")
     nul = f", including {n_nul} NUL byte(s)" if n_nul else ""
-    return text, (f"removed {n_removed} control character(s) from the text{nul}",)
+    return text, (f"removed {n_removed} control character(s) from the text{nul}", *unwrapped)
 
 
 # A published date outside these bounds is a misreading ("12" taken as a day of this
@@ -335,12 +337,62 @@ def _preview(value: Any) -> str:
     return shown if len(shown) <= 40 else shown[:39] + "…"
 
 
+# A line that ends a sentence (with any closing quote or bracket after the stop).
+_LINE_ENDS_SENTENCE = re.compile(r"[.!?:;][\"'”’)\]]*\s*$")
+# A title never ends a sentence: "New York Gov.\nAndrew Cuomo said ...".
+_LINE_ENDS_ON_TITLE = re.compile(
+    r"(?<![\w.])(?:Gov|Sen|Rep|Gen|Lt|Col|Sgt|Capt|Mr|Ms|Mrs|Dr|St)\.\s*$"
+)
+
+
+def _hard_wrapped(lines: list[str]) -> bool:
+    """Text wrapped at a fixed width (e-mail, plain-text wires): most lines that run on
+    into a next line stop mid-sentence, and none is long."""
+    running = [a for a, b in itertools.pairwise(lines) if a.strip() and b.strip()]
+    mid_sentence = sum(not _LINE_ENDS_SENTENCE.search(a) for a in running)
+    return len(running) >= 3 and mid_sentence >= 0.6 * len(running) and max(map(len, lines)) <= 100
+
+
+def unwrap_lines(text: str) -> tuple[str, tuple[str, ...]]:
+    """Join lines that break a sentence in two; blank lines still separate paragraphs.
+
+    Sentences are split line by line (a line is a paragraph), so a hard line break
+    inside a sentence would cut it: a wrapped plain-text article would reach the model
+    as fragments. A break is joined when the text is hard-wrapped throughout, when the
+    next line starts lower-case (no sentence does), or after a title ("Gov.").
+    """
+    lines = text.split("\n")
+    wrapped = _hard_wrapped(lines)
+    out = [lines[0]]
+    joined = 0
+    for line in lines[1:]:
+        before = out[-1]
+        runs_on = before.strip() and line.strip() and not _LINE_ENDS_SENTENCE.search(before)
+        if (
+            before.strip()
+            and line.strip()
+            and (
+                (wrapped and runs_on)
+                or (runs_on and line.lstrip()[:1].islower())
+                or _LINE_ENDS_ON_TITLE.search(before)
+            )
+        ):
+            out[-1] = before.rstrip() + " " + line.lstrip()
+            joined += 1
+        else:
+            out.append(line)
+    if not joined:
+        return text, ()
+    return "\n".join(out), (f"joined {joined} line break(s) inside sentences",)
+
+
 def article_from_txt(raw: str, path: str | None = None) -> Article:
-    """First non-empty line is the headline, the rest the body (the seed's format)."""
+    """First line is the headline, the rest the body (the seed's format), unless that
+    line ends with a full stop: headlines do not, and a lede is never dropped."""
     text, notes = clean_text(raw)
     head, _, body = text.partition("\n")
-    if not body.strip():
-        # A single paragraph: no headline to take off.
+    if not body.strip() or head.rstrip().endswith("."):
+        # A single paragraph, or a first line that is the lede: no headline to take off.
         return Article(text=text, path=path, notes=notes)
     return Article(text=body.strip("\n"), title=head.strip() or None, path=path, notes=notes)
 

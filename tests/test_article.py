@@ -4,7 +4,7 @@ import json
 
 import pytest
 
-from summarizer.article import Article, read_article, split_sentences
+from summarizer.article import Article, read_article, split_sentences, unwrap_lines
 from summarizer.errors import InputError
 
 
@@ -84,3 +84,39 @@ def test_abbreviation_periods_do_not_end_sentences(text: str, expected) -> None:
         assert len(sentences) == expected, [s.text for s in sentences]
     else:
         assert [s.text for s in sentences] == expected
+
+
+def test_a_hard_wrapped_text_is_read_as_whole_sentences(tmp_path) -> None:
+    wrapped = (
+        "Gunmen attacked a police post in the town of Dara on Monday, killing four\n"
+        "officers, the group said in a statement. It said the attack was in\n"
+        "retaliation for the arrest of its leader.\n"
+        "\n"
+        "The post was rebuilt last year.\n"
+    )
+    path = tmp_path / "wrapped.txt"
+    path.write_text(wrapped, "utf-8")
+    article = read_article(path)
+    # The first line ends mid-sentence: it is the lede, not a headline, and nothing is lost.
+    assert article.title is None
+    assert [s.text for s in article.sentences] == [
+        "Gunmen attacked a police post in the town of Dara on Monday, killing four officers, "
+        "the group said in a statement.",
+        "It said the attack was in retaliation for the arrest of its leader.",
+        "The post was rebuilt last year.",
+    ]
+    assert any("line break" in note for note in article.notes)
+
+
+def test_a_line_break_after_a_title_does_not_end_the_sentence() -> None:
+    text, _ = unwrap_lines("New York Gov.\nAndrew Cuomo said there was no evidence.\nHe left.")
+    assert text == "New York Gov. Andrew Cuomo said there was no evidence.\nHe left."
+    # Lines that each end a sentence stay paragraphs.
+    assert unwrap_lines("One line.\nAnother line.")[0] == "One line.\nAnother line."
+
+
+def test_a_first_line_ending_with_a_full_stop_is_the_lede(tmp_path) -> None:
+    path = tmp_path / "lede.txt"
+    path.write_text("A bomb exploded in Dara on Monday.\nPolice said two people died.\n", "utf-8")
+    article = read_article(path)
+    assert article.title is None and len(article.sentences) == 2

@@ -113,6 +113,8 @@ def test_a_kind_with_words_of_its_own_needs_them_whatever_violence_is_mentioned(
         "In Dire Dawa the mayor faces a leadership fight with a councillor.",
         "Websites in Dire Dawa were hit by a widespread outage on Tuesday.",
         "A hurricane hit Dire Dawa on Sunday, killing four people.",
+        "The navy fired two ballistic missiles off its east coast near Dire Dawa on Monday.",
+        "The army carried out a test of a new cruise missile near Dire Dawa.",
     ],
 )
 def test_violence_words_used_figuratively_report_no_incident(figurative: str) -> None:

@@ -4,9 +4,10 @@ Politics, business and sport borrow the words of war: "a partisan battle", "the 
 attacked the bill", "teachers went on strike", "booster shots", "anti-drone systems".
 None reports an incident. The phrases are patterns in data/language/figurative_uses.txt;
 `literal` replaces each with spaces, so offsets into the text stay valid.
-Measured from outside (evals/figurative_check.py): of 4,693 sentences of US political
-news (AllSides 2021), 659 hold an incident word and 548 after blanking; of the 432 CASE
-2021 snippets with one, only 2 lose it, both of the distractor type NATURAL_DISASTER.
+Measured from outside (evals/figurative_check.py): of 4,670 sentences of US political
+news (AllSides 2021), 658 hold an incident word and 547 after blanking; of the 432 CASE
+2021 snippets with one, only 3 lose it, all of distractor types outside ACLED (two
+NATURAL_DISASTER, one DIPLO: a Security Council statement on missile tests).
 """
 
 from __future__ import annotations

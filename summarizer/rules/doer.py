@@ -32,7 +32,10 @@ _SPEECH_AFTER = re.compile(
 # "X are investigating", "X have arrested", "X, who were called to the scene, searched":
 # a responder (data/language/responder_verbs.txt), not the doer.
 _RESPONSE_AFTER = re.compile(
-    rf"^(?:\s*,[^,]{{1,60}},)?\s+(?:are\s+|is\s+|were\s+|was\s+|have\s+|has\s+|had\s+|also\s+)*"
+    # "X are investigating", "X's counterterrorism bureau responded": the party or a
+    # unit of it ("'s" and up to two words) as the subject.
+    rf"^(?:['’]s(?:\s+\w+){{1,2}})?(?:\s*,[^,]{{1,60}},)?\s+"
+    rf"(?:are\s+|is\s+|were\s+|was\s+|have\s+|has\s+|had\s+|also\s+)*"
     rf"(?:{language.alternatives('responder_verbs')})\b",
     re.IGNORECASE,
 )
