@@ -56,6 +56,20 @@ def test_an_investigator_is_not_the_doer() -> None:
     assert event.actors.actor1 is not None
 
 
+def test_a_claimant_must_claim_something_in_the_article() -> None:
+    text = (
+        "A bomb exploded in Dara on Saturday, injuring 29 people.\n"
+        "The city police responded to the explosion.\n"
+        "Separately, a militant group claimed an attack in Tarsa."
+    )
+    bomb = {"ids": [1], "type": "Remote explosive/landmine/IED", "place": "Dara"}
+    (event,) = _events(text, {**bomb, "resp": "claimed", "by": "The city police"})
+    assert event.responsibility == "unknown" and event.claimed_by is None
+    # The actor named only as responding, in a sentence the record does not cite.
+    (event,) = _events(text, {**bomb, "actor": "The city police"})
+    assert event.actors.actor1 is None
+
+
 def test_a_speaker_is_not_the_doer_of_a_riot() -> None:
     text = "The wave of protest and looting in Dara was planned by enemies, the president said."
     riot = {"ids": [1], "type": "Violent demonstration", "actor": "the president", "place": "Dara"}

@@ -85,6 +85,14 @@ def _accused_by(name: str, text: str) -> str | None:
     return None
 
 
+def _mentions_text(work: EventWork) -> str:
+    """Where to read the actor's role: the cited sentences, or, when they do not name it
+    (the model took it from elsewhere), the whole article."""
+    name = (work.actor1 or "").strip().casefold()
+    evidence = work.evidence_text
+    return evidence if name in evidence.casefold() else work.article.text
+
+
 def repair_event(work: EventWork) -> None:
     kind = EVENT_TYPE_OF.get(work.sub_event_type)
     if not work.actor1:
@@ -92,9 +100,8 @@ def repair_event(work: EventWork) -> None:
     if kind in ("Protests", "Riots"):
         # The demonstrators are the doers; an official who spoke about the unrest, or
         # the police who arrested for it, is not ("the president said the protests ...").
-        if _only_a_speaker(work.actor1, work.evidence_text) or _only_a_responder(
-            work.actor1, work.evidence_text
-        ):
+        where = _mentions_text(work)
+        if _only_a_speaker(work.actor1, where) or _only_a_responder(work.actor1, where):
             why = "the cited sentences name it only as a speaker or a responder"
             message = f"actor1 {work.actor1!r} cleared: {why}"
             work.findings.append(repaired(Check.ATTRIBUTION, work.at("actor1"), message))
@@ -120,14 +127,14 @@ def repair_event(work: EventWork) -> None:
         # Air strikes are announced by the side that flew them ("the Pentagon said two
         # militants were killed in a drone strike"): there the speaker is the doer.
         work.sub_event_type != "Air/drone strike"
-        and _only_a_speaker(work.actor1, work.evidence_text)
+        and _only_a_speaker(work.actor1, _mentions_text(work))
         # A speaker who claims or confirms the act ("the Pentagon confirmed it carried
         # out the strike") is its doer.
         and not CLAIM.search(work.evidence_text)
         and not CONFIRM.search(work.evidence_text)
     ):
         why = "the cited sentences name it only as a speaker (a reporter is not the doer)"
-    elif _only_a_responder(work.actor1, work.evidence_text):
+    elif _only_a_responder(work.actor1, _mentions_text(work)):
         why = "the cited sentences name it only as investigating or arresting (a responder)"
     if why:
         work.findings.append(

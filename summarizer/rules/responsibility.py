@@ -3,7 +3,8 @@
 The check also asks that a summary sentence resting only on attributed sentences says
 who said it (`checks/attribution.py`). The repair sets the responsibility the cited
 sentences state; a "claimed" or "alleged" nobody in the article states becomes
-"unknown"; a claim's claimant comes from actor1 when the claim sentence names it; and
+"unknown", and so does a "claimed" whose claimant no sentence has claim anything; a
+claim's claimant comes from actor1 when the claim sentence names it; and
 a claimed attack's actor that is a loaded label becomes the claimant (a neutrality
 finding: the label is what it repairs).
 """
@@ -37,6 +38,13 @@ def _stated_anywhere(responsibility: str, article: Article) -> bool:
     return pattern is None or bool(pattern.search(f"{article.title or ''}\n{article.text}"))
 
 
+def _claims_somewhere(claimant: str, article: Article) -> bool:
+    """Some sentence (or the headline) names the claimant with a claim word."""
+    name = claimant.strip().casefold()
+    lines = [article.title or "", *(s.text for s in article.sentences)]
+    return any(name in line.casefold() and _STATED["claimed"].search(line) for line in lines)
+
+
 def repair_event(work: EventWork) -> None:
     ev, article = work.draft, work.article
     responsibility = work.responsibility
@@ -59,6 +67,22 @@ def repair_event(work: EventWork) -> None:
                 work.at("responsibility"),
                 f"responsibility {responsibility!r} -> 'unknown': nobody in the "
                 "article claims responsibility or accuses anyone",
+            )
+        )
+        work.responsibility, work.claimed_by = "unknown", None
+    if (
+        work.responsibility == "claimed"
+        and work.claimed_by
+        and not _claims_somewhere(work.claimed_by, article)
+    ):
+        # A claimant is someone the article has claim: "the police" who responded to a
+        # blast, in an article where another group claimed another attack, is not one.
+        work.findings.append(
+            repaired(
+                Check.ATTRIBUTION,
+                work.at("responsibility"),
+                f"responsibility 'claimed' -> 'unknown': no sentence of the article has "
+                f"{work.claimed_by!r} claim anything",
             )
         )
         work.responsibility, work.claimed_by = "unknown", None
