@@ -56,6 +56,18 @@ def test_an_investigator_is_not_the_doer() -> None:
     assert event.actors.actor1 is not None
 
 
+def test_whoever_did_it_is_no_named_actor() -> None:
+    text = (
+        "A suicide bomber killed 13 people at the Dara gate. "
+        "Biden addressed the masterminds behind the attack."
+    )
+    bomb = {"ids": [1, 2], "type": "Suicide bomb", "place": "the Dara gate"}
+    (event,) = _events(text, {**bomb, "actor": "the masterminds behind the attack"})
+    assert event.actors.actor1 is None
+    (event,) = _events(text, {**bomb, "actor": "suicide bomber"})
+    assert event.actors.actor1 is not None
+
+
 def test_a_claimant_must_claim_something_in_the_article() -> None:
     text = (
         "A bomb exploded in Dara on Saturday, injuring 29 people.\n"

@@ -209,7 +209,10 @@ def test_claimed_needs_a_claim_somewhere_in_the_article(third_sentence: str, exp
         "Mushtaq al-Jawari in Baghdad.\n" + third_sentence
     )
     answer = json.loads(json.dumps(CLEAN))
-    answer["events"][0].update(actor1=None, claimed_by="Drones", target="US-occupied base")
+    # The claimant the claim sentence names (a claimant that claims nothing is wrong
+    # whatever the article says: test_event_roles).
+    claimant = "Islamic Resistance in Iraq"
+    answer["events"][0].update(actor1=None, claimed_by=claimant, target="US-occupied base")
     result = summarize(text, backend=FakeBackend(answer), settings=SETTINGS.with_(max_reasks=0))
     assert result.events[0].responsibility == expected
     assert result.events[1].responsibility == "confirmed"

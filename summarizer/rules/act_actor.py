@@ -28,8 +28,28 @@ def names_an_act(value: str) -> bool:
     return head > 0 and bool(_ACT_NOUN.search(" ".join(words[:head])))
 
 
+# "The masterminds behind the attack", "those responsible for the bombing": a description
+# of whoever did it, naming no one (no capitalised word). ACLED codes the doer as
+# unidentified; the article's description is no party.
+_WHOEVER_DID_IT = re.compile(
+    rf"^(?:the |those )?[\w\s-]*?\b(?:behind|responsible for)\s+(?:the |this |that |these )?"
+    rf"(?:\w+\s+)?(?:{language.alternatives('act_nouns')})$",
+    re.IGNORECASE,
+)
+
+
+def _whoever_did_it(value: str) -> bool:
+    words = [w for w in value.split() if w.lower() not in ("the", "those")]
+    return bool(_WHOEVER_DID_IT.match(value.strip())) and not any(w[:1].isupper() for w in words)
+
+
 def repair_event(work: EventWork) -> None:
     actor = work.grounded.get("actor1")
+    if actor is not None and _whoever_did_it(actor.value):
+        message = f"actor1 {actor.value!r} cleared: it describes whoever did it, naming no one"
+        work.findings.append(repaired(Check.ATTRIBUTION, work.at("actor1"), message))
+        work.grounded["actor1"] = None
+        return
     if actor is None or not names_an_act(actor.value):
         return
     message = f"actor1 {actor.value!r} cleared: it names the act, not who carried it out"
