@@ -278,6 +278,11 @@ def test_a_spaced_abbreviation_is_closed_up_as_the_article_writes_it() -> None:
     work = SentenceWork(0, article, "The U. N. said nothing.", [1])  # not the article's
     abbreviation_spacing.repair_sentence(work)
     assert work.text == "The U. N. said nothing."
+    # A month before a day, as the article writes it.
+    article = Article(text="The ban ends on Nov. 8, officials said. Talks resume in December.")
+    work = SentenceWork(0, article, "The ban ends on November 8 and talks resume in December.", [1])
+    abbreviation_spacing.repair_sentence(work)
+    assert work.text == "The ban ends on Nov. 8 and talks resume in December."
 
 
 def test_an_opinion_pieces_sentences_are_the_writers_view() -> None:
