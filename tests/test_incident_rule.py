@@ -220,6 +220,17 @@ def test_no_replayed_record_holds_a_value_of_the_example_its_article_lacks(split
                 assert value not in dumped, (article.path, value)
 
 
+def test_an_incident_recalled_by_its_distance_in_years_is_background() -> None:
+    text = "The report was released 20 years after the 9/11 attacks in Dara, officials said."
+    article = {"title": "Report released", "text": text}
+    assert _events_of(article, {"ids": [1], "type": "Attack", "place": "Dara"}) == []
+    # The years before a clause do not make its incident background.
+    text = "Twenty years after being removed from power, the rebels swept into Dara on Sunday."
+    article = {"title": "Rebels take Dara", "text": text}
+    sweep = {"ids": [1], "type": "Non-state actor overtakes territory", "place": "Dara"}
+    assert len(_events_of(article, sweep)) == 1
+
+
 def test_an_arrest_on_suspicion_of_murder_reports_no_murder() -> None:
     arrest = {
         "title": "Man held after stabbing",
