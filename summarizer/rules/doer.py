@@ -102,8 +102,10 @@ def repair_event(work: EventWork) -> None:
         # the police who arrested for it, is not ("the president said the protests ...").
         where = _mentions_text(work)
         if _only_a_speaker(work.actor1, where) or _only_a_responder(work.actor1, where):
-            why = "the cited sentences name it only as a speaker or a responder"
-            message = f"actor1 {work.actor1!r} cleared: {why}"
+            message = (
+                f"actor1 {work.actor1!r} cleared: the cited sentences name it only as a "
+                "speaker or a responder"
+            )
             work.findings.append(repaired(Check.ATTRIBUTION, work.at("actor1"), message))
             work.actor1 = None
         return
@@ -120,7 +122,7 @@ def repair_event(work: EventWork) -> None:
         work.actor1, work.responsibility = accused, "alleged"
         return
     target = work.draft.target
-    why = None
+    why: str | None = None
     if _is_target(work.actor1, target):
         why = "it is also the target (the victim is not the doer)"
     elif (
