@@ -180,6 +180,17 @@ def test_fatalities_given_in_groups_are_summed() -> None:
     assert event.fatalities == 13
 
 
+def test_a_toll_the_cited_sentences_do_not_give_is_null() -> None:
+    text = "Rockets hit the airport in Dara on Monday, a day after a drone struck a car."
+    strike = {"ids": [1], "type": "Shelling/artillery/missile attack", "place": "Dara"}
+    (event,) = _events(text, {**strike, "killed": 200})
+    assert event.fatalities is None
+    # One named victim plus a figure is a sum the sentence gives.
+    text = "A drone strike in Dara killed an aid worker and nine members of his family."
+    (event,) = _events(text, {**strike, "type": "Air/drone strike", "killed": 10})
+    assert event.fatalities == 10
+
+
 def test_a_paraphrased_value_takes_the_articles_words() -> None:
     text = "A drone strike by the British army destroyed a depot in Tarsa on Sunday."
     strike = {"ids": [1], "type": "Air/drone strike", "actor": "the army", "place": "Tarsa"}

@@ -2,7 +2,8 @@
 
 The gate's check (`checks.grounding.check_counts`) runs inside the citations rule's
 per-event pass; the repair sets a count with nothing behind it in the cited sentences
-to null. ACLED codes an event's total dead: where one clause gives the dead in groups
+to null, and so does a count that is none of the cited sentences' figures (nor the sum
+of two). ACLED codes an event's total dead: where one clause gives the dead in groups
 ("killed 13 US troops and 72 Afghans") and the model took one group's figure, the
 fatalities become the sum.
 """
@@ -112,11 +113,45 @@ def _fill_from_cited(work: EventWork) -> None:
     work.findings.append(repaired(Check.GROUNDING, work.at("fatalities"), message))
 
 
+# Words for a number no figure pins down ("dozens", "several"): a count beside them is
+# the model's reading, which the rule cannot check, and stays.
+_VAGUE = re.compile(r"\b(?:dozens?|scores?|hundreds?|thousands?|tens|several|a few)\b", re.I)
+_ANY_FIGURE = re.compile(rf"\b{_N}", re.IGNORECASE)
+_KILLED_ONE = re.compile(
+    rf"\b(?:{language.alternatives('killing_words')})\s+(?:a|an|the|one|his|her|its)\b"
+    r"|\b(?:was|has been)\s+(?:\w+\s+)?killed\b",
+    re.IGNORECASE,
+)
+
+
+def _not_stated(value: int | None, text: str) -> bool:
+    """A count the cited sentences give neither as a figure nor as the sum of two (the
+    dead in groups) nor in vague words: the model's, not the article's (a toll from
+    another paragraph, a figure made up)."""
+    if not value or _VAGUE.search(text):
+        return False
+    figures = [f for m in _ANY_FIGURE.finditer(text) if (f := _figure(m.group(1)))]
+    if _KILLED_ONE.search(text):
+        # One person named as killed is a figure too: "killed the leader of ...",
+        # "killed an aid worker and nine members of his family" (1 + 9).
+        figures.append(1)
+    sums = {a + b for i, a in enumerate(figures) for b in figures[i + 1 :]}
+    return value not in figures and value not in sums
+
+
+def _unstated(work: EventWork, value: int | None, name: str) -> int | None:
+    if not _not_stated(value, work.evidence_text):
+        return value
+    message = f"{name} {value} is no figure of the cited sentences; set to null"
+    work.findings.append(repaired(Check.GROUNDING, work.at(name), message))
+    return None
+
+
 def repair_event(work: EventWork) -> None:
-    work.fatalities = _count(work, work.fatalities, "fatalities")
+    work.fatalities = _unstated(work, _count(work, work.fatalities, "fatalities"), "fatalities")
     _fill_from_cited(work)
     _total(work)
-    work.injuries = _count(work, work.injuries, "injuries")
+    work.injuries = _unstated(work, _count(work, work.injuries, "injuries"), "injuries")
 
 
 RULE = Rule("counts", repair_event=repair_event)
