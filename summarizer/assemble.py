@@ -162,10 +162,22 @@ def cover_events(
         findings.extend(work.findings)
         if work.dropped:
             continue
-        message = f"added the article's sentence {sid}: the summary left out {why}"
+        evidence = spans_of(cited(article, work.ids))
+        added = SummarySentence(text=work.text, sentence_ids=work.ids, evidence=evidence)
+        at = _subsumed(work.text, out)
+        if at is None:
+            message = f"added the article's sentence {sid}: the summary left out {why}"
+            at = len(out)
+            out.append(added)
+        else:
+            message = (
+                f"summary sentence {at + 1} replaced by the article's sentence {sid}, which "
+                f"says most of what it says and what the summary left out ({why})"
+            )
+            out[at] = added
         findings.append(
             Finding.at(
-                SummaryTarget(len(out)),
+                SummaryTarget(at),
                 check=Check.STRUCTURE,
                 severity="warning",
                 repaired=True,
@@ -173,9 +185,25 @@ def cover_events(
             )
         )
         covered.update(work.ids)
-        evidence = spans_of(cited(article, work.ids))
-        out.append(SummarySentence(text=work.text, sentence_ids=work.ids, evidence=evidence))
     return out, findings
+
+
+# A model sentence that paraphrases the headline ("Netanyahu vowed to continue Gaza
+# operation") says less than the lede sentence added for what it left out ("Netanyahu
+# vowed Wednesday to press ahead with a fierce military offensive in the Gaza Strip,
+# ..."): when the lede holds this share of its content words, the lede takes its place
+# instead of repeating it.
+SUBSUMED_SHARE = 0.8
+
+
+def _subsumed(text: str, summary: list[SummarySentence]) -> int | None:
+    """The index of a summary sentence whose content words `text` mostly holds."""
+    words = _stems(text)
+    for i, sentence in enumerate(summary):
+        said = _stems(sentence.text)
+        if said and len(said & words) >= SUBSUMED_SHARE * len(said):
+            return i
+    return None
 
 
 # Words that make a date phrase a week or a month wide (data/language/date_precision.txt),

@@ -228,6 +228,29 @@ def test_a_cited_lede_sentence_the_summary_does_not_tell_is_added() -> None:
     assert len(texts) == 3 and "retaliation for the arrest of its leader" in texts[2]
 
 
+def test_a_lede_that_says_all_a_summary_sentence_says_takes_its_place() -> None:
+    # The model's first sentence is a short form of the lede it cites: the lede, added
+    # for what the summary left out, replaces it rather than repeating it.
+    article = {
+        "text": "Rebels attacked a police post in Dara on Monday, killing four officers and "
+        "wounding a driver near the northern border crossing.\nThe post was rebuilt last "
+        "year.\nThe mayor visited the site on Tuesday."
+    }
+    answer = {
+        "summary": [
+            {"text": "Rebels attacked a police post in Dara.", "ids": [1]},
+            {"text": "The post was rebuilt last year.", "ids": [2]},
+        ],
+        "events": [],
+    }
+    settings = SETTINGS.with_(min_summary_sentences=3)
+    result = summarize(article, backend=FakeBackend(answer), settings=settings)
+    texts = [s.text for s in result.summary]
+    assert texts[0].startswith("Rebels attacked a police post in Dara on Monday, killing four")
+    assert sum("Rebels" in t for t in texts) == 1
+    assert any("replaced by the article's sentence 1" in f.message for f in result.run.findings)
+
+
 def test_an_outlets_section_label_is_not_part_of_the_sentence() -> None:
     result = _run(
         ("Why it matters: Gunmen attacked a police post in Dara on Monday.", [1]),

@@ -118,9 +118,8 @@ def _fill_from_cited(work: EventWork) -> None:
 _VAGUE = re.compile(r"\b(?:dozens?|scores?|hundreds?|thousands?|tens|several|a few)\b", re.I)
 _ANY_FIGURE = re.compile(rf"\b{_N}", re.IGNORECASE)
 _KILLED_ONE = re.compile(
-    rf"\b(?:{language.alternatives('killing_words')})\s+(?:a|an|the|one|his|her|its)\b"
-    r"|\b(?:was|has been)\s+(?:\w+\s+)?killed\b",
-    re.IGNORECASE,
+    rf"\b(?i:{language.alternatives('killing_words')})\s+(?:(?i:a|an|the|one|his|her|its)\b|[A-Z])"
+    r"|\b(?i:was|has been)\s+(?:\w+\s+)?(?i:killed)\b"
 )
 
 
@@ -133,7 +132,8 @@ def _not_stated(value: int | None, text: str) -> bool:
     figures = [f for m in _ANY_FIGURE.finditer(text) if (f := _figure(m.group(1)))]
     if _KILLED_ONE.search(text):
         # One person named as killed is a figure too: "killed the leader of ...",
-        # "killed an aid worker and nine members of his family" (1 + 9).
+        # "killed Mushtaq al-Jawari", "killed an aid worker and nine members of his
+        # family" (1 + 9).
         figures.append(1)
     sums = {a + b for i, a in enumerate(figures) for b in figures[i + 1 :]}
     return value not in figures and value not in sums
