@@ -29,6 +29,18 @@ def test_the_victim_is_not_the_doer() -> None:
     assert event.actors.actor1 is None
 
 
+def test_the_victims_side_is_not_the_doer() -> None:
+    text = "Two bombs outside the Dara airport killed 13 US troops and 60 civilians on Thursday."
+    bomb = {"ids": [1], "type": "Remote explosive/landmine/IED", "place": "the Dara airport"}
+    (event,) = _events(text, {**bomb, "actor": "US troops"})
+    assert event.actors.actor1 is None
+    # In a clash both sides lose people: the side stays an actor.
+    text = "US troops clashed with militants near Dara, and two US troops were killed."
+    clash = {**bomb, "type": "Armed clash", "actor": "US troops", "place": "Dara"}
+    (event,) = _events(text, clash)
+    assert event.actors.actor1 is not None
+
+
 def test_a_speaker_is_not_the_doer_of_a_bombing() -> None:
     text = "A bomb exploded in Chelsea on Saturday, injuring 29 people, Governor Cuomo said."
     bomb = {"ids": [1], "type": "Remote explosive/landmine/IED", "actor": "Governor Cuomo"}

@@ -41,6 +41,39 @@ _RESPONSE_AFTER = re.compile(
 )
 
 
+# The dead or wounded named by their side: "killed 13 US troops", "wounding two Israeli
+# soldiers". A record's actor of that side and kind is the victims' side, not the doer
+# (a bombing that killed US troops is not the US military's); not for a clash, where
+# both sides fight and lose people.
+_VICTIM_SIDE = re.compile(
+    r"\b(?:kill(?:ed|ing|s)?|wound(?:ed|ing|s)?|injur(?:ed|ing|es)?)\s+"
+    r"(?:(?:at least|more than|some|about|nearly|dozens of|\d+|two|three|four|five|six|"
+    r"seven|eight|nine|ten|several)\s+)*"
+    r"(?P<side>(?:[A-Z][\w.'’-]*\s+){1,2})"
+    r"(?:troops|soldiers|forces|service ?members|servicemen|personnel|police(?:men)?|"
+    r"officers|marines|sailors|fighters|militants)\b"
+)
+_FORCE_WORDS = re.compile(
+    r"\b(?:military|army|troops|soldiers|forces|police|navy|marines|militants|fighters)\b",
+    re.IGNORECASE,
+)
+
+
+def _plain(name: str) -> str:
+    return re.sub(r"[.\s]+", " ", name.replace(".", "")).strip().casefold()
+
+
+def _victims_side(actor: str, evidence: str) -> str | None:
+    """The side of the dead the cited sentences name, when the actor is that side's force."""
+    if not _FORCE_WORDS.search(actor):
+        return None
+    for m in _VICTIM_SIDE.finditer(evidence):
+        side = _plain(m.group("side"))
+        if side and f" {side} " in f" {_plain(actor)} ":
+            return m.group(0)
+    return None
+
+
 def _is_target(name: str | None, target: str | None) -> bool:
     return bool(name and target) and name_key(name or "") == name_key(target or "")
 
@@ -125,6 +158,10 @@ def repair_event(work: EventWork) -> None:
     why: str | None = None
     if _is_target(work.actor1, target):
         why = "it is also the target (the victim is not the doer)"
+    elif work.sub_event_type != "Armed clash" and (
+        victims := _victims_side(work.actor1, work.evidence_text)
+    ):
+        why = f"the cited sentences name its side among the victims ({victims!r})"
     elif (
         # Air strikes are announced by the side that flew them ("the Pentagon said two
         # militants were killed in a drone strike"): there the speaker is the doer.
