@@ -138,7 +138,7 @@ def cover_events(
     covered = {i for s in summary for i in s.sentence_ids}
     out = list(summary)
     candidates = [
-        (e.sentence_ids[0], "an incident the events report")
+        (_telling_sentence(article, e), "an incident the events report")
         for e in events
         if e.sentence_ids and not covered & set(e.sentence_ids)
     ]
@@ -186,6 +186,24 @@ def cover_events(
         )
         covered.update(work.ids)
     return out, findings
+
+
+def _telling_sentence(article: Article, event: Event) -> int:
+    """The record's cited sentence that names most of its parties and place ("The Pentagon
+    confirmed ... the strike which killed Mushtaq al-Jawari" over "The announcement came
+    a day after a US drone strike killed the leader of a group"); the first on a tie."""
+    values = [
+        v.value.casefold()
+        for v in (event.actors.actor1, event.target, event.location.place, event.claimed_by)
+        if v is not None
+    ]
+
+    def named(sid: int) -> int:
+        found = cited(article, [sid])
+        text = found[0].text.casefold() if found else ""
+        return sum(v in text for v in values)
+
+    return max(event.sentence_ids, key=lambda sid: (named(sid), -sid))
 
 
 # A model sentence that paraphrases the headline ("Netanyahu vowed to continue Gaza

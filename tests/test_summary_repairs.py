@@ -228,6 +228,32 @@ def test_a_cited_lede_sentence_the_summary_does_not_tell_is_added() -> None:
     assert len(texts) == 3 and "retaliation for the arrest of its leader" in texts[2]
 
 
+def test_an_uncovered_incident_is_told_by_its_sentence_that_names_its_parties() -> None:
+    article = {
+        "text": "Parliament met in Dara on Monday.\n"
+        "The session came a day after a drone strike killed a militia leader.\n"
+        "The Northern Army confirmed it carried out the strike that killed Ali Noor in Tarsa.\n"
+        "The speaker opened the session with a prayer."
+    }
+    strike = {
+        "ids": [2, 3],
+        "type": "Air/drone strike",
+        "actor": "The Northern Army",
+        "target": "Ali Noor",
+        "place": "Tarsa",
+        "resp": "confirmed",
+    }
+    summary = [
+        {"text": "Parliament met in Dara on Monday.", "ids": [1]},
+        {"text": "The speaker opened the session with a prayer.", "ids": [4]},
+    ]
+    answer = {"summary": summary, "events": [strike]}
+    settings = SETTINGS.with_(min_summary_sentences=3)
+    result = summarize(article, backend=FakeBackend(answer), settings=settings)
+    texts = [s.text for s in result.summary]
+    assert texts[2].startswith("The Northern Army confirmed it carried out the strike")
+
+
 def test_a_lede_that_says_all_a_summary_sentence_says_takes_its_place() -> None:
     # The model's first sentence is a short form of the lede it cites: the lede, added
     # for what the summary left out, replaces it rather than repeating it.
