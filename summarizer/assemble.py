@@ -14,6 +14,7 @@ from datetime import date, datetime
 
 from . import language
 from .article import Article, split_sentences
+from .checks.attribution import CLAIM
 from .checks.grounding import cited, content_words, spans_of
 from .checks.injection import instruction_like
 from .checks.lexicon import find_loaded_terms
@@ -126,11 +127,13 @@ def cover_events(
 
     A small model's summary often stops at the lede's incident while the events hold
     more (a second strike, a toll reported later), or stops at two sentences. A wire
-    summary names every incident and the lede's facts: first each uncovered event's
-    first evidence sentence, then (while the summary is shorter than MIN_SUMMARY) the
+    summary names every incident, who claimed it and the lede's facts: first each
+    uncovered event's telling sentence, then (while the summary is shorter than
+    MIN_SUMMARY) the
     earliest uncited sentences of the article's top (never one that reads as an
     instruction to the model: the injection check's test), each without its connective
-    ("Separately, ...") and through the same repairs as the model's sentences, up to
+    ("Separately, ...") and through the same repairs as the model's sentences, then the
+    article's claim of responsibility when the summary tells none, up to
     MAX_COVERED_SUMMARY sentences. Nothing new is written: these are the article's
     words, repaired.
     """
@@ -142,12 +145,16 @@ def cover_events(
         for e in events
         if e.sentence_ids and not covered & set(e.sentence_ids)
     ]
-    top = [s.id for s in article.sentences[:LEDE_SENTENCES]]
-    for sid, why in [*candidates, *((i, "the article's lede") for i in top)]:
-        limit = MAX_COVERED_SUMMARY if why.startswith("an incident") else min_summary
+    top = [(s.id, "the article's lede") for s in article.sentences[:LEDE_SENTENCES]]
+    # Who claimed the attack comes after the lede: it never takes the lede's place.
+    if min_summary > 0 and (claim := _untold_claim(article, summary)) is not None:
+        top.append((claim, _WHO_CLAIMED))
+    for sid, why in [*candidates, *top]:
+        wanted = why.startswith("an incident") or why == _WHO_CLAIMED
+        limit = MAX_COVERED_SUMMARY if wanted else min_summary
         if len(out) >= limit:
             continue
-        if sid in covered and (why.startswith("an incident") or _told(article, sid, out)):
+        if sid in covered and (wanted or _told(article, sid, out)):
             continue
         source = cited(article, [sid])
         if (
@@ -186,6 +193,18 @@ def cover_events(
         )
         covered.update(work.ids)
     return out, findings
+
+
+_WHO_CLAIMED = "who claimed the attack, or that nobody did"
+
+
+def _untold_claim(article: Article, summary: list[SummarySentence]) -> int | None:
+    """The article's first sentence on a claim of responsibility ("Taliban insurgents
+    claimed responsibility for the attack", "No group claimed responsibility"), when no
+    summary sentence tells one: a wire summary always says who claimed an attack."""
+    if any(CLAIM.search(s.text) for s in summary):
+        return None
+    return next((s.id for s in article.sentences if CLAIM.search(s.text)), None)
 
 
 def _telling_sentence(article: Article, event: Event) -> int:

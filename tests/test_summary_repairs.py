@@ -254,6 +254,27 @@ def test_an_uncovered_incident_is_told_by_its_sentence_that_names_its_parties() 
     assert texts[2].startswith("The Northern Army confirmed it carried out the strike")
 
 
+def test_a_summary_says_who_claimed_the_attack() -> None:
+    article = {
+        "text": "A car bomb killed 12 soldiers at a base in Dara on Monday.\n"
+        "The base had been reinforced last month.\n"
+        "The Northern Front claimed responsibility for the attack in a statement."
+    }
+    summary = [
+        {"text": "A car bomb killed 12 soldiers at a base in Dara on Monday.", "ids": [1]},
+        {"text": "The base had been reinforced last month.", "ids": [2]},
+    ]
+    answer = {"summary": summary, "events": []}
+    settings = SETTINGS.with_(min_summary_sentences=3)
+    result = summarize(article, backend=FakeBackend(answer), settings=settings)
+    texts = [s.text for s in result.summary]
+    assert texts[-1] == "The Northern Front claimed responsibility for the attack in a statement."
+    # Off with the lede filling, the model's summary stays as it is.
+    settings = SETTINGS.with_(min_summary_sentences=0)
+    result = summarize(article, backend=FakeBackend(answer), settings=settings)
+    assert len(result.summary) == 2
+
+
 def test_a_lede_that_says_all_a_summary_sentence_says_takes_its_place() -> None:
     # The model's first sentence is a short form of the lede it cites: the lede, added
     # for what the summary left out, replaces it rather than repeating it.
