@@ -126,6 +126,11 @@ def test_a_date_is_a_time_and_a_target_a_party() -> None:
     assert event.target is not None and event.target.value == "President Ivan Petrov"
     (event,) = _events(text, {**shot, "when": "on Wednesday"})
     assert event.date_text is not None and event.date_text.value == "on Wednesday"
+    # A source that runs on into its speech verb is the speaker.
+    text += "\nPrime Minister Ali Noor said on Wednesday the gunmen fled."
+    shot = {**shot, "ids": [1, 2], "source": "Prime Minister Ali Noor said on Wednesday"}
+    (event,) = _events(text, shot)
+    assert event.reported_by is not None and event.reported_by.value == "Prime Minister Ali Noor"
 
 
 def test_the_accuser_is_not_the_doer() -> None:

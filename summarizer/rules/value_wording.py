@@ -100,9 +100,13 @@ def _not_a_place(place: str) -> str | None:
 
 
 _TIME_WORD = re.compile(rf"\b(?:{language.alternatives('time_words')})\b", re.IGNORECASE)
-# A party value running on into its clause: "President Jovenel Moise was" (the model's
-# span took the verb). The party is what comes before the verb, when that is a name.
-_PARTY_THEN_VERB = re.compile(r"^(?P<party>.+?)\s+(?:is|are|was|were|has|have|had|been)\b")
+# A party value running on into its clause: "President Jovenel Moise was", "Interim
+# Prime Minister Claude Joseph said on Wednesday" (the model's span took the verb). The
+# party is what comes before the verb, when that is a name.
+_PARTY_THEN_VERB = re.compile(
+    r"^(?P<party>.+?)\s+(?:is|are|was|were|has|have|had|been|"
+    rf"{language.alternatives('reporting_verbs')})\b"
+)
 
 
 def _cut_at_verb(value: GroundedValue) -> GroundedValue | None:
@@ -119,7 +123,7 @@ def _cut_at_verb(value: GroundedValue) -> GroundedValue | None:
 
 
 def _field_hygiene(work: EventWork) -> None:
-    """A place, a time and a target are what their field says, or nothing."""
+    """A place, a time, a target and a party are what their field says, or nothing."""
     place = work.grounded.get("location")
     if place and (why := _not_a_place(place.value)):
         work.grounded["location"] = None
@@ -130,11 +134,12 @@ def _field_hygiene(work: EventWork) -> None:
         work.grounded["date_text"] = None
         message = f"date {when.value!r} cleared: it names no time"
         work.findings.append(repaired(Check.GROUNDING, work.at("date_text"), message))
-    target = work.grounded.get("target")
-    if target and (party := _cut_at_verb(target)):
-        work.grounded["target"] = party
-        message = f"target {target.value!r} -> {party.value!r}: the party, not its clause"
-        work.findings.append(repaired(Check.GROUNDING, work.at("target"), message))
+    for name in ("target", *PARTY_FIELDS):
+        value = work.grounded.get(name)
+        if value and (party := _cut_at_verb(value)):
+            work.grounded[name] = party
+            message = f"{name} {value.value!r} -> {party.value!r}: the party, not its clause"
+            work.findings.append(repaired(Check.GROUNDING, work.at(name), message))
 
 
 def repair_event(work: EventWork) -> None:
