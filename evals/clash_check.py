@@ -41,7 +41,7 @@ def main() -> None:
     with path.open(encoding="utf-8") as handle:
         rows = [r for r in csv.reader(handle, delimiter="\t") if len(r) >= 3 and r[0] != "id"]
     made: dict[str, Counter[str]] = defaultdict(Counter)
-    for _id, snippet, label in rows:
+    for _id, snippet, label in (r[:3] for r in rows):
         if label in CASE_SUB_TYPES:
             made[label][one_sided_kind(snippet) or "Armed clash"] += 1
     print("CASE label | snippets | typed as the label after the rule | what the rule made")

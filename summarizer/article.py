@@ -116,24 +116,28 @@ def split_sentences(text: str, language: str = "en") -> list[Sentence]:
 # Splits sentencex makes inside one sentence of English news, where a period belongs to
 # an abbreviation. Each pattern is (end of the part before, start of the part after).
 _ABBREVIATION_SPLITS = (
-    # A courtesy title never ends a sentence: "the move came after Ms. | Pelosi had...".
+    # A courtesy title never ends a sentence: "the move came after Ms. | Noor had...".
     (re.compile(r"(?<![\w.])(?:Mr|Ms|Mrs|Messrs|Dr)\.$"), re.compile(r"[A-Z]")),
     # A dotted abbreviation cut between its letters, as in the party-and-state tag of US
-    # politics and place abbreviations: "Sen. Joe Manchin, D-W. | Va., said",
-    # "Chuck Schumer, D-N. | Y., called", "Whitehouse, D-R. | I., was asked".
-    (re.compile(r"(?<![\w.])[A-Z]\.$"), re.compile(r"[A-Z][a-z]?\.(?=[\s,;:)]|--|—|$)")),
+    # politics and place abbreviations: "Sen. Ali Noor, D-W. | Va., said",
+    # "Rep. Jane Doe, D-N. | Y., called", "Smith, D-R. | I., was asked".
+    # The tail is followed by a comma or a dash ("Va., said"), never a name ("A. Mr. Jones").
+    (re.compile(r"(?<![\w.])[A-Z]\.$"), re.compile(r"[A-Z][a-z]?\.(?=[,;)]|\s+--|\s+—|$)")),
     # A clock time followed by its zone or day: "at 10:30 p.m. | Sunday.",
     # "about 1:30 a.m. | ET, officials said".
     (
         re.compile(r"\b[ap]\.m\.$"),
+        # A zone ends the phrase ("ET, officials said", "Eastern time"), never opens a
+        # name ("2 a.m. Central Command said" is two sentences).
         re.compile(
             r"(?:ET|EST|EDT|CT|CST|CDT|MT|PT|PST|PDT|GMT|UTC|BST|local|Eastern|Central|"
-            r"Mountain|Pacific|Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|"
+            r"Mountain|Pacific)(?=[,.;)]|\s+time\b|\s+\()"
+            r"|(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|"
             r"today|tomorrow|yesterday|on)\b"
         ),
     ),
     # A part that starts lower-case or with a hyphen is the rest of the sentence: edited
-    # English starts sentences with a capital ("the Jan. 6. | attack on the Capitol",
+    # English starts sentences with a capital ("the Jan. 6. | attack on the building",
     # "a Republican-vs. | -Republican runoff").
     (re.compile(r"\.$"), re.compile(r"[a-z]|-\w")),
 )
@@ -339,7 +343,8 @@ def _preview(value: Any) -> str:
 
 # A line that ends a sentence (with any closing quote or bracket after the stop).
 _LINE_ENDS_SENTENCE = re.compile(r"[.!?:;][\"'”’)\]]*\s*$")
-# A title never ends a sentence: "New York Gov.\nAndrew Cuomo said ...".
+# A title never ends a sentence: "the state's Gov.\nAli Noor said ...", "in a St.\nCloud
+# mall" (a street's "St." at a paragraph's end is rarer than a saint's name cut).
 _LINE_ENDS_ON_TITLE = re.compile(
     r"(?<![\w.])(?:Gov|Sen|Rep|Gen|Lt|Col|Sgt|Capt|Mr|Ms|Mrs|Dr|St)\.\s*$"
 )
@@ -368,12 +373,15 @@ def unwrap_lines(text: str) -> tuple[str, tuple[str, ...]]:
     for line in lines[1:]:
         before = out[-1]
         runs_on = before.strip() and line.strip() and not _LINE_ENDS_SENTENCE.search(before)
+        lower_start = line.lstrip()[:1].islower()
+        # The first line may be a headline: wrapping alone never joins the next line to it.
+        onto_first = len(out) == 1
         if (
             before.strip()
             and line.strip()
             and (
-                (wrapped and runs_on)
-                or (runs_on and line.lstrip()[:1].islower())
+                (wrapped and runs_on and not onto_first)
+                or (runs_on and lower_start)
                 or _LINE_ENDS_ON_TITLE.search(before)
             )
         ):

@@ -75,8 +75,8 @@ def build_summary(draft: Draft, article: Article) -> tuple[list[SummarySentence]
     return out, findings
 
 
-# A small model restates its first sentence ("Tsarnaev, a 19-year-old student, was
-# arrested for the bombing." then "Tsarnaev was arrested for the bombing."): a sentence
+# A small model restates its first sentence ("Ali Noor, a 19-year-old student, was
+# arrested for the bombing." then "Noor was arrested for the bombing."): a sentence
 # whose content words are all but this share in one earlier sentence tells nothing new.
 REPEAT_NEW_SHARE = 0.2
 
@@ -129,13 +129,13 @@ def cover_events(
     more (a second strike, a toll reported later), or stops at two sentences. A wire
     summary names every incident, who claimed it and the lede's facts: first each
     uncovered event's telling sentence, then (while the summary is shorter than
-    MIN_SUMMARY) the
-    earliest uncited sentences of the article's top (never one that reads as an
-    instruction to the model: the injection check's test), each without its connective
-    ("Separately, ...") and through the same repairs as the model's sentences, then the
-    article's claim of responsibility when the summary tells none, up to
-    MAX_COVERED_SUMMARY sentences. Nothing new is written: these are the article's
-    words, repaired.
+    MIN_SUMMARY) the earliest uncited sentences of the article's top (never one that
+    reads as an instruction to the model: the injection check's test), each without its
+    connective ("Separately, ...") and through the same repairs as the model's
+    sentences, then the article's claim of responsibility when the summary tells none,
+    up to MAX_COVERED_SUMMARY sentences. An added sentence that says nearly all a
+    summary sentence says takes its place (`_subsumed`). Nothing new is written: these
+    are the article's words, repaired.
     """
     findings: list[Finding] = []
     covered = {i for s in summary for i in s.sentence_ids}
@@ -199,8 +199,8 @@ _WHO_CLAIMED = "who claimed the attack, or that nobody did"
 
 
 def _untold_claim(article: Article, summary: list[SummarySentence]) -> int | None:
-    """The article's first sentence on a claim of responsibility ("Taliban insurgents
-    claimed responsibility for the attack", "No group claimed responsibility"), when no
+    """The article's first sentence on a claim of responsibility ("Northern Front
+    insurgents claimed responsibility for the attack", "No group claimed responsibility"), when no
     summary sentence tells one: a wire summary always says who claimed an attack."""
     if any(CLAIM.search(s.text) for s in summary):
         return None
@@ -208,8 +208,8 @@ def _untold_claim(article: Article, summary: list[SummarySentence]) -> int | Non
 
 
 def _telling_sentence(article: Article, event: Event) -> int:
-    """The record's cited sentence that names most of its parties and place ("The Pentagon
-    confirmed ... the strike which killed Mushtaq al-Jawari" over "The announcement came
+    """The record's cited sentence that names most of its parties and place ("The ministry
+    confirmed ... the strike which killed commander Ali Noor" over "The announcement came
     a day after a US drone strike killed the leader of a group"); the first on a tie."""
     values = [
         v.value.casefold()
@@ -225,9 +225,9 @@ def _telling_sentence(article: Article, event: Event) -> int:
     return max(event.sentence_ids, key=lambda sid: (named(sid), -sid))
 
 
-# A model sentence that paraphrases the headline ("Netanyahu vowed to continue Gaza
-# operation") says less than the lede sentence added for what it left out ("Netanyahu
-# vowed Wednesday to press ahead with a fierce military offensive in the Gaza Strip,
+# A model sentence that paraphrases the headline ("Noor vowed to continue Dara
+# operation") says less than the lede sentence added for what it left out ("Noor
+# vowed Wednesday to press ahead with a military offensive in the Dara region,
 # ..."): when the lede holds this share of its content words, the lede takes its place
 # instead of repeating it.
 SUBSUMED_SHARE = 0.8

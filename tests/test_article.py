@@ -74,6 +74,7 @@ def test_with_notes_returns_a_copy() -> None:
         # Real boundaries after an abbreviation stay.
         ("It ended at 3 p.m. The next day he left.", 2),
         ("He left the U.K. The agenda was set.", 2),
+        ("The blast came at 2 a.m. Central Command said nothing.", 2),
     ],
 )
 def test_abbreviation_periods_do_not_end_sentences(text: str, expected) -> None:
@@ -82,6 +83,8 @@ def test_abbreviation_periods_do_not_end_sentences(text: str, expected) -> None:
         assert text[s.start : s.end] == s.text
     if isinstance(expected, int):
         assert len(sentences) == expected, [s.text for s in sentences]
+        # Each sentence ends on a full stop: no split point inside one.
+        assert all(s.text.endswith(".") for s in sentences), [s.text for s in sentences]
     else:
         assert [s.text for s in sentences] == expected
 
@@ -111,6 +114,9 @@ def test_a_hard_wrapped_text_is_read_as_whole_sentences(tmp_path) -> None:
 def test_a_line_break_after_a_title_does_not_end_the_sentence() -> None:
     text, _ = unwrap_lines("New York Gov.\nAndrew Cuomo said there was no evidence.\nHe left.")
     assert text == "New York Gov. Andrew Cuomo said there was no evidence.\nHe left."
+    # A headline is never joined to the text under it, wrapped or not.
+    wrapped = "Bomb hits Dara market\nA bomb exploded in Dara on Monday, killing\nfour people."
+    assert unwrap_lines(wrapped)[0].startswith("Bomb hits Dara market\nA bomb")
     # Lines that each end a sentence stay paragraphs.
     assert unwrap_lines("One line.\nAnother line.")[0] == "One line.\nAnother line."
 

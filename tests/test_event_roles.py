@@ -109,6 +109,13 @@ def test_a_wave_of_protests_is_placed_at_its_first_city() -> None:
     assert event.actors.actor1 is None  # "the protests" is the act
 
 
+def test_suspects_arrested_are_no_responders() -> None:
+    text = "Two gunmen who attacked a school in Dara were arrested on Monday, police said."
+    attack = {"ids": [1], "type": "Attack", "actor": "Two gunmen", "place": "Dara"}
+    (event,) = _events(text, attack)
+    assert event.actors.actor1 is not None
+
+
 def test_a_location_is_a_place() -> None:
     text = "President Ivan Petrov was shot dead by gunmen at his home in Dara on Wednesday."
     shot = {"ids": [1], "type": "Attack", "actor": "gunmen", "place": "President Ivan Petrov was"}
@@ -268,6 +275,17 @@ def test_a_paraphrased_value_takes_the_articles_words() -> None:
             "The Taliban violently broke up a protest in Dara, killing at least one person.",
             "Violent demonstration",
             "Excessive force against protesters",
+        ),
+        # Protesters beaten by the police are no rioters; riot police make no riot.
+        (
+            "Protesters were beaten by police at a rally in Dara on Friday.",
+            "Armed clash",
+            "Excessive force against protesters",
+        ),
+        (
+            "Riot police dispersed a march in Dara with tear gas on Friday.",
+            "Protest with intervention",
+            "Protest with intervention",
         ),
         # Looting makes a protest a riot; a withdrawal is no disrupted weapon.
         (

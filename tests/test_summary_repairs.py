@@ -335,7 +335,9 @@ def test_a_sentence_that_repeats_an_earlier_one_is_dropped() -> None:
 
 def test_names_and_a_verb_are_a_sentence_not_a_headline() -> None:
     assert not problems("President Joe Biden met Chinese President Xi Jinping.")
-    # A quoted first person and a regnal numeral are no writer's voice.
+    # A clause of its own may end on its verb; a quoted first person and a regnal numeral
+    # are no writer's voice.
+    assert not problems("It was not immediately clear who the gunmen were.")
     assert not problems('"We will not stop," the spokesman said.')
     assert not problems("The treaty ended World War I in Europe.")
 

@@ -3,13 +3,14 @@
 The gate's check (`checks.grounding.check_counts`) runs inside the citations rule's
 per-event pass; the repair sets a count with nothing behind it in the cited sentences
 to null, and so does a count that is none of the cited sentences' figures (nor the sum
-of two). ACLED codes an event's total dead: where one clause gives the dead in groups
-("killed 13 US troops and 72 Afghans") and the model took one group's figure, the
-fatalities become the sum.
+of two to four of them). ACLED codes an event's total dead: where one clause gives the
+dead in groups ("killed 3 soldiers and 12 civilians") and the model took one group's
+figure, the fatalities become the sum.
 """
 
 from __future__ import annotations
 
+import itertools
 import re
 
 from .. import language
@@ -31,7 +32,7 @@ def _count(work: EventWork, value: int | None, name: str) -> int | None:
     return value
 
 
-# "killed 13 US troops and 72 Afghans": a killing verb, then two figures each with its
+# "killed 13 soldiers and 72 civilians": a killing verb, then two figures each with its
 # group, joined by "and" (never "and wounded 18": a verb, not a figure, follows "and").
 _GROUPS = re.compile(
     rf"\b(?:{language.alternatives('killing_words')})\s+(\d+)\s+[A-Za-z.’'-]+(?:\s+[A-Za-z.’'-]+)?"
@@ -118,7 +119,8 @@ def _fill_from_cited(work: EventWork) -> None:
 _VAGUE = re.compile(r"\b(?:dozens?|scores?|hundreds?|thousands?|tens|several|a few)\b", re.I)
 _ANY_FIGURE = re.compile(rf"\b{_N}", re.IGNORECASE)
 _KILLED_ONE = re.compile(
-    rf"\b(?i:{language.alternatives('killing_words')})\s+(?:(?i:a|an|the|one|his|her|its)\b|[A-Z])"
+    rf"\b(?i:{language.alternatives('killing_words')})\s+"
+    r"(?:(?i:a|an|the|one|his|her|its|himself|herself)\b|[A-Z])"
     r"|\b(?i:was|has been)\s+(?:\w+\s+)?(?i:killed)\b"
 )
 
@@ -132,10 +134,11 @@ def _not_stated(value: int | None, text: str) -> bool:
     figures = [f for m in _ANY_FIGURE.finditer(text) if (f := _figure(m.group(1)))]
     if _KILLED_ONE.search(text):
         # One person named as killed is a figure too: "killed the leader of ...",
-        # "killed Mushtaq al-Jawari", "killed an aid worker and nine members of his
-        # family" (1 + 9).
+        # "killed a commander named in the statement", "killed an aid worker and nine
+        # members of his family" (1 + 9), "killing himself and 12 others".
         figures.append(1)
-    sums = {a + b for i, a in enumerate(figures) for b in figures[i + 1 :]}
+    # The dead in groups: "three soldiers, two police officers and five civilians".
+    sums = {sum(c) for n in range(2, 5) for c in itertools.combinations(figures[:8], n)}
     return value not in figures and value not in sums
 
 

@@ -6,8 +6,10 @@ general the bomb killed ("General X" as both actor and target), or the official 
 spoke about it ("New York Gov. X said there is no evidence ..."). ACLED codes the
 perpetrator, or leaves it unidentified. For violent events (where a speaker is almost
 never the doer, unless they claim or confirm their own act), an actor1 that is the
-target, or that the cited sentences name only as the subject of a speech verb or of a
-responder's verb (investigating, arresting), is cleared, with a finding; so is a
+target, or the force of the side the cited sentences name among the dead ("killed 13
+Northland troops": not the Northland army), or that the cited sentences name only as the
+subject of a speech verb or of a responder's verb (investigating, arresting), is
+cleared, with a finding; so is a
 claimant that is the target. An actor1 the article has blame another party for the act
 ("X blamed Y for the bombing") gives way to the accused, and the responsibility becomes
 "alleged". For protests and riots, a speaker or responder is cleared the same way.
@@ -29,21 +31,22 @@ _SPEECH_AFTER = re.compile(
     rf"^(?:\s*,[^,]{{1,60}},)?\s+(?:has\s+|had\s+|also\s+)?(?:{language.alternatives('reporting_verbs')})\b",
     re.IGNORECASE,
 )
-# "X are investigating", "X have arrested", "X, who were called to the scene, searched":
-# a responder (data/language/responder_verbs.txt), not the doer.
+# "X are investigating", "X have arrested", "X, the city's police, searched for": a
+# responder (data/language/responder_verbs.txt), not the doer.
 _RESPONSE_AFTER = re.compile(
     # "X are investigating", "X's counterterrorism bureau responded": the party or a
-    # unit of it ("'s" and up to two words) as the subject.
+    # unit of it ("'s" and up to two words) as the subject, the verb active ("two men
+    # were arrested" is the passive: those arrested are no responders).
     rf"^(?:['’]s(?:\s+\w+){{1,2}})?(?:\s*,[^,]{{1,60}},)?\s+"
-    rf"(?:are\s+|is\s+|were\s+|was\s+|have\s+|has\s+|had\s+|also\s+)*"
+    rf"(?:are\s+|is\s+|have\s+|has\s+|had\s+|also\s+|(?:were|was)\s+(?=\w+ing\b))*"
     rf"(?:{language.alternatives('responder_verbs')})\b",
     re.IGNORECASE,
 )
 
 
-# The dead or wounded named by their side: "killed 13 US troops", "wounding two Israeli
+# The dead or wounded named by their side: "killed 13 Northland troops", "wounding two Southland
 # soldiers". A record's actor of that side and kind is the victims' side, not the doer
-# (a bombing that killed US troops is not the US military's); not for a clash, where
+# (a bombing that killed Northland troops is not the Northland army's); not for a clash, where
 # both sides fight and lose people.
 _VICTIM_SIDE = re.compile(
     r"\b(?:kill(?:ed|ing|s)?|wound(?:ed|ing|s)?|injur(?:ed|ing|es)?)\s+"

@@ -40,9 +40,15 @@ def _stated_anywhere(responsibility: str, article: Article) -> bool:
 
 def _claims_somewhere(claimant: str, article: Article) -> bool:
     """Some sentence (or the headline) names the claimant with a claim word."""
-    name = claimant.strip().casefold()
+    # By its name's capitalised words ("Islamic State group" claims as "Islamic State"),
+    # else by its words.
+    words = [w for w in claimant.split() if w[:1].isupper() and w not in ("The", "A", "An")]
+    words = words or claimant.split()
     lines = [article.title or "", *(s.text for s in article.sentences)]
-    return any(name in line.casefold() and _STATED["claimed"].search(line) for line in lines)
+    return any(
+        all(w.casefold() in line.casefold() for w in words) and _STATED["claimed"].search(line)
+        for line in lines
+    )
 
 
 def repair_event(work: EventWork) -> None:

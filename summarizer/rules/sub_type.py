@@ -1,7 +1,7 @@
 """Sub-type follows the words: the model's sub-type, unless its cited sentences describe
 another weapon, another side taking ground, a protest nobody intervened in, or one side's
-violence typed as a two-sided clash, or force used on a protest typed as the protesters'
-riot.
+violence typed as a two-sided clash, force used on a protest typed as the protesters'
+riot, or a protest with looting or arson typed as peaceful.
 
 Small models answer "Air/drone strike" or "Shelling" for bombings, "Government regains
 territory" for an armed group sweeping into a capital, "Protest with intervention" for a

@@ -2,7 +2,7 @@
 
 Such a record names no one and nothing the article mentions: it is not an incident the
 article reports (small models pad their lists with "unknown" records). One grounded
-value keeps a record, the headline's included: a paraphrased place ("Kabul airport") is
+value keeps a record, the headline's included: a paraphrased place ("Dara airport") is
 common.
 """
 
@@ -14,8 +14,8 @@ from .base import Rule, drop_events
 
 def _unplaced(event: Event) -> str | None:
     values = (event.actors.actor1, event.location.place, event.target)
-    # A value kept with no span is one the headline holds ("Kabul airport" in "... after
-    # Kabul airport attack"): the grounding drops every value the article lacks.
+    # A value kept with no span is one the headline holds ("Dara airport" in "... after
+    # Dara airport attack"): the grounding drops every value the article lacks.
     if any(v for v in values):
         return None
     return "none of its actor, target and place occurs in the article"

@@ -10,7 +10,8 @@ military bases" -> "military bases", "Hamas terrorists" -> "Hamas"): the value s
 span of the article, as ACLED's fields are. Only where no such piece is left is the term
 replaced from the lexicon ("the terrorists" -> "the militants"). A location that is a
 piece of a clause or names the act is no place, and a date with no time word is no
-date: both are cleared; a target that runs on into its verb is cut before it. Runs after the rules
+date: both are cleared; a target or a party that runs on into its verb ("... was",
+"... said on Wednesday") is cut before it. Runs after the rules
 that ground the values.
 """
 
@@ -89,9 +90,10 @@ _ACT_NOUNS = re.compile(rf"\b(?:{language.alternatives('act_nouns')})$", re.IGNO
 
 
 def _not_a_place(place: str) -> str | None:
-    """Why a location value names no place: a stretch of a clause ("President Jovenel
-    Moise was", with its verb) or the act itself ("the complex attack")."""
-    words = re.findall(r"[\w’'-]+", place.lower())
+    """Why a location value names no place: a stretch of a clause ("President Ali
+    Noor was", with its verb) or the act itself ("the complex attack")."""
+    words = re.findall(r"[\w’'-]+", place)
+    # Lower-case only: "Will County", "May Pen" are names.
     if any(w in AUXILIARIES for w in words):
         return "it holds a verb (a piece of a clause, not a place)"
     if _ACT_NOUNS.search(place.strip(" .,;")):
@@ -100,8 +102,8 @@ def _not_a_place(place: str) -> str | None:
 
 
 _TIME_WORD = re.compile(rf"\b(?:{language.alternatives('time_words')})\b", re.IGNORECASE)
-# A party value running on into its clause: "President Jovenel Moise was", "Interim
-# Prime Minister Claude Joseph said on Wednesday" (the model's span took the verb). The
+# A party value running on into its clause: "President Ali Noor was", "Interim
+# Prime Minister Jane Doe said on Wednesday" (the model's span took the verb). The
 # party is what comes before the verb, when that is a name.
 _PARTY_THEN_VERB = re.compile(
     r"^(?P<party>.+?)\s+(?:is|are|was|were|has|have|had|been|"
@@ -109,9 +111,13 @@ _PARTY_THEN_VERB = re.compile(
 )
 
 
+# A cut that leaves no party: "People who had gathered", "A group called X said".
+_NO_PARTY_LEFT = re.compile(r"\b(?:who|that|which|whom|whose|called|named)$|^(?:A|An)\s", re.I)
+
+
 def _cut_at_verb(value: GroundedValue) -> GroundedValue | None:
     m = _PARTY_THEN_VERB.match(value.value)
-    if not m or not _NAME_START.match(m.group("party")):
+    if not m or not _NAME_START.match(m.group("party")) or _NO_PARTY_LEFT.search(m.group("party")):
         return None
     party = m.group("party")
     evidence = [

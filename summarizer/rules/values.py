@@ -114,7 +114,7 @@ def repair_event(work: EventWork) -> None:
     for name, value in values.items():
         grounded = ground(value, work.article, work.ids, work.at(name), work.findings)
         if grounded is None and name == "location" and value and _FIRST_PLACE.search(value):
-            # "Mosul, Iraq": the model adds the region or country; "Havana and other
+            # "Mosul, Iraq": the model adds the region or country; "Dara and other
             # cities": it sums up a list the article gives. The first place named is the
             # place (ACLED codes each place of a wave on its own; the first leads).
             town = _FIRST_PLACE.split(value)[0].strip()
