@@ -78,36 +78,22 @@ def _force_on_protest(work: EventWork) -> str | None:
     return _force_kind(evidence)
 
 
-def repair_event(work: EventWork) -> None:
+def _retyped(work: EventWork) -> tuple[str, str] | None:
+    """The sub-type the cited sentences tell, and why; None when the model's stands."""
     sub_event_type, evidence = work.sub_event_type, work.evidence_text
     if sub_event_type == "Violent demonstration" and (stated := _force_on_protest(work)):
-        message = (
-            f"sub-type 'Violent demonstration' -> {stated!r}: the cited sentences tell "
-            "of force used on the protest, not the protesters' violence"
+        return (
+            stated,
+            "the cited sentences tell of force used on the protest, not the protesters' violence",
         )
-        work.findings.append(repaired(Check.ATTRIBUTION, work.at("sub_event_type"), message))
-        work.sub_event_type = stated
-        return
     protest = sub_event_type in ("Peaceful protest", "Protest with intervention")
     if protest and (riot := _RIOT_WORDS.search(evidence)):
-        message = (
-            f"sub-type {sub_event_type!r} -> 'Violent demonstration': the cited sentences "
-            f"tell of a riot ({riot.group(0)!r})"
-        )
-        work.findings.append(repaired(Check.ATTRIBUTION, work.at("sub_event_type"), message))
-        work.sub_event_type = "Violent demonstration"
-        return
+        return "Violent demonstration", f"the cited sentences tell of a riot ({riot.group(0)!r})"
     if sub_event_type == "Armed clash" and (stated := one_sided_kind(evidence)):
-        message = (
-            f"sub-type 'Armed clash' -> {stated!r}: the cited sentences tell one side's "
-            "violence, no fight between armed sides"
-        )
-        work.findings.append(repaired(Check.ATTRIBUTION, work.at("sub_event_type"), message))
-        work.sub_event_type = stated
-        return
+        return stated, "the cited sentences tell one side's violence, no fight between armed sides"
     own = _SUB_TYPE_CUES.get(sub_event_type)
     if own is None or own.search(evidence):
-        return
+        return None
     # Within the record's event type: a protest's sentences that mention a bombing do
     # not make it a bombing (the incident rule judges whether it is a protest at all).
     kind = EVENT_TYPE_OF[sub_event_type]
@@ -119,15 +105,15 @@ def repair_event(work: EventWork) -> None:
         ),
         None,
     )
-    if stated is None:
+    return (stated, "the cited sentences describe the latter") if stated else None
+
+
+def repair_event(work: EventWork) -> None:
+    if (found := _retyped(work)) is None:
         return
-    work.findings.append(
-        repaired(
-            Check.ATTRIBUTION,
-            work.at("sub_event_type"),
-            f"sub-type {sub_event_type!r} -> {stated!r}: the cited sentences describe the latter",
-        )
-    )
+    stated, why = found
+    message = f"sub-type {work.sub_event_type!r} -> {stated!r}: {why}"
+    work.findings.append(repaired(Check.ATTRIBUTION, work.at("sub_event_type"), message))
     work.sub_event_type = stated
 
 
