@@ -164,14 +164,20 @@ def cover_events(
         ):
             continue
         text = _CONNECTIVE.sub("", source[0].text.strip())
-        work = SentenceWork(len(out), article, text[:1].upper() + text[1:], [sid])
-        repair_sentence(work)
+        text = text[:1].upper() + text[1:]
+        # Where the sentence goes (its own place, or the one it replaces) is where its
+        # repairs' findings point: decided on the repaired text, repaired again if moved.
+        guess = _subsumed(text, out)
+        work = _repaired(article, text, sid, len(out) if guess is None else guess)
+        replaced = _subsumed(work.text, out)
+        if replaced != guess and not work.dropped:
+            work = _repaired(article, text, sid, len(out) if replaced is None else replaced)
         findings.extend(work.findings)
         if work.dropped:
             continue
         evidence = spans_of(cited(article, work.ids))
         added = SummarySentence(text=work.text, sentence_ids=work.ids, evidence=evidence)
-        at = _subsumed(work.text, out)
+        at = replaced
         if at is None:
             message = f"added the article's sentence {sid}: the summary left out {why}"
             at = len(out)
@@ -193,6 +199,12 @@ def cover_events(
         )
         covered.update(work.ids)
     return out, findings
+
+
+def _repaired(article: Article, text: str, sid: int, index: int) -> SentenceWork:
+    work = SentenceWork(index, article, text, [sid])
+    repair_sentence(work)
+    return work
 
 
 _WHO_CLAIMED = "who claimed the attack, or that nobody did"
