@@ -22,6 +22,7 @@ from typing import Any
 
 import sentencex
 
+from . import language
 from .errors import InputError
 from .input_guard import (
     BYTES_PER_CHAR,
@@ -113,11 +114,12 @@ def split_sentences(text: str, language: str = "en") -> list[Sentence]:
     return sentences
 
 
+_TITLES = language.sections("title_abbreviations")
 # Splits sentencex makes inside one sentence of English news, where a period belongs to
 # an abbreviation. Each pattern is (end of the part before, start of the part after).
 _ABBREVIATION_SPLITS = (
     # A courtesy title never ends a sentence: "the move came after Ms. | Noor had...".
-    (re.compile(r"(?<![\w.])(?:Mr|Ms|Mrs|Messrs|Dr)\.$"), re.compile(r"[A-Z]")),
+    (re.compile(rf"(?<![\w.])(?:{'|'.join(_TITLES['courtesy titles'])})\.$"), re.compile(r"[A-Z]")),
     # A dotted abbreviation cut between its letters, as in the party-and-state tag of US
     # politics and place abbreviations: "Sen. Ali Noor, D-W. | Va., said",
     # "Rep. Jane Doe, D-N. | Y., called", "Smith, D-R. | I., was asked".
@@ -343,10 +345,10 @@ def _preview(value: Any) -> str:
 
 # A line that ends a sentence (with any closing quote or bracket after the stop).
 _LINE_ENDS_SENTENCE = re.compile(r"[.!?:;][\"'”’)\]]*\s*$")
-# A title never ends a sentence: "the state's Gov.\nAli Noor said ...", "in a St.\nCloud
-# mall" (a street's "St." at a paragraph's end is rarer than a saint's name cut).
+# A title never ends a sentence: "the state's Gov.\nAli Noor said ..." (the titles:
+# data/language/title_abbreviations.txt).
 _LINE_ENDS_ON_TITLE = re.compile(
-    r"(?<![\w.])(?:Gov|Sen|Rep|Gen|Lt|Col|Sgt|Capt|Mr|Ms|Mrs|Dr|St)\.\s*$"
+    rf"(?<![\w.])(?:{'|'.join(_TITLES['courtesy titles'] + _TITLES['titles and ranks'])})\.\s*$"
 )
 
 

@@ -77,17 +77,11 @@ def build_summary(draft: Draft, article: Article) -> tuple[list[SummarySentence]
 
 # A small model restates its first sentence ("Ali Noor, a 19-year-old student, was
 # arrested for the bombing." then "Noor was arrested for the bombing."): a sentence
-# whose content words are all but this share in one earlier sentence tells nothing new.
-REPEAT_NEW_SHARE = 0.2
-
-
+# whose content words another sentence mostly holds (SAYS_IT) tells nothing new.
 def _repeated(text: str, earlier: list[SummarySentence]) -> int | None:
     """The index of an earlier sentence this one only repeats, if any."""
     words = _stems(text)
-    for i, sentence in enumerate(earlier):
-        if words and len(words - _stems(sentence.text)) <= REPEAT_NEW_SHARE * len(words):
-            return i
-    return None
+    return next((i for i, s in enumerate(earlier) if _holds(_stems(s.text), words, SAYS_IT)), None)
 
 
 # A summary is at most this long once sentences for uncovered incidents are added.
@@ -105,16 +99,26 @@ _CONNECTIVE = re.compile(rf"^(?:{language.alternatives('sentence_connectives')})
 TOLD_SHARE = 0.5
 
 
+# A sentence that holds this share of another's content words says what it says: the
+# other repeats it (build_summary), or is replaced by it (cover_events).
+SAYS_IT = 0.8
+
+
 def _stems(text: str) -> set[str]:
     # A word's first five letters: "killed" and "killing", "villagers" and "village".
     return {w[:5] for w in content_words(text)}
+
+
+def _holds(said: set[str], words: set[str], share: float) -> bool:
+    """`said` holds at least `share` of `words` (content-word stems; none: no)."""
+    return bool(words) and len(words & said) >= share * len(words)
 
 
 def _told(article: Article, sid: int, summary: list[SummarySentence]) -> bool:
     source = cited(article, [sid])
     words = _stems(source[0].text) if source else set()
     said = {w for s in summary for w in _stems(s.text)}
-    return not words or len(words & said) >= TOLD_SHARE * len(words)
+    return not words or _holds(said, words, TOLD_SHARE)
 
 
 def cover_events(
@@ -240,19 +244,12 @@ def _telling_sentence(article: Article, event: Event) -> int:
 # A model sentence that paraphrases the headline ("Noor vowed to continue Dara
 # operation") says less than the lede sentence added for what it left out ("Noor
 # vowed Wednesday to press ahead with a military offensive in the Dara region,
-# ..."): when the lede holds this share of its content words, the lede takes its place
-# instead of repeating it.
-SUBSUMED_SHARE = 0.8
-
-
+# ..."): when the lede says it (SAYS_IT), the lede takes its place instead of
+# repeating it.
 def _subsumed(text: str, summary: list[SummarySentence]) -> int | None:
     """The index of a summary sentence whose content words `text` mostly holds."""
     words = _stems(text)
-    for i, sentence in enumerate(summary):
-        said = _stems(sentence.text)
-        if said and len(said & words) >= SUBSUMED_SHARE * len(said):
-            return i
-    return None
+    return next((i for i, s in enumerate(summary) if _holds(words, _stems(s.text), SAYS_IT)), None)
 
 
 # Words that make a date phrase a week or a month wide (data/language/date_precision.txt),

@@ -114,9 +114,13 @@ def _fill_from_cited(work: EventWork) -> None:
     work.findings.append(repaired(Check.GROUNDING, work.at("fatalities"), message))
 
 
-# Words for a number no figure pins down ("dozens", "several"): a count beside them is
-# the model's reading, which the rule cannot check, and stays.
-_VAGUE = re.compile(r"\b(?:dozens?|scores?|hundreds?|thousands?|tens|several|a few)\b", re.I)
+# The number words no figure pins down ("dozens", "several": number_words.txt past the
+# figures one to twelve): a count beside them is the model's reading, which the rule
+# cannot check, and stays.
+_VAGUE = re.compile(
+    rf"\b(?:{'|'.join(w for w in language.entries('number_words') if w not in _SMALL_NUMBERS)})\b",
+    re.IGNORECASE,
+)
 _ANY_FIGURE = re.compile(rf"\b{_N}", re.IGNORECASE)
 _KILLED_ONE = re.compile(
     rf"\b(?i:{language.alternatives('killing_words')})\s+"

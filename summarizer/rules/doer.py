@@ -48,22 +48,22 @@ _RESPONSE_AFTER = re.compile(
 # soldiers". A record's actor of that side and kind is the victims' side, not the doer
 # (a bombing that killed Northland troops is not the Northland army's); not for a clash, where
 # both sides fight and lose people.
+_ARMED = language.sections("armed_forces")
 _VICTIM_SIDE = re.compile(
     r"\b(?:kill(?:ed|ing|s)?|wound(?:ed|ing|s)?|injur(?:ed|ing|es)?)\s+"
     r"(?:(?:at least|more than|some|about|nearly|dozens of|\d+|two|three|four|five|six|"
     r"seven|eight|nine|ten|several)\s+)*"
     r"(?P<side>(?:[A-Z][\w.'’-]*\s+){1,2})"
-    r"(?:troops|soldiers|forces|service ?members|servicemen|personnel|police(?:men)?|"
-    r"officers|marines|sailors|fighters|militants)\b"
+    rf"(?:{'|'.join(_ARMED['both'] + _ARMED['people only'])})\b"
 )
 _FORCE_WORDS = re.compile(
-    r"\b(?:military|army|troops|soldiers|forces|police|navy|marines|militants|fighters)\b",
-    re.IGNORECASE,
+    rf"\b(?:{'|'.join(_ARMED['both'] + _ARMED['bodies only'])})\b", re.IGNORECASE
 )
 
 
 def _plain(name: str) -> str:
-    return re.sub(r"[.\s]+", " ", name.replace(".", "")).strip().casefold()
+    """A name without its dots, for comparing sides: "U.S." and "US"."""
+    return " ".join(name.replace(".", "").split()).casefold()
 
 
 def _victims_side(actor: str, evidence: str) -> str | None:

@@ -64,16 +64,12 @@ _RIOT_WORDS = re.compile(
 )
 
 
-# A crowd as the doer: then the violence is the crowd's own (a riot).
-_CROWD = re.compile(r"\b(?:protesters|demonstrators|rioters|marchers|crowds?|mobs?|youths)\b", re.I)
-
-
 def _force_on_protest(work: EventWork) -> str | None:
     """A riot record whose sentences tell someone else broke up or fired on the protest."""
     evidence = work.evidence_text
     if not _CLASH_SIDES["force on a protest"].search(evidence):
         return None
-    if work.actor1 and _CROWD.search(work.actor1):
+    if work.actor1 and _CLASH_SIDES["crowd"].search(work.actor1):
         return None
     return _force_kind(evidence)
 
