@@ -9,6 +9,11 @@ CASE 2021 task 2 snippet (ACLED-style, labelled by sub-type; read in place from
 "keep" is Armed clash. Right for ARMED_CLASH is keep; for the other violent sub-types,
 any change moves the record nearer its label than Armed clash was.
 
+A second table plays a model that types every snippet "Air/drone strike" and prints
+what `ground_kind` makes of it: a remote-violence label (air strike, shelling, bombs,
+grenades) must keep it; a ground attack (ARMED_CLASH, ATTACK) is right when moved to
+its label.
+
     python evals/clash_check.py [--shared ../shared/data]
 """
 
@@ -20,7 +25,7 @@ from collections import Counter, defaultdict
 from pathlib import Path
 
 from summarizer.evaluation.cases import DEFAULT_SHARED
-from summarizer.rules.sub_type import one_sided_kind
+from summarizer.rules.sub_type import ground_kind, one_sided_kind
 
 # CASE 2021 labels and the ACLED sub-types they name, for the rows this check reads.
 CASE_SUB_TYPES = {
@@ -33,6 +38,9 @@ CASE_SUB_TYPES = {
     "MOB_VIOL": "Mob violence",
 }
 
+# CASE 2021 labels of remote violence: a model's "Air/drone strike" for these must stand.
+REMOTE_LABELS = ("AIR_STRIKE", "ART_MISS_ATTACK", "REM_EXPLOS", "SUIC_BOMB", "GRENADE", "CHEM_WEAP")
+
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
@@ -41,14 +49,22 @@ def main() -> None:
     with path.open(encoding="utf-8") as handle:
         rows = [r for r in csv.reader(handle, delimiter="\t") if len(r) >= 3 and r[0] != "id"]
     made: dict[str, Counter[str]] = defaultdict(Counter)
+    grounded: dict[str, Counter[str]] = defaultdict(Counter)
     for _id, snippet, label in (r[:3] for r in rows):
         if label in CASE_SUB_TYPES:
             made[label][one_sided_kind(snippet) or "Armed clash"] += 1
+        grounded[label][ground_kind(snippet) or "keep"] += 1
     print("CASE label | snippets | typed as the label after the rule | what the rule made")
     for label, sub_type in CASE_SUB_TYPES.items():
         counts = made[label]
         total = sum(counts.values())
         print(f"{label} | {total} | {counts[sub_type]} | {dict(counts.most_common())}")
+    print()
+    print("CASE label | snippets | kept 'Air/drone strike' | what ground_kind made")
+    for label in (*REMOTE_LABELS, "ARMED_CLASH", "ATTACK"):
+        counts = grounded[label]
+        total = sum(counts.values())
+        print(f"{label} | {total} | {counts['keep']} | {dict(counts.most_common())}")
 
 
 if __name__ == "__main__":

@@ -75,7 +75,9 @@ def test_whoever_did_it_is_no_named_actor() -> None:
     )
     bomb = {"ids": [1, 2], "type": "Suicide bomb", "place": "the Dara gate"}
     (event,) = _events(text, {**bomb, "actor": "the masterminds behind the attack"})
-    assert event.actors.actor1 is None
+    # The description is cleared; the doer the sentence names takes its place.
+    assert event.actors.actor1 is not None
+    assert event.actors.actor1.value == "suicide bomber"
     (event,) = _events(text, {**bomb, "actor": "suicide bomber"})
     assert event.actors.actor1 is not None
 
@@ -315,3 +317,50 @@ def test_explosions_with_no_aircraft_named_are_no_air_strike() -> None:
     blast = {"ids": [1], "type": "Air/drone strike", "place": "the airport gate", "killed": 13}
     (event,) = _events(text, blast)
     assert event.sub_event_type == "Remote explosive/landmine/IED"
+
+
+def test_a_ground_attack_typed_as_a_strike_is_retyped_and_its_gunmen_are_the_doer() -> None:
+    text = "Gunmen attacked an army base near Dara on Monday, killing 43 people, officials said."
+    strike = {"ids": [1], "type": "Air/drone strike", "place": "Dara"}
+    (event,) = _events(text, strike)
+    assert event.sub_event_type == "Armed clash"
+    assert event.actors.actor1 is not None and event.actors.actor1.value == "Gunmen"
+    # A strike the sentence names stays a strike, with no doer made up.
+    text = "A drone strike hit an army base near Dara on Monday, killing 43 people."
+    (event,) = _events(text, strike)
+    assert event.sub_event_type == "Air/drone strike" and event.actors.actor1 is None
+    # The passive names the victims: "militants were killed" are not the doers.
+    text = "Six militants were killed near Dara on Monday when soldiers stormed a hideout."
+    (event,) = _events(text, {**strike, "type": "Armed clash"})
+    assert event.actors.actor1 is None
+
+
+def test_the_claim_sentence_names_the_claimant_and_the_doer() -> None:
+    text = (
+        "Militants stormed a police post in Dara on Tuesday, killing 23 officers, the army said.\n"
+        "The Northern Front claimed responsibility for the attack."
+    )
+    attack = {"ids": [1, 2], "type": "Armed clash", "actor": "the army", "place": "Dara"}
+    (event,) = _events(text, {**attack, "resp": "confirmed"})
+    assert event.responsibility == "claimed"
+    assert event.claimed_by is not None and event.claimed_by.value == "Northern Front"
+    # The reporter is no doer; ACLED codes the claimant of a claimed attack.
+    assert event.actors.actor1 is not None and event.actors.actor1.value == "Northern Front"
+
+
+def test_a_claim_nobody_made_is_no_claim() -> None:
+    text = "A bomb killed a general in Dara on Thursday. No group has claimed responsibility."
+    bomb = {"ids": [1, 2], "type": "Remote explosive/landmine/IED", "place": "Dara"}
+    (event,) = _events(text, {**bomb, "resp": "claimed", "by": "No group"})
+    assert event.responsibility != "claimed" and event.claimed_by is None
+
+
+def test_an_accusation_makes_an_unnamed_doer_alleged() -> None:
+    text = (
+        "A senior officer was killed when a bomb exploded under his car in Dara on Thursday.\n"
+        "The ministry blamed foreign intelligence services for the attack but gave no evidence."
+    )
+    bomb = {"ids": [1], "type": "Remote explosive/landmine/IED", "place": "Dara"}
+    (event,) = _events(text, {**bomb, "actor": "A senior officer", "target": "A senior officer"})
+    assert event.actors.actor1 is None  # the victim cleared; an accusation is no finding
+    assert event.responsibility == "alleged"

@@ -115,6 +115,8 @@ def test_a_kind_with_words_of_its_own_needs_them_whatever_violence_is_mentioned(
         "A hurricane hit Dire Dawa on Sunday, killing four people.",
         "The navy fired two ballistic missiles off its east coast near Dire Dawa on Monday.",
         "The army carried out a test of a new cruise missile near Dire Dawa.",
+        "Plants in Dire Dawa halted after an attack on the company's computer networks.",
+        "The founder flew to space from Dire Dawa in a craft built by his rocket company.",
     ],
 )
 def test_violence_words_used_figuratively_report_no_incident(figurative: str) -> None:
@@ -131,6 +133,7 @@ def test_literal_violence_words_still_report() -> None:
         ("The army launched a counter-offensive near Dire Dawa.", "Armed clash"),
         ("A drone strike hit a depot in Dire Dawa on Monday.", "Air/drone strike"),
         ("Gunmen attacked a market in Dire Dawa on Monday.", "Attack"),
+        ("Rebels fired rockets at a market in Dire Dawa.", "Shelling/artillery/missile attack"),
         ("Thousands of protesters marched in Dire Dawa on Monday.", "Peaceful protest"),
     ):
         record = {"ids": [1], "type": kind, "place": "Dire Dawa"}

@@ -72,3 +72,18 @@ def test_specifics_are_figures_and_names_not_function_words() -> None:
         "23",
         "Niamey",
     ]
+
+
+def test_a_copy_that_drops_the_negation_is_dropped() -> None:
+    article = {**MARCH, "text": MARCH["text"].replace("peacefully", "and did not stop")}
+    answer = {
+        "summary": [
+            # The cited sentence says the teachers did not stop; the copy says they did.
+            {"text": "Several thousand teachers marched and did stop in Lagos.", "ids": [1]},
+            {"text": "The march ended at the state assembly.", "ids": [2]},
+        ],
+        "events": [],
+    }
+    result = summarize(article, backend=FakeBackend(answer), settings=SETTINGS)
+    assert [s.text for s in result.summary] == ["The march ended at the state assembly."]
+    assert any("without the negation" in f.message for f in result.run.findings)

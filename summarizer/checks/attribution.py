@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+
 from .. import language
 from ..article import Article
 from ..schema import Check, Draft, EventTarget, Finding, Responsibility, SummaryTarget
@@ -15,8 +17,49 @@ ALLEGE = language.any_word("allege_words")
 SPEECH = language.any_word("speech_words")
 
 
+# "No group claimed responsibility", "has not yet claimed responsibility": a negation
+# a few words before the claim words says nobody claimed (data/language/negation_words.txt).
+_NEGATED_BEFORE = re.compile(
+    rf"(?:\b|(?<=\w))(?:{language.alternatives('negation_words')})\b(?:\s+\w+){{0,3}}\s*$",
+    re.IGNORECASE,
+)
+
+
+def claims_responsibility(text: str) -> bool:
+    """Someone in `text` claims responsibility; a negated claim ("no group has claimed
+    responsibility") is none."""
+    return any(
+        not _NEGATED_BEFORE.search(text[max(0, m.start() - 40) : m.start()])
+        for m in CLAIM.finditer(text)
+    )
+
+
+# Where a claim's subject starts: the clause's opening ("In a statement, the group ...",
+# "... and the Taliban claimed"), and the words between subject and verb ("has", "later").
+_CLAUSE_START = re.compile(r".*(?:[,;:(\u2014\u2013]|\b(?:and|but|while|after|as)\b)\s*", re.S)
+_BEFORE_VERB = re.compile(r"(?:\s+(?:has|have|had|later|also|quickly|swiftly|since|yet))+$", re.I)
+# A pronoun, a negation or an indefinite ("A little-known group ...") is no name.
+_NOT_A_NAME = re.compile(r"^(?:it|they|he|she|who|which|that|this|no|nobody|none|an?)\b", re.I)
+
+
+def claimant_in(sentence: str) -> str | None:
+    """The named subject of a claim of responsibility: "Tehreek-e-Jihad Pakistan claimed
+    responsibility for the attack" -> "Tehreek-e-Jihad Pakistan"; None for a pronoun, a
+    negated claim or a subject that is no name (no capitalised word)."""
+    for m in CLAIM.finditer(sentence):
+        before = sentence[: m.start()]
+        if _NEGATED_BEFORE.search(before[-40:]):
+            continue
+        subject = _BEFORE_VERB.sub("", _CLAUSE_START.sub("", before, count=1).strip())
+        subject = re.sub(r"^(?:the)\s+", "", subject, flags=re.I)
+        words = subject.split()
+        if 0 < len(words) <= 8 and words[0][:1].isupper() and not _NOT_A_NAME.match(subject):
+            return subject
+    return None
+
+
 def expected_responsibility(evidence: str) -> Responsibility | None:
-    if CLAIM.search(evidence):
+    if claims_responsibility(evidence):
         return "claimed"
     if CONFIRM.search(evidence):
         return "confirmed"

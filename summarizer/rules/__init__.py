@@ -25,6 +25,7 @@ from . import (
     incident,
     injection,
     neutrality,
+    perpetrator,
     responsibility,
     section_label,
     specifics,
@@ -50,10 +51,11 @@ RULES: tuple[Rule, ...] = (
     hedges.RULE,  # repair: a charge is not stated as fact
     specifics.RULE,  # repair: the final wording's figures and names are in what it cites
     responsibility.RULE,  # check; repair: responsibility, claimant, a loaded actor label
+    sub_type.RULE,  # repair: the sub-type its cited sentences tell (doer reads it)
     doer.RULE,  # repair: actor1 is not the victim nor only a speaker
-    sub_type.RULE,  # repair
     values.RULE,  # repair: values located leniently, country from around the place
     act_actor.RULE,  # repair: actor1 is a party, not the act
+    perpetrator.RULE,  # repair: an empty actor1 takes the claimant or unnamed attackers
     counts.RULE,  # repair (its check runs inside citations' per-event pass)
     field_roles.RULE,  # repair: a source is cited, a motive is stated
     value_wording.RULE,  # repair: a party without its description, no loaded label

@@ -22,6 +22,7 @@ import re
 
 from .. import language
 from ..checks.attribution import CLAIM, CONFIRM
+from ..checks.grounding import cited
 from ..schema import EVENT_TYPE_OF, Check
 from .base import EventWork, Rule, name_key, repaired
 
@@ -106,11 +107,13 @@ _ACT_AFTER = re.compile(
 _PRONOUN = re.compile(r"^(?:him|her|them|it|they|us|me|you)$", re.IGNORECASE)
 
 
-def _accused_by(name: str, text: str) -> str | None:
-    """The party `name` blames for the act: "the government blamed the rebels for the
-    bombing" -> "the rebels"; None when the text holds no such accusation about an act."""
+def _accused_by(name: str | None, text: str) -> str | None:
+    """The party `name` (anyone, when None) blames for the act: "the government blamed the
+    rebels for the bombing" -> "the rebels"; None when the text holds no such accusation
+    about an act."""
+    accuser = rf"{re.escape(name.strip())}\s+" if name else r"\b"
     pattern = re.compile(
-        rf"{re.escape(name.strip())}\s+(?:has\s+|had\s+)?(?:blamed|blames|accused|accuses)\s+"
+        rf"{accuser}(?:has\s+|had\s+)?(?:blamed|blames|accused|accuses)\s+"
         r"(?P<party>[^,.;:]{2,60}?)\s+(?:for|of)\b",
         re.IGNORECASE,
     )
@@ -121,6 +124,15 @@ def _accused_by(name: str, text: str) -> str | None:
     return None
 
 
+def _claims_or_confirms(name: str, work: EventWork) -> bool:
+    """A cited sentence that names `name` claims or confirms an act."""
+    key = name.strip().casefold()
+    return any(
+        key in s.text.casefold() and (CLAIM.search(s.text) or CONFIRM.search(s.text))
+        for s in cited(work.article, work.ids)
+    )
+
+
 def _mentions_text(work: EventWork) -> str:
     """Where to read the actor's role: the cited sentences, or, when they do not name it
     (the model took it from elsewhere), the whole article."""
@@ -129,9 +141,21 @@ def _mentions_text(work: EventWork) -> str:
     return evidence if name in evidence.casefold() else work.article.text
 
 
+def _alleged_without_doer(work: EventWork) -> None:
+    """An attack nobody is named as doing, while the article has someone blame a party for
+    it ("the ministry blamed foreign intelligence services for the attack"): ACLED's
+    responsibility is alleged; the doer stays unnamed, an accusation being no finding."""
+    if accused := _accused_by(None, work.article.text):
+        message = f"responsibility 'unknown' -> 'alleged': the article blames {accused!r}"
+        work.findings.append(repaired(Check.ATTRIBUTION, work.at("responsibility"), message))
+        work.responsibility = "alleged"
+
+
 def repair_event(work: EventWork) -> None:
     kind = EVENT_TYPE_OF.get(work.sub_event_type)
     if not work.actor1:
+        if kind in _VIOLENT and work.responsibility == "unknown":
+            _alleged_without_doer(work)
         return
     if kind in ("Protests", "Riots"):
         # The demonstrators are the doers; an official who spoke about the unrest, or
@@ -171,9 +195,9 @@ def repair_event(work: EventWork) -> None:
         work.sub_event_type != "Air/drone strike"
         and _only_a_speaker(work.actor1, _mentions_text(work))
         # A speaker who claims or confirms the act ("the Pentagon confirmed it carried
-        # out the strike") is its doer.
-        and not CLAIM.search(work.evidence_text)
-        and not CONFIRM.search(work.evidence_text)
+        # out the strike") is its doer; another party's claim ("the army said ...;
+        # the group claimed responsibility") is not the speaker's.
+        and not _claims_or_confirms(work.actor1, work)
     ):
         why = "the cited sentences name it only as a speaker (a reporter is not the doer)"
     elif _only_a_responder(work.actor1, _mentions_text(work)):
@@ -183,6 +207,8 @@ def repair_event(work: EventWork) -> None:
             repaired(Check.ATTRIBUTION, work.at("actor1"), f"actor1 {work.actor1!r} cleared: {why}")
         )
         work.actor1 = None
+        if work.responsibility == "unknown":
+            _alleged_without_doer(work)
     if _is_target(work.claimed_by, target):
         message = f"claimed_by {work.claimed_by!r} cleared: it is the target"
         work.findings.append(repaired(Check.ATTRIBUTION, work.at("claimed_by"), message))

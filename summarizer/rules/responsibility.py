@@ -4,7 +4,8 @@ The check also asks that a summary sentence resting only on attributed sentences
 who said it (`checks/attribution.py`). The repair sets the responsibility the cited
 sentences state; a "claimed" or "alleged" nobody in the article states becomes
 "unknown", and so does a "claimed" whose claimant no sentence has claim anything; a
-claim's claimant comes from actor1 when the claim sentence names it; and
+claim's claimant comes from actor1 when the claim sentence names it, else from the claim
+sentence's named subject ("X claimed responsibility"); and
 a claimed attack's actor that is a loaded label becomes the claimant (a neutrality
 finding: the label is what it repairs).
 """
@@ -13,7 +14,14 @@ from __future__ import annotations
 
 from .. import language
 from ..article import Article
-from ..checks.attribution import ALLEGE, CLAIM, check_attribution, expected_responsibility
+from ..checks.attribution import (
+    ALLEGE,
+    CLAIM,
+    check_attribution,
+    claimant_in,
+    claims_responsibility,
+    expected_responsibility,
+)
 from ..checks.grounding import cited
 from ..checks.lexicon import find_loaded_terms
 from ..schema import Check, Draft, Finding
@@ -33,7 +41,20 @@ _STATED = {
 }
 
 
+def _lines(article: Article) -> list[str]:
+    return [article.title or "", *(s.text for s in article.sentences)]
+
+
+def _mentions_claim(line: str) -> bool:
+    """A claim mention, not a claim denied ("No group has claimed responsibility")."""
+    return bool(_STATED["claimed"].search(line)) and (
+        not CLAIM.search(line) or claims_responsibility(line)
+    )
+
+
 def _stated_anywhere(responsibility: str, article: Article) -> bool:
+    if responsibility == "claimed":
+        return any(_mentions_claim(line) for line in _lines(article))
     pattern = _STATED.get(responsibility)
     return pattern is None or bool(pattern.search(f"{article.title or ''}\n{article.text}"))
 
@@ -44,10 +65,9 @@ def _claims_somewhere(claimant: str, article: Article) -> bool:
     # else by its words.
     words = [w for w in claimant.split() if w[:1].isupper() and w not in ("The", "A", "An")]
     words = words or claimant.split()
-    lines = [article.title or "", *(s.text for s in article.sentences)]
     return any(
-        all(w.casefold() in line.casefold() for w in words) and _STATED["claimed"].search(line)
-        for line in lines
+        all(w.casefold() in line.casefold() for w in words) and _mentions_claim(line)
+        for line in _lines(article)
     )
 
 
@@ -95,6 +115,7 @@ def repair_event(work: EventWork) -> None:
     if work.responsibility == "claimed" and not work.claimed_by:
         # The claimant is whoever the claim sentence names; take actor1 only if it is there.
         claim_sentences = [s.text for s in cited(article, work.ids) if CLAIM.search(s.text)]
+        named = next(filter(None, map(claimant_in, claim_sentences)), None)
         if ev.actor1 and any(ev.actor1.lower() in s.lower() for s in claim_sentences):
             work.claimed_by = ev.actor1
             work.findings.append(
@@ -104,6 +125,10 @@ def repair_event(work: EventWork) -> None:
                     f"claimed_by filled from actor1 {ev.actor1!r}",
                 )
             )
+        elif named:
+            work.claimed_by = named
+            message = f"claimed_by filled from the claim sentence's subject {named!r}"
+            work.findings.append(repaired(Check.ATTRIBUTION, work.at("claimed_by"), message))
         else:
             work.findings.append(
                 Finding.at(

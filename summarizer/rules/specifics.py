@@ -8,8 +8,9 @@ or the headline. One found elsewhere in the article is cited there too; one the 
 does not hold at all (a name completed from "Robert...", a figure made up) drops the
 sentence, as does a sentence with letters of a script the article does not use (a small
 model's vocabulary leaking). A negation the cited sentences lack (the reverse of what
-they say) cuts its clause, or drops the sentence. No gate check: the model is not
-re-asked about it.
+they say) cuts its clause, or drops the sentence; a copy of a cited sentence without
+its negation ("but expect it" for "but don't expect it") is dropped. No gate check: the
+model is not re-asked about it.
 """
 
 from __future__ import annotations
@@ -18,6 +19,7 @@ import calendar
 import re
 
 from .. import language
+from ..article import Sentence as ArticleSentence
 from ..checks.clauses import trim_before
 from ..checks.grounding import FIGURE, cited
 from ..checks.lexicon import alternative_words
@@ -68,6 +70,13 @@ def repair_sentence(work: SentenceWork) -> None:
         _unsupported_negation(work, negation)
         if work.dropped:
             return
+    if not _NEGATION.search(work.text) and (
+        dropped := _dropped_negation(work.text, cited(article, work.ids))
+    ):
+        message = f"dropped: it copies its cited sentence without the negation ({dropped!r})"
+        work.findings.append(repaired(Check.GROUNDING, work.where, message))
+        work.dropped = True
+        return
     missing = [x for x in specifics(work.text) if not _holds(support, x)]
     if not missing:
         return
@@ -88,6 +97,29 @@ def repair_sentence(work: SentenceWork) -> None:
         )
     )
     work.ids = ids
+
+
+_WORD = re.compile(r"[\w’']+")
+
+
+def _dropped_negation(text: str, sources: list[ArticleSentence]) -> str | None:
+    """The negated words of a cited sentence the summary sentence copies without its
+    negation ("but don't expect it" written "but expect it", "would not cut jobs" written
+    "would cut jobs"): the opposite of the article. Read as the words around the negation
+    (two and two, two before and one after, or one and two), side by side in the summary."""
+    said = " " + " ".join(w.casefold() for w in _WORD.findall(text)) + " "
+    for source in sources:
+        words = _WORD.findall(source.text)
+        for i, word in enumerate(words):
+            if not _NEGATION.search(word):
+                continue
+            for back, ahead in ((2, 2), (2, 1), (1, 2)):
+                before, after = words[max(0, i - back) : i], words[i + 1 : i + 1 + ahead]
+                if len(before) == back and len(after) == ahead:
+                    copied = " ".join(w.casefold() for w in (*before, *after))
+                    if f" {copied} " in said:
+                        return " ".join(words[i - back : i + 1 + ahead])
+    return None
 
 
 def _unsupported_negation(work: SentenceWork, negation: re.Match[str]) -> None:

@@ -1,7 +1,8 @@
 """Sub-type follows the words: the model's sub-type, unless its cited sentences describe
-another weapon, another side taking ground, a protest nobody intervened in, or one side's
-violence typed as a two-sided clash, force used on a protest typed as the protesters'
-riot, or a protest with looting or arson typed as peaceful.
+another weapon or none (an attack on the ground typed as a strike), another side taking
+ground, a protest nobody intervened in, or one side's violence typed as a two-sided
+clash, force used on a protest typed as the protesters' riot, or a protest with looting
+or arson typed as peaceful.
 
 Small models answer "Air/drone strike" or "Shelling" for bombings, "Government regains
 territory" for an armed group sweeping into a capital, "Protest with intervention" for a
@@ -49,6 +50,37 @@ def one_sided_kind(evidence: str) -> str | None:
     return "Attack"
 
 
+# Every remote-violence sub-type with words of its own: a record of that kind whose
+# sentences name no bomb, strike, shell or grenade at all is not remote violence.
+_REMOTE_CUES = tuple(
+    cue
+    for sub, cue in _SUB_TYPE_CUES.items()
+    if EVENT_TYPE_OF.get(sub) == "Explosions/Remote violence"
+)
+
+
+def ground_kind(evidence: str) -> str | None:
+    """What a remote-violence record is when its sentences name no remote weapon and tell
+    a fight or one side's violence on the ground ("gunmen stormed a police post").
+
+    A small model answers "Air/drone strike" for any attack; news names the means of
+    remote violence (a drone, a shell, a bomb), so a report with none of those words and
+    with gunmen storming, shooting or stabbing ("ground attack" in clash_sides.txt) is a
+    ground attack: ACLED's Armed clash
+    when armed forces are attacked, else one side's violence (`one_sided_kind`).
+    """
+    if any(cue.search(evidence) for cue in _REMOTE_CUES):
+        return None
+    if not _CLASH_SIDES["ground attack"].search(evidence):
+        return None
+    if stated := one_sided_kind(evidence):
+        return stated  # protesters' violence, force on a protest, one side's attack
+    if not _CLASH_SIDES["two sides"].search(evidence):
+        return None
+    # Demonstrators in a fight riot (ACLED codes no protesters' fight as a clash).
+    return "Violent demonstration" if _CLASH_SIDES["protesters"].search(evidence) else "Armed clash"
+
+
 def _force_kind(evidence: str) -> str:
     """Force used on a protest: excessive where people were shot, killed or hurt."""
     if _CLASH_SIDES["lethal"].search(evidence):
@@ -88,6 +120,12 @@ def _retyped(work: EventWork) -> tuple[str, str] | None:
     if sub_event_type == "Armed clash" and (stated := one_sided_kind(evidence)):
         return stated, "the cited sentences tell one side's violence, no fight between armed sides"
     own = _SUB_TYPE_CUES.get(sub_event_type)
+    remote = own is not None and EVENT_TYPE_OF[sub_event_type] == "Explosions/Remote violence"
+    if remote and (stated := ground_kind(evidence)):
+        return (
+            stated,
+            "the cited sentences name no remote weapon and tell an attack on the ground",
+        )
     if own is None or own.search(evidence):
         return None
     # Within the record's event type: a protest's sentences that mention a bombing do

@@ -1,0 +1,69 @@
+"""An empty doer takes who the article says did it: the claimant of a claimed attack, or
+the unnamed attackers its report starts with ("Gunmen attacked an army base").
+
+After the doer and act_actor rules clear a victim, a speaker or an act noun, a violent
+record often has no actor1 though the article says who did it in the words ACLED codes:
+a group that claimed the attack (ACLED codes the claimant as the actor of a claimed
+attack), or "gunmen", "suspected militants" as the subject of the incident verb. Only
+the cited sentences are read, only at a sentence's or clause's start (the subject), and
+the value is grounded like every other. No gate check: nothing to re-ask.
+"""
+
+from __future__ import annotations
+
+import re
+
+from .. import language
+from ..checks.grounding import cited
+from ..schema import EVENT_TYPE_OF, Check
+from .base import EventWork, Rule, repaired
+from .values import ground
+
+_VIOLENT = ("Explosions/Remote violence", "Battles", "Violence against civilians")
+
+# Verbs of an attack beyond the incident verbs' list: a shooting, a stabbing, a blast.
+_ATTACK_VERBS = r"opened fire|shot|stabbed|blew (?:himself|herself|themselves) up"
+
+# "Gunmen attacked", "Two suspected militants on motorbikes stormed", "..., a suicide
+# bomber blew himself up", "police said gunmen opened fire": at a sentence's or clause's
+# start (or a report's), counts and articles first (dropped from the value), then
+# modifiers, the noun, up to four words, an active incident verb.
+_UNNAMED_ATTACKERS = re.compile(
+    r"(?:^|[,;:]\s+|\b(?i:when|after|as|said|says|say)\s+(?i:that\s+)?)"
+    r"(?i:(?:a|an|the|two|three|four|five|six|several|dozens of|\d+)\s+)*"
+    rf"(?P<who>(?:(?:{language.alternatives('perpetrator_modifiers')})\s+){{0,2}}"
+    rf"(?i:{language.alternatives('perpetrator_nouns')}))\b"
+    # Not the passive: "militants were killed" are the victims.
+    r"(?:\s+(?!(?i:were|was|are|is|been|being)\b)[\w,-]+){0,4}?\s+(?!(?i:were|was|are|is)\b)"
+    rf"(?i:{language.alternatives('incident_verbs')}|{_ATTACK_VERBS})\b"
+)
+
+
+def unnamed_attackers(sentence: str) -> str | None:
+    """The unnamed attackers a sentence reports as the incident's subject, if any."""
+    found = _UNNAMED_ATTACKERS.search(sentence)
+    return found.group("who") if found else None
+
+
+def repair_event(work: EventWork) -> None:
+    if EVENT_TYPE_OF.get(work.sub_event_type) not in _VIOLENT or work.grounded.get("actor1"):
+        return
+    claimant = work.grounded.get("claimed_by")
+    if work.responsibility == "claimed" and claimant is not None:
+        work.grounded["actor1"] = claimant
+        message = f"actor1 taken from the claimant {claimant.value!r} (ACLED codes who claims)"
+        work.findings.append(repaired(Check.ATTRIBUTION, work.at("actor1"), message))
+        return
+    who = next(
+        filter(None, (unnamed_attackers(s.text) for s in cited(work.article, work.ids))), None
+    )
+    if who is None:
+        return
+    value = ground(who, work.article, work.ids, work.at("actor1"), work.findings)
+    if value is not None:
+        work.grounded["actor1"] = value
+        message = f"actor1 taken from the cited sentence's unnamed attackers {who!r}"
+        work.findings.append(repaired(Check.ATTRIBUTION, work.at("actor1"), message))
+
+
+RULE = Rule("perpetrator", repair_event=repair_event)
