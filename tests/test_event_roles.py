@@ -185,6 +185,11 @@ def test_an_act_noun_in_a_modifier_leaves_the_party() -> None:
         ("A bomb at the market in Dara killed 13 soldiers and 72 civilians on Monday.", 85),
         # No figure of the dead: none is made up.
         ("A bomb at the market in Dara wounded 30 people on Monday.", None),
+        # Nobody hurt is a figure: 0. One group spared, or nothing known yet, is none.
+        ("A bomb exploded at the market in Dara on Monday; no one was hurt.", 0),
+        ("A bomb exploded at the market in Dara; there were no casualties.", 0),
+        ("A bomb exploded at the market in Dara, causing no casualties among police.", None),
+        ("A bomb exploded in Dara; there were no immediate reports of casualties.", None),
     ],
 )
 def test_a_figure_the_cited_sentence_gives_fills_empty_fatalities(

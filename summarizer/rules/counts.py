@@ -92,9 +92,23 @@ def _figure(text: str) -> int | None:
     return _SMALL_NUMBERS.get(text) or (int(text) if text.isdigit() else None)
 
 
+# Nobody died, as the cited sentences state it: "no one was killed", "nobody was hurt",
+# "no casualties", "there were no injuries" (no one hurt: no one dead). Not "no
+# casualties among civilians" (one group's), nor "no immediate reports of casualties" (not
+# yet known): those leave the toll unstated.
+_NONE_DEAD = re.compile(
+    r"\b(?:no one|nobody|none)\s+(?:was|were|has been|had been|have been)\s+(?:\w+\s+)?"
+    r"(?:killed|hurt|injured|harmed|wounded)\b"
+    r"|\bno\s+(?:deaths?|casualties|fatalities|injuries)\b(?!\s+(?:among|except|other))"
+    r"|\bwithout\s+(?:any\s+)?casualties\b",
+    re.IGNORECASE,
+)
+
+
 def _fill_from_cited(work: EventWork) -> None:
-    """A figure of the dead in the cited sentences, where the model gave none. ACLED's
-    rule for differing figures: the lowest (the most conservative)."""
+    """A figure of the dead in the cited sentences, where the model gave none (0 where
+    they say nobody died). ACLED's rule for differing figures: the lowest (the most
+    conservative)."""
     if work.fatalities is not None:
         return
     text = work.evidence_text
@@ -107,6 +121,8 @@ def _fill_from_cited(work: EventWork) -> None:
     figures = [f for f in found if f]
     if not figures and _ONE_KILLED.search(text):
         figures = [1]
+    if not figures and _NONE_DEAD.search(text):
+        figures = [0]
     if not figures:
         return
     work.fatalities = min(figures)

@@ -71,7 +71,9 @@ def ground_kind(evidence: str) -> str | None:
     """
     if any(cue.search(evidence) for cue in _REMOTE_CUES):
         return None
-    if not _CLASH_SIDES["ground attack"].search(evidence):
+    if not (
+        _CLASH_SIDES["ground attack"].search(evidence) or _CLASH_SIDES["one side"].search(evidence)
+    ):
         return None
     if stated := one_sided_kind(evidence):
         return stated  # protesters' violence, force on a protest, one side's attack
