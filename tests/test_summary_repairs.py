@@ -429,3 +429,27 @@ def test_one_claimant_written_twice_is_one_speaker() -> None:
     }
     result = summarize(text, backend=FakeBackend(answer), settings=SETTINGS)
     assert result.summary[0].text.endswith("in retaliation for an arrest, Northern Front said.")
+
+
+def test_a_sentence_resting_only_on_headings_and_labels_is_dropped() -> None:
+    # A wanted notice: a charges heading and an aliases label, no sentence that reports.
+    text = (
+        "Murder of Nationals Outside the Country; Conspiracy to Destroy Buildings and Property\n"
+        "Aliases: Abu Karim, Saleh, Abu Mariam\n"
+        "Ali Karim was charged in 2001 in the Southern District of Dara."
+    )
+    answer = {
+        "summary": [
+            {
+                "text": "A murder of nationals was carried out by Abu Karim, alias Saleh.",
+                "ids": [1, 2],
+            },
+            {"text": "Ali Karim was charged in 2001 in the Southern District of Dara.", "ids": [3]},
+        ],
+        "events": [],
+    }
+    result = summarize(text, backend=FakeBackend(answer), settings=SETTINGS)
+    assert [s.text for s in result.summary] == [
+        "Ali Karim was charged in 2001 in the Southern District of Dara."
+    ]
+    assert any("headings or labels" in f.message for f in result.run.findings)

@@ -8,6 +8,8 @@ check, `checks.grounding.check_counts`, runs inside it: its findings come per ev
 
 from __future__ import annotations
 
+import re
+
 from ..checks.grounding import (
     MIN_SUPPORT,
     best_supporting,
@@ -17,6 +19,7 @@ from ..checks.grounding import (
     support,
     valid_ids,
 )
+from ..checks.wellformed import is_heading
 from ..schema import Check, Draft, Finding
 from .base import EventWork, Rule, RuleContext, SentenceWork, repaired
 
@@ -52,6 +55,34 @@ def repair_sentence(work: SentenceWork) -> None:
             )
         )
     work.ids = ids
+    sources = cited(article, ids)
+    if sources and all(_reports_nothing(s.text) for s in sources):
+        message = "dropped: it rests only on headings or labels, which report nothing"
+        work.findings.append(repaired(Check.GROUNDING, work.where, message))
+        work.dropped = True
+
+
+# A label line: "Aliases: Abu X, Abu Y, Saleh" (a short name, a colon, a list of short
+# items), "Images" (a line too short to say anything). Not "Why it matters: The suit
+# argues ..." (a section label before a sentence: section_label cuts the label).
+_LABEL = re.compile(r"^\s*[A-Z][\w’'-]*(?:\s+[\w’'-]+){0,2}\s*:\s+(?P<items>.+)$")
+_TOO_SHORT = re.compile(r"^\W*(?:\w+\W*){0,2}$")
+
+
+def _label_line(text: str) -> bool:
+    if _TOO_SHORT.match(text):
+        return True
+    label = _LABEL.match(text)
+    return bool(label) and all(
+        len(item.split()) <= 5 for item in re.split(r"[,;]", label.group("items"))
+    )
+
+
+def _reports_nothing(text: str) -> bool:
+    """A heading in title case ("Murder of ...; Conspiracy to ...") or a label line: a
+    page's parts, not a report. A summary sentence resting only on them states what no
+    sentence of the article reports (a wanted notice's charges as the acts done)."""
+    return is_heading(text) or _label_line(text)
 
 
 def repair_event(work: EventWork) -> None:
