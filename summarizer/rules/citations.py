@@ -73,9 +73,9 @@ def _label_line(text: str) -> bool:
     if _TOO_SHORT.match(text):
         return True
     label = _LABEL.match(text)
-    return bool(label) and all(
-        len(item.split()) <= 5 for item in re.split(r"[,;]", label.group("items"))
-    )
+    if label is None:
+        return False
+    return all(len(item.split()) <= 5 for item in re.split(r"[,;]", label.group("items")))
 
 
 def _reports_nothing(text: str) -> bool:
