@@ -453,3 +453,22 @@ def test_a_sentence_resting_only_on_headings_and_labels_is_dropped() -> None:
         "Ali Karim was charged in 2001 in the Southern District of Dara."
     ]
     assert any("headings or labels" in f.message for f in result.run.findings)
+
+
+def test_a_sentence_naming_its_writer_gets_no_second_speaker() -> None:
+    text = (
+        "Party leaders condemned the senator in a statement on Thursday.\n"
+        '"Criticism of policy is protected by free speech," the group wrote.'
+    )
+    answer = {
+        "summary": [
+            {"text": "Party leaders condemned the senator in a statement on Thursday.", "ids": [1]},
+            {
+                "text": "The group wrote that criticism of policy is protected by free speech.",
+                "ids": [2],
+            },
+        ],
+        "events": [],
+    }
+    result = summarize(text, backend=FakeBackend(answer), settings=SETTINGS)
+    assert [s.text for s in result.summary] == [a["text"] for a in answer["summary"]]
