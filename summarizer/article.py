@@ -185,10 +185,28 @@ def normalise_text(raw: str) -> str:
     )
 
 
+# A web page's furniture between paragraphs (data/language/page_chrome.txt).
+_PAGE_CHROME = tuple(re.compile(p, re.IGNORECASE) for p in language.entries("page_chrome"))
+
+
+def drop_page_chrome(text: str) -> tuple[str, tuple[str, ...]]:
+    """The text without the lines that are a web page's furniture ("Advertisement", a
+    newsletter sign-up, a video player, "Read more: ..."), with a note saying how many."""
+    lines = text.split("\n")
+    kept = [line for line in lines if not any(p.fullmatch(line.strip()) for p in _PAGE_CHROME)]
+    dropped = len(lines) - len(kept)
+    if not dropped:
+        return text, ()
+    note = f"removed {dropped} line(s) of web-page furniture (ads, sign-ups, players, footers)"
+    return "\n".join(kept), (note,)
+
+
 def clean_text(raw: str) -> tuple[str, tuple[str, ...]]:
-    """normalise_text and unwrap_lines, with a note for what each changed (nothing
-    silently)."""
-    text, unwrapped = unwrap_lines(normalise_text(raw).strip("\n"))
+    """normalise_text, drop_page_chrome and unwrap_lines, with a note for what each
+    changed (nothing silently)."""
+    text, chrome = drop_page_chrome(normalise_text(raw).strip("\n"))
+    text, unwrapped = unwrap_lines(text)
+    unwrapped = (*chrome, *unwrapped)
     # What normalise_text drops beyond newline unification and the leading BOM.
     n_removed = sum(
         1 for ch in raw if ch not in "\n\t\r" and unicodedata.category(ch) in ("Cc", "Cs")

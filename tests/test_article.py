@@ -4,7 +4,7 @@ import json
 
 import pytest
 
-from summarizer.article import Article, read_article, split_sentences, unwrap_lines
+from summarizer.article import Article, clean_text, read_article, split_sentences, unwrap_lines
 from summarizer.errors import InputError
 
 
@@ -126,3 +126,31 @@ def test_a_first_line_ending_with_a_full_stop_is_the_lede(tmp_path) -> None:
     path.write_text("A bomb exploded in Dara on Monday.\nPolice said two people died.\n", "utf-8")
     article = read_article(path)
     assert article.title is None and len(article.sentences) == 2
+
+
+def test_web_page_furniture_is_not_read_as_sentences(tmp_path) -> None:
+    pasted = (
+        "Bomb hits Dara market\n"
+        "A bomb exploded at the market in Dara on Monday, killing four people.\n"
+        "Get all the latest news Subscribe Thank you for subscribing See our privacy notice\n"
+        "Advertisement\n"
+        "Video Loading Video Unavailable Click to play Tap to play\n"
+        "Read more: Dara votes on a new mayor\n"
+        "Police said they had sealed off the area.\n"
+        "© 2024 Dara News. All rights reserved.\n"
+        "Jane Roe can be reached at jroe@example.com and followed on Twitter @janeroe.\n"
+    )
+    path = tmp_path / "pasted.txt"
+    path.write_text(pasted, "utf-8")
+    article = read_article(path)
+    assert [s.text for s in article.sentences] == [
+        "A bomb exploded at the market in Dara on Monday, killing four people.",
+        "Police said they had sealed off the area.",
+    ]
+    assert any("removed 6 line(s) of web-page furniture" in note for note in article.notes)
+    # A sentence that mentions a newsletter or a video is news, not furniture.
+    kept = (
+        "The senator said she would subscribe to the plan outlined in an email newsletter.\n"
+        "The video player was found at the scene, police said."
+    )
+    assert clean_text(kept) == (kept, ())

@@ -369,3 +369,16 @@ def test_an_accusation_makes_an_unnamed_doer_alleged() -> None:
     (event,) = _events(text, {**bomb, "actor": "A senior officer", "target": "A senior officer"})
     assert event.actors.actor1 is None  # the victim cleared; an accusation is no finding
     assert event.responsibility == "alleged"
+
+
+def test_a_weapon_or_the_place_is_no_doer() -> None:
+    text = "Two IEDs exploded near the finish line in Dara on Monday, killing three people."
+    bomb = {"ids": [1], "type": "Remote explosive/landmine/IED", "place": "Dara"}
+    (event,) = _events(text, {**bomb, "actor": "IEDs"})
+    assert event.actors.actor1 is None
+    (event,) = _events(text, {**bomb, "actor": "the Dara"})
+    assert event.actors.actor1 is None
+    # A force named by its aircraft is the force: it stays.
+    text = "Russian warplanes struck a market in Dara on Monday, killing three people."
+    (event,) = _events(text, {**bomb, "type": "Air/drone strike", "actor": "Russian warplanes"})
+    assert event.actors.actor1 is not None

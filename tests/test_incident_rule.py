@@ -156,6 +156,13 @@ def test_an_incident_recalled_by_its_anniversary_is_background() -> None:
     }
     attack = {"ids": [1], "type": "Attack", "place": "Dire Dawa"}
     assert _events_of(memorial, attack) == []
+    # An office its actor no longer holds dates the incident too.
+    column = {
+        "title": "Column",
+        "text": "When then-President Ali Noor ordered a strike on Dire Dawa, two leaders died.",
+    }
+    strike = {"ids": [1], "type": "Air/drone strike", "place": "Dire Dawa"}
+    assert _events_of(column, strike) == []
 
 
 def test_a_heading_in_title_case_reports_nothing() -> None:

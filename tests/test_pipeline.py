@@ -231,7 +231,9 @@ AIR = "Air/drone strike"
         ("A roadside bomb exploded near a bus in al-Tanf.", AIR, IED),
         ("A suicide bomber blew himself up in al-Tanf.", SHELLING, "Suicide bomb"),
         ("Drones struck the US-occupied base in al-Tanf.", AIR, AIR),
-        ("Gunmen attacked the US-occupied base in al-Tanf.", AIR, AIR),
+        # No remote weapon named, gunmen on the ground: an attack on a base is a clash.
+        ("Gunmen attacked the US-occupied base in al-Tanf.", AIR, "Armed clash"),
+        ("An attack hit the US-occupied base in al-Tanf.", AIR, AIR),  # no words either way
     ],
 )
 def test_sub_type_follows_the_weapon_the_cited_sentence_names(

@@ -1,4 +1,5 @@
-"""An actor is a party, never the act: "suicide bombings" as actor1 is cleared.
+"""An actor is a party, never the act: "suicide bombings" as actor1 is cleared, and so is
+a weapon ("IED’s") or the record's own place ("the Birmingham").
 
 A small model fills actor1 with the incident's own noun ("suicide bombings", "the
 attack"), or writes "suicide bomber" where the article says "suicide bombings" and the
@@ -12,9 +13,10 @@ from __future__ import annotations
 import re
 
 from .. import language
-from ..schema import Check
-from .base import EventWork, Rule, repaired
+from ..schema import EVENT_TYPE_OF, Check
+from .base import EventWork, Rule, name_key, repaired
 
+_VIOLENT = ("Explosions/Remote violence", "Battles", "Violence against civilians")
 _ACT_NOUN = re.compile(rf"\b(?:{language.alternatives('act_nouns')})$", re.IGNORECASE)
 
 
@@ -43,17 +45,50 @@ def _whoever_did_it(value: str) -> bool:
     return bool(_WHOEVER_DID_IT.match(value.strip())) and not any(w[:1].isupper() for w in words)
 
 
+# The weapon as the doer: "IED’s", "rockets", "a car bomb" (the words of the unmanned
+# weapons' sub-types in sub_type_cues.txt; a possessive or plural "’s" read as the
+# plural). A weapon is the means, never the party that used it. Not aircraft ("Russian
+# warplanes", "US drones"): news names a force by its planes, and the force is the doer.
+_UNMANNED = ("Shelling/artillery/missile attack", "Grenade", "Remote explosive/landmine/IED")
+_WEAPON_WORDS = tuple(cue for sub in _UNMANNED for cue in language.sections("sub_type_cues")[sub])
+_WEAPON = re.compile(rf"^(?:the |an? )?(?:[\w-]+ )?(?:{'|'.join(_WEAPON_WORDS)})$", re.IGNORECASE)
+
+
+def names_a_weapon(value: str) -> bool:
+    """Is the value a weapon ("IED’s", "the drones", "a car bomb")?"""
+    plain = re.sub(r"[’']s\b", "s", value.strip())
+    return bool(_WEAPON.match(plain))
+
+
+def _the_place(actor: str, work: EventWork) -> bool:
+    """The record's own place as its doer ("the Birmingham" placed in Birmingham): a small
+    model copies the place into the actor; a town is no party to an attack."""
+    place = work.grounded.get("location")
+    return place is not None and name_key(actor) == name_key(place.value)
+
+
+def _not_a_party(actor: str, work: EventWork) -> str | None:
+    """Why actor1 names no party (whoever did it, the act, the weapon, the place), if so."""
+    if _whoever_did_it(actor):
+        return "it describes whoever did it, naming no one"
+    if names_an_act(actor):
+        return "it names the act, not who carried it out"
+    if EVENT_TYPE_OF.get(work.sub_event_type) not in _VIOLENT:
+        return None
+    if names_a_weapon(actor):
+        return "it names the weapon, not who carried it out"
+    if _the_place(actor, work):
+        return "it names the record's place, not who carried it out"
+    return None
+
+
 def repair_event(work: EventWork) -> None:
     actor = work.grounded.get("actor1")
-    if actor is not None and _whoever_did_it(actor.value):
-        message = f"actor1 {actor.value!r} cleared: it describes whoever did it, naming no one"
-        work.findings.append(repaired(Check.ATTRIBUTION, work.at("actor1"), message))
-        work.grounded["actor1"] = None
+    if actor is None or (why := _not_a_party(actor.value, work)) is None:
         return
-    if actor is None or not names_an_act(actor.value):
-        return
-    message = f"actor1 {actor.value!r} cleared: it names the act, not who carried it out"
-    work.findings.append(repaired(Check.ATTRIBUTION, work.at("actor1"), message))
+    work.findings.append(
+        repaired(Check.ATTRIBUTION, work.at("actor1"), f"actor1 {actor.value!r} cleared: {why}")
+    )
     work.grounded["actor1"] = None
 
 
