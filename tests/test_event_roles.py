@@ -382,3 +382,15 @@ def test_a_weapon_or_the_place_is_no_doer() -> None:
     text = "Russian warplanes struck a market in Dara on Monday, killing three people."
     (event,) = _events(text, {**bomb, "type": "Air/drone strike", "actor": "Russian warplanes"})
     assert event.actors.actor1 is not None
+
+
+def test_an_empty_source_takes_the_cited_sentences_speaker() -> None:
+    text = "Gunmen attacked an army base near Dara on Monday, killing 43 people, the ministry said."
+    attack = {"ids": [1], "type": "Armed clash", "place": "Dara"}
+    (event,) = _events(text, attack)
+    assert event.reported_by is not None and event.reported_by.value == "the ministry"
+    # A source running on into its clause is the party: "Colombia blamed ..." -> Colombia.
+    text = "A car bomb killed 20 people in Dara on Thursday. Colombia blamed the rebels for it."
+    bomb = {"ids": [1, 2], "type": "Remote explosive/landmine/IED", "place": "Dara"}
+    (event,) = _events(text, {**bomb, "source": "Colombia blamed the rebels for it"})
+    assert event.reported_by is not None and event.reported_by.value == "Colombia"

@@ -54,7 +54,9 @@ def test_a_headline_as_source_and_an_action_as_motive_are_dropped() -> None:
         reported_by="Evacuations from the airport enter their final stage",
         motive="Twin explosions tore through the crowd",
     )
-    assert event.reported_by is None and event.stated_motive is None
+    assert event.stated_motive is None
+    # The headline is dropped; the source is who the cited sentence says reported it.
+    assert event.reported_by is not None and event.reported_by.value == "witnesses"
     assert [f.path for f in dropped] == ["events[0].reported_by", "events[0].stated_motive"]
     assert all(f.repaired and f.check == "attribution" for f in dropped)
 

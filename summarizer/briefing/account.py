@@ -33,15 +33,21 @@ def _when(iso: str) -> str:
     return f"{d.day} {d.strftime('%B %Y')}"
 
 
+def _mid_sentence(value: str) -> str:
+    """A value that opened its article sentence ("A Central Command spokesperson said"),
+    set inside ours: its leading article lower-case."""
+    return re.sub(r"^(A|An|The)(?= )", lambda m: m[0].lower(), value)
+
+
 # How one version of a field reads after "According to X, ..."
 _PHRASES: dict[str, Callable[[str], str]] = {
-    "actor1": lambda v: f"the actor named is {v}",
-    "actor2": lambda v: f"the other party named is {v}",
-    "target": lambda v: f"the target was {v}",
+    "actor1": lambda v: f"the actor named is {_mid_sentence(v)}",
+    "actor2": lambda v: f"the other party named is {_mid_sentence(v)}",
+    "target": lambda v: f"the target was {_mid_sentence(v)}",
     "fatalities": lambda v: f"{v} {'person was' if v == '1' else 'people were'} killed",
     "injuries": lambda v: f"{v} {'person was' if v == '1' else 'people were'} injured",
     "responsibility": lambda v: f"responsibility is {v}",
-    "reported_by": lambda v: f"the information comes from {v}",
+    "reported_by": lambda v: f"the information comes from {_mid_sentence(v)}",
     "stated_motive": lambda v: f"the stated motive was {v}",
 }
 # What a disagreement is about, for the sentence that introduces the versions.

@@ -21,15 +21,20 @@ def clause_opening(openers: str) -> re.Pattern[str]:
 
 _OPENER = clause_opening(language.alternatives("clause_openers"))
 MIN_MAIN_WORDS = 6
-# Not a speaker: a pronoun (whose referent is elsewhere) or a clause's function word.
+# Not a speaker: a pronoun (whose referent is elsewhere), a clause's function word or an
+# auxiliary ("were reported by"), or a phrase ending on a pronoun ("a day after it said").
 _NOT_A_SPEAKER = re.compile(
     r"^(?:he|she|they|it|we|i|you|this|that|these|those|who|which|what|and|or|but|as|"
-    r"so|if|when|while|where|there|then|also)\b",
+    r"so|if|when|while|where|there|then|also|is|are|was|were|be|been|has|have|had)\b"
+    r"|\b(?:he|she|they|it|we|i|you)$",
     re.IGNORECASE,
 )
 _VERB = language.alternatives("quoted_speaker_verbs")
 # "..., the defence ministry said." / "..., Smith told reporters."
-_AFTER = re.compile(rf"[,”\"’]\s*([^,;:.“”\"]{{2,80}}?)\s+(?:{_VERB})\b", re.IGNORECASE)
+# A closing ’ only before a space: "O’Neill said" is one name.
+_AFTER = re.compile(
+    rf"(?:[,”\"]|’(?=\s))(?:\s|’(?=\s))*([^,;:.“”\"]{{2,80}}?)\s+(?:{_VERB})\b", re.IGNORECASE
+)
 # "The ministry said ..." at the start of the sentence.
 _BEFORE = re.compile(rf"^([A-Z][^,;:.“”\"]{{1,80}}?)\s+(?:{_VERB})\b")
 _ACCORDING = re.compile(r"\baccording to ([^,;:.“”\"]{2,80})", re.IGNORECASE)
@@ -55,7 +60,7 @@ def speaker_of(sentence: str) -> str | None:
     for pattern in (_ACCORDING, _AFTER, _BEFORE):
         if m := pattern.search(sentence):
             speaker = m.group(1).strip()
-            if _NOT_A_SPEAKER.match(speaker) or len(speaker.split()) > MAX_SPEAKER_WORDS:
+            if _NOT_A_SPEAKER.search(speaker) or len(speaker.split()) > MAX_SPEAKER_WORDS:
                 continue
             return speaker
     return None

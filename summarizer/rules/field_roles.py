@@ -2,7 +2,8 @@
 
 Each value is grounded like the others (the values rule's `ground`), then dropped, with
 a finding, when the article does not present it in its field's role
-(`summarizer/field_roles.py`).
+(`summarizer/field_roles.py`). An empty source takes the speaker the cited sentences
+name ("..., the ministry said").
 """
 
 from __future__ import annotations
@@ -10,6 +11,8 @@ from __future__ import annotations
 from collections.abc import Callable
 
 from ..article import Article
+from ..checks.clauses import speaker_of
+from ..checks.grounding import cited
 from ..field_roles import is_cited_source, is_stated_motive
 from ..schema import Check, GroundedValue
 from .base import EventWork, Rule, repaired
@@ -28,6 +31,22 @@ _ROLES: dict[str, tuple[Callable[[GroundedValue, Article, list[int]], bool], str
 }
 
 
+def _speaker_of_report(work: EventWork) -> None:
+    """An empty source takes the speaker the cited sentences attribute the report to
+    ("Gunmen attacked ..., the defence ministry said": the defence ministry)."""
+    if work.grounded.get("reported_by") is not None:
+        return
+    speaker = next(filter(None, (speaker_of(s.text) for s in cited(work.article, work.ids))), None)
+    if speaker is None:
+        return
+    where = work.at("reported_by")
+    value = ground(speaker, work.article, work.ids, where, work.findings)
+    if value is not None:
+        work.grounded["reported_by"] = value
+        message = f"reported_by taken from the cited sentence's speaker {speaker!r}"
+        work.findings.append(repaired(Check.ATTRIBUTION, where, message))
+
+
 def repair_event(work: EventWork) -> None:
     for field, (plays_role, role) in _ROLES.items():
         where = work.at(field)
@@ -38,6 +57,7 @@ def repair_event(work: EventWork) -> None:
             work.findings.append(repaired(Check.ATTRIBUTION, where, message))
             grounded = None
         work.grounded[field] = grounded
+    _speaker_of_report(work)
 
 
 RULE = Rule("field_roles", repair_event=repair_event)

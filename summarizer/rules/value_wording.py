@@ -103,11 +103,12 @@ def _not_a_place(place: str) -> str | None:
 
 _TIME_WORD = re.compile(rf"\b(?:{language.alternatives('time_words')})\b", re.IGNORECASE)
 # A party value running on into its clause: "President Ali Noor was", "Interim
-# Prime Minister Jane Doe said on Wednesday" (the model's span took the verb). The
+# Prime Minister Jane Doe said on Wednesday", "Colombia blamed the ELN for the bombing"
+# (the model's span took the verb). The
 # party is what comes before the verb, when that is a name.
 _PARTY_THEN_VERB = re.compile(
     r"^(?P<party>.+?)\s+(?:is|are|was|were|has|have|had|been|"
-    rf"{language.alternatives('reporting_verbs')})\b"
+    rf"{language.alternatives('reporting_verbs')}|{language.alternatives('allege_words')})\b"
 )
 
 
