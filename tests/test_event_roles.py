@@ -394,3 +394,10 @@ def test_an_empty_source_takes_the_cited_sentences_speaker() -> None:
     bomb = {"ids": [1, 2], "type": "Remote explosive/landmine/IED", "place": "Dara"}
     (event,) = _events(text, {**bomb, "source": "Colombia blamed the rebels for it"})
     assert event.reported_by is not None and event.reported_by.value == "Colombia"
+
+
+def test_a_claimant_belongs_to_a_claim() -> None:
+    text = "A car bomb killed 20 people in Dara on Thursday, the army confirmed."
+    bomb = {"ids": [1], "type": "Remote explosive/landmine/IED", "place": "Dara"}
+    (event,) = _events(text, {**bomb, "resp": "confirmed", "by": "the army"})
+    assert event.responsibility == "confirmed" and event.claimed_by is None

@@ -180,6 +180,7 @@ def repair_event(work: EventWork) -> None:
         )
         work.findings.append(repaired(Check.ATTRIBUTION, work.at("actor1"), message))
         work.actor1, work.responsibility = accused, "alleged"
+        work.claimed_by = None  # the accuser claimed nothing
         return
     target = work.draft.target
     why: str | None = None

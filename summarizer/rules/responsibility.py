@@ -138,6 +138,14 @@ def repair_event(work: EventWork) -> None:
                     message="responsibility 'claimed' but no claimant named",
                 )
             )
+    if work.responsibility != "claimed" and work.claimed_by:
+        # A claimant belongs to a claim: "the IRA hierarchy" that "confirmed", the
+        # government that blamed the rebels, claimed nothing.
+        message = (
+            f"claimed_by {work.claimed_by!r} cleared: responsibility is {work.responsibility!r}"
+        )
+        work.findings.append(repaired(Check.ATTRIBUTION, work.at("claimed_by"), message))
+        work.claimed_by = None
     actor1, claimed_by = work.actor1, work.claimed_by
     if (
         work.responsibility == "claimed"
