@@ -401,3 +401,18 @@ def test_a_claimant_belongs_to_a_claim() -> None:
     bomb = {"ids": [1], "type": "Remote explosive/landmine/IED", "place": "Dara"}
     (event,) = _events(text, {**bomb, "resp": "confirmed", "by": "the army"})
     assert event.responsibility == "confirmed" and event.claimed_by is None
+
+
+def test_a_toll_reported_apart_from_the_act_is_taken_where_it_names_the_place() -> None:
+    text = (
+        "Two bombs exploded near the finish line of the Dara Marathon on Monday.\n"
+        "Police sealed off the area.\n"
+        "The Dara Marathon bombing killed three people and injured more than 260.\n"
+        "In 2010, a bomb at the Dara Marathon killed 12."
+    )
+    bomb = {"ids": [1], "type": "Remote explosive/landmine/IED", "place": "the Dara Marathon"}
+    (event,) = _events(text, bomb)
+    assert event.fatalities == 3 and 3 in event.sentence_ids  # the year-dated 12 is history
+    # A record its own sentences do not report gains nothing from a toll elsewhere.
+    quiet = {**bomb, "ids": [2], "place": "the area"}
+    assert [e.fatalities for e in _events(text, quiet)] in ([], [None])

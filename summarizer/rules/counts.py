@@ -14,9 +14,13 @@ import itertools
 import re
 
 from .. import language
-from ..checks.grounding import check_counts
-from ..schema import Check
+from ..checks.grounding import check_counts, cited
+from ..schema import EVENT_TYPE_OF, Check
 from .base import EventWork, Rule, repaired
+from .incident import dated, reports_kind
+
+_VIOLENT = ("Explosions/Remote violence", "Battles", "Violence against civilians")
+_NAMED = re.compile(r"\b[A-Z][a-z]")
 
 
 def _count(work: EventWork, value: int | None, name: str) -> int | None:
@@ -105,6 +109,49 @@ _NONE_DEAD = re.compile(
 )
 
 
+def _dead_figures(text: str) -> list[int]:
+    """The figures of the dead a text reports ("killing 12", "left 21 dead"), not a running
+    total ("since 2019")."""
+    found = [
+        _figure(m.group(1))
+        for p in _DEAD_FIGURES
+        for m in p.finditer(text)
+        if not _SINCE.match(text[m.end() :])
+    ]
+    return [f for f in found if f]
+
+
+def _fill_from_article(work: EventWork) -> None:
+    """Where the cited sentences give no toll, a sentence elsewhere that names the record's
+    place and reports the dead ("The Boston Marathon bombing killed three people" for a
+    record placed at the Boston Marathon) gives it: news often reports the toll apart
+    from the act. Not a sentence that dates or recalls its incident (history)."""
+    place = work.grounded.get("location")
+    # A named place ("Bogota", "the Boston Marathon"), not a kind of place ("a compound").
+    if work.fatalities is not None or place is None or not _NAMED.search(place.value):
+        return
+    # Only for a record its own sentences report: a toll elsewhere never makes an incident.
+    cited_texts = [s.text for s in cited(work.article, work.ids)]
+    if EVENT_TYPE_OF.get(work.sub_event_type) not in _VIOLENT or not reports_kind(
+        work.sub_event_type, cited_texts
+    ):
+        return
+    name = place.value.casefold()
+    for sentence in work.article.sentences:
+        if sentence.id in work.ids or name not in sentence.text.casefold():
+            continue
+        if dated(sentence.text) or not (figures := _dead_figures(sentence.text)):
+            continue
+        work.fatalities = min(figures)
+        work.ids = sorted({*work.ids, sentence.id})
+        message = (
+            f"fatalities null -> {work.fatalities}: sentence {sentence.id} names the place "
+            f"({place.value!r}) and reports the dead; cited it"
+        )
+        work.findings.append(repaired(Check.GROUNDING, work.at("fatalities"), message))
+        return
+
+
 def _fill_from_cited(work: EventWork) -> None:
     """A figure of the dead in the cited sentences, where the model gave none (0 where
     they say nobody died). ACLED's rule for differing figures: the lowest (the most
@@ -173,6 +220,7 @@ def _unstated(work: EventWork, value: int | None, name: str) -> int | None:
 def repair_event(work: EventWork) -> None:
     work.fatalities = _unstated(work, _count(work, work.fatalities, "fatalities"), "fatalities")
     _fill_from_cited(work)
+    _fill_from_article(work)
     _total(work)
     work.injuries = _unstated(work, _count(work, work.injuries, "injuries"), "injuries")
 

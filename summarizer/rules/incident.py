@@ -16,7 +16,7 @@ import re
 from .. import language
 from ..checks.figurative import literal
 from ..checks.wellformed import is_heading
-from ..schema import Event, Finding
+from ..schema import EVENT_TYPE_OF, Event, Finding
 from .base import Rule, drop_events
 
 _SECTIONS = language.sections("event_type_cues")
@@ -72,7 +72,7 @@ _RECALLED = re.compile(
 )
 
 
-def _dated(span_text: str) -> bool:
+def dated(span_text: str) -> bool:
     """Does the sentence name a past incident by its year ("the 1998 bombings")? Its other
     violence words ("the victims of the 1998 bombings") are that incident's too."""
     return bool(_RECALLED.search(span_text)) or any(
@@ -91,19 +91,14 @@ def _in(cue: re.Pattern[str], text: str) -> bool:
     figuratively, in a sentence that reports no past incident by its year."""
     text = literal(text)
     return (
-        not _dated(text)
+        not dated(text)
         and not is_heading(text)  # a heading names things; it reports none
         and any(not _LEAD_IN.search(text[: match.start()]) for match in cue.finditer(text))
     )
 
 
-def _says(cue: re.Pattern[str], event: Event) -> bool:
-    """A cue word in the record's cited sentences (see `_in`)."""
-    return any(_in(cue, span.text) for span in event.evidence)
-
-
-def reported(event: Event) -> bool:
-    """Do the record's cited sentences report an incident: one of its kind, or violence?
+def reports_kind(sub_event_type: str, texts: list[str]) -> bool:
+    """Do these sentences report an incident of this sub-type: one of its kind, or violence?
 
     Violence counts for the violent kinds, riots and a strategic development with no
     words of its own ("Other"): a real attack the model filed there is a wrongly typed incident,
@@ -111,14 +106,24 @@ def reported(event: Event) -> bool:
     with "protesters" or "rally", an arrest with "arrested" or "detained", whatever
     violence the sentences also mention (a court hearing about a killing is no protest).
     """
-    own = _CUES.get(event.sub_event_type)
+    event_type = EVENT_TYPE_OF[sub_event_type]
+
+    def says(cue: re.Pattern[str]) -> bool:
+        return any(_in(cue, text) for text in texts)
+
+    own = _CUES.get(sub_event_type)
     if own is not None:
-        return _says(own, event)
-    cue = _CUES.get(event.event_type)
-    if cue is None or _says(cue, event):
+        return says(own)
+    cue = _CUES.get(event_type)
+    if cue is None or says(cue):
         return True
-    fallback = event.event_type in (*_VIOLENT, "Riots", "Strategic developments")
-    return fallback and _says(_ANY_VIOLENCE, event)
+    fallback = event_type in (*_VIOLENT, "Riots", "Strategic developments")
+    return fallback and says(_ANY_VIOLENCE)
+
+
+def reported(event: Event) -> bool:
+    """Do the record's cited sentences report an incident (`reports_kind`)?"""
+    return reports_kind(event.sub_event_type, [span.text for span in event.evidence])
 
 
 def _unreported(event: Event) -> str | None:
