@@ -389,11 +389,11 @@ def test_an_empty_source_takes_the_cited_sentences_speaker() -> None:
     attack = {"ids": [1], "type": "Armed clash", "place": "Dara"}
     (event,) = _events(text, attack)
     assert event.reported_by is not None and event.reported_by.value == "the ministry"
-    # A source running on into its clause is the party: "Colombia blamed ..." -> Colombia.
-    text = "A car bomb killed 20 people in Dara on Thursday. Colombia blamed the rebels for it."
+    # A source running on into its clause is the party: "Northland blamed ..." -> Northland.
+    text = "A car bomb killed 20 people in Dara on Thursday. Northland blamed the rebels for it."
     bomb = {"ids": [1, 2], "type": "Remote explosive/landmine/IED", "place": "Dara"}
-    (event,) = _events(text, {**bomb, "source": "Colombia blamed the rebels for it"})
-    assert event.reported_by is not None and event.reported_by.value == "Colombia"
+    (event,) = _events(text, {**bomb, "source": "Northland blamed the rebels for it"})
+    assert event.reported_by is not None and event.reported_by.value == "Northland"
 
 
 def test_a_claimant_belongs_to_a_claim() -> None:

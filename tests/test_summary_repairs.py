@@ -96,7 +96,7 @@ def test_speaker_is_found_next_to_the_speech_verb() -> None:
     assert speaker_of("The army said it struck a depot.") == "The army"
     assert speaker_of("“We will win,” he said.") is None  # a pronoun names nobody
     # An apostrophe inside a name is no closing quote; a mismatched one is not the speaker's.
-    assert speaker_of("O’Neill said two troopers responded.") == "O’Neill"
+    assert speaker_of("O’Brien said two troopers responded.") == "O’Brien"
     assert speaker_of("“We will respond,’ the minister said.") == "the minister"
     # A phrase ending on a pronoun, and an auxiliary before "reported by", name nobody.
     assert speaker_of("Rockets hit Dara, a day after it said it struck a depot.") is None

@@ -35,7 +35,7 @@ def claims_responsibility(text: str) -> bool:
 
 
 # Where a claim's subject starts: the clause's opening ("In a statement, the group ...",
-# "... and the Taliban claimed"), and the words between subject and verb ("has", "later").
+# "... and the Northern Front claimed"), and the words between subject and verb ("has", "later").
 _CLAUSE_START = re.compile(r".*(?:[,;:(\u2014\u2013]|\b(?:and|but|while|after|as)\b)\s*", re.S)
 _BEFORE_VERB = re.compile(r"(?:\s+(?:has|have|had|later|also|quickly|swiftly|since|yet))+$", re.I)
 # A pronoun, a negation or an indefinite ("A little-known group ...") is no name.
@@ -43,8 +43,8 @@ _NOT_A_NAME = re.compile(r"^(?:it|they|he|she|who|which|that|this|no|nobody|none
 
 
 def claimant_in(sentence: str) -> str | None:
-    """The named subject of a claim of responsibility: "Tehreek-e-Jihad Pakistan claimed
-    responsibility for the attack" -> "Tehreek-e-Jihad Pakistan"; None for a pronoun, a
+    """The named subject of a claim of responsibility: "Jaish al-Dara claimed
+    responsibility for the attack" -> "Jaish al-Dara"; None for a pronoun, a
     negated claim or a subject that is no name (no capitalised word)."""
     for m in CLAIM.finditer(sentence):
         before = sentence[: m.start()]

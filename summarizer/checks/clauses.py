@@ -31,7 +31,7 @@ _NOT_A_SPEAKER = re.compile(
 )
 _VERB = language.alternatives("quoted_speaker_verbs")
 # "..., the defence ministry said." / "..., Smith told reporters."
-# A closing ’ only before a space: "O’Neill said" is one name.
+# A closing ’ only before a space: "O’Brien said" is one name.
 _AFTER = re.compile(
     rf"(?:[,”\"]|’(?=\s))(?:\s|’(?=\s))*([^,;:.“”\"]{{2,80}}?)\s+(?:{_VERB})\b", re.IGNORECASE
 )

@@ -1,5 +1,5 @@
 """An actor is a party, never the act: "suicide bombings" as actor1 is cleared, and so is
-a weapon ("IED’s") or the record's own place ("the Birmingham").
+a weapon ("IED’s") or the record's own place ("the Dara" placed in Dara).
 
 A small model fills actor1 with the incident's own noun ("suicide bombings", "the
 attack"), or writes "suicide bomber" where the article says "suicide bombings" and the
@@ -61,7 +61,7 @@ def names_a_weapon(value: str) -> bool:
 
 
 def _the_place(actor: str, work: EventWork) -> bool:
-    """The record's own place as its doer ("the Birmingham" placed in Birmingham): a small
+    """The record's own place as its doer ("the Dara" placed in Dara): a small
     model copies the place into the actor; a town is no party to an attack."""
     place = work.grounded.get("location")
     return place is not None and name_key(actor) == name_key(place.value)

@@ -123,11 +123,11 @@ def _dead_figures(text: str) -> list[int]:
 
 def _fill_from_article(work: EventWork) -> None:
     """Where the cited sentences give no toll, a sentence elsewhere that names the record's
-    place and reports the dead ("The Boston Marathon bombing killed three people" for a
-    record placed at the Boston Marathon) gives it: news often reports the toll apart
+    place and reports the dead ("The Dara Marathon bombing killed three people" for a
+    record placed at the Dara Marathon) gives it: news often reports the toll apart
     from the act. Not a sentence that dates or recalls its incident (history)."""
     place = work.grounded.get("location")
-    # A named place ("Bogota", "the Boston Marathon"), not a kind of place ("a compound").
+    # A named place ("Dara", "the Dara Marathon"), not a kind of place ("a compound").
     if work.fatalities is not None or place is None or not _NAMED.search(place.value):
         return
     # Only for a record its own sentences report: a toll elsewhere never makes an incident.

@@ -64,7 +64,7 @@ _ANY_INCIDENT = _cue(tuple(w for words in _SECTIONS.values() for w in words))
 
 # An incident recalled by its distance in time: "the anniversary of the attack", "where
 # the towers fell two decades ago", or by an office its actor no longer holds ("when
-# then-President Trump ordered a strike"). History. ("20 years after" only right before
+# then-President Ali Noor ordered a strike"). History. ("20 years after" only right before
 # the act: unreported_lead_ins.txt; "twenty years after being removed from power, the
 # rebels swept into the capital" reports today's incident.)
 _RECALLED = re.compile(

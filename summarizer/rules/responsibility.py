@@ -139,7 +139,7 @@ def repair_event(work: EventWork) -> None:
                 )
             )
     if work.responsibility != "claimed" and work.claimed_by:
-        # A claimant belongs to a claim: "the IRA hierarchy" that "confirmed", the
+        # A claimant belongs to a claim: a leadership that "confirmed", the
         # government that blamed the rebels, claimed nothing.
         message = (
             f"claimed_by {work.claimed_by!r} cleared: responsibility is {work.responsibility!r}"

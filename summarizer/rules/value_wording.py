@@ -103,7 +103,7 @@ def _not_a_place(place: str) -> str | None:
 
 _TIME_WORD = re.compile(rf"\b(?:{language.alternatives('time_words')})\b", re.IGNORECASE)
 # A party value running on into its clause: "President Ali Noor was", "Interim
-# Prime Minister Jane Doe said on Wednesday", "Colombia blamed the ELN for the bombing"
+# Prime Minister Jane Doe said on Wednesday", "Northland blamed the rebels for the bombing"
 # (the model's span took the verb). The
 # party is what comes before the verb, when that is a name.
 _PARTY_THEN_VERB = re.compile(
