@@ -1,5 +1,7 @@
 from __future__ import annotations
 
+import pytest
+
 from summarizer.article import Article
 from summarizer.checks.attribution import expected_responsibility
 from summarizer.checks.grounding import GroundingPolicy, locate
@@ -156,3 +158,25 @@ def test_placeholder_values_are_absent_not_ungrounded_errors() -> None:
     assert (event.actor1, event.reported_by, event.motive) == (None, None, None)
     assert (event.target, event.location) == ("a base", "al-Tanf")
     assert not [f for f in run_checks(draft, article) if f.severity == "error"]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        # Criticism: loaded, replaced.
+        ("The senator blasted the bill on Monday.", "The senator criticised the bill on Monday."),
+        ("Critics slammed the mayor.", "Critics criticised the mayor."),
+        # The physical sense is news, not loaded: left as written.
+        ("A bomb ripped through a crowded market.", "A bomb ripped through a crowded market."),
+        (
+            "Authorities heard small blasts at the plant.",
+            "Authorities heard small blasts at the plant.",
+        ),
+        ("A missile slammed into a building.", "A missile slammed into a building."),
+        ("The building was blasted by a bomb.", "The building was blasted by a bomb."),
+        # The lexicon's own phrase stays loaded whatever its subject.
+        ("Twin explosions tore through the crowd.", "Twin explosions hit the crowd."),
+    ],
+)
+def test_an_emotive_verb_in_its_physical_sense_is_left_alone(sentence: str, expected: str) -> None:
+    assert neutralise(sentence)[0] == expected

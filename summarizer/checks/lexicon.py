@@ -74,6 +74,21 @@ def quoted_ranges(text: str) -> list[tuple[int, int]]:
     return ranges
 
 
+# The physical sense of a lexicon verb ("a bomb ripped through", "small blasts were
+# heard"): data/language/literal_verb_contexts.txt.
+_LITERAL = language.sections("literal_verb_contexts")
+_LITERAL_AFTER = re.compile(rf"^\s+(?:{'|'.join(_LITERAL['after'])})\b", re.IGNORECASE)
+_LITERAL_BEFORE = re.compile(rf"\b(?:{'|'.join(_LITERAL['before'])})\s+$", re.IGNORECASE)
+
+
+def _literal_use(entry: LexiconEntry, text: str, start: int, end: int) -> bool:
+    """An emotive verb used in its physical sense: not loaded. Only one-word verbs have
+    one: "tore through", "lashed out" are the lexicon's phrases as written."""
+    return entry.category == "emotive verb" and " " not in entry.term and bool(
+        _LITERAL_AFTER.match(text[end:]) or _LITERAL_BEFORE.search(text[:start])
+    )
+
+
 def find_loaded_terms(text: str, offset: int = 0) -> list[LoadedTerm]:
     """Every lexicon term in `text`, non-overlapping, longest first, in text order."""
     if not text:
@@ -88,7 +103,7 @@ def find_loaded_terms(text: str, offset: int = 0) -> list[LoadedTerm]:
             continue
         for m in entry.pattern.finditer(text):
             s, e = m.span()
-            if any(s < te and ts < e for ts, te in taken):
+            if any(s < te and ts < e for ts, te in taken) or _literal_use(entry, text, s, e):
                 continue
             if quotes is None:
                 quotes = quoted_ranges(text)
