@@ -117,6 +117,10 @@ def test_a_kind_with_words_of_its_own_needs_them_whatever_violence_is_mentioned(
         "The army carried out a test of a new cruise missile near Dire Dawa.",
         "Plants in Dire Dawa halted after an attack on the company's computer networks.",
         "The founder flew to space from Dire Dawa in a craft built by his rocket company.",
+        "Two workers were hurt when a boiler at a chemical plant in Dire Dawa exploded.",
+        "A chemical spill near Dire Dawa forced the road to close.",
+        "Militias in Dire Dawa are receiving parts for drones and weapons from abroad.",
+        "A massive earthquake leveled remote villages around Dire Dawa on Monday, killing 30.",
     ],
 )
 def test_violence_words_used_figuratively_report_no_incident(figurative: str) -> None:
