@@ -15,7 +15,7 @@ from summarizer import Settings, summarize
 from summarizer.article import Article
 from summarizer.checks.clauses import speaker_of, trim_before
 from summarizer.checks.lexicon import neutralise
-from summarizer.checks.wellformed import problems
+from summarizer.checks.wellformed import problems, says_nothing
 from summarizer.rules import SentenceWork, abbreviation_spacing, dateline, section_label
 
 SETTINGS = Settings(backend="local", max_reasks=0, rereads=0, min_summary_sentences=0)
@@ -478,3 +478,31 @@ def test_a_sentence_naming_its_writer_gets_no_second_speaker() -> None:
     }
     result = summarize(text, backend=FakeBackend(answer), settings=SETTINGS)
     assert [s.text for s in result.summary] == [a["text"] for a in answer["summary"]]
+
+
+@pytest.mark.parametrize(
+    "empty",
+    [
+        "The commerce ministry said in a statement late on Tuesday.",  # what it said is gone
+        "The ministry said there was no justification and that the United States.",
+    ],
+)
+def test_a_report_emptied_of_its_content_is_dropped(empty: str) -> None:
+    text = (
+        "The commerce ministry urged the sanctions be lifted, it said in a statement late on "
+        "Tuesday.\nThe ministry said there was no justification and that the United States "
+        '"reserves the right to respond."'
+    )
+    answer = {
+        "summary": [
+            {"text": empty, "ids": [1, 2]},
+            {"text": "The commerce ministry urged the sanctions be lifted.", "ids": [1]},
+        ],
+        "events": [],
+    }
+    result = summarize(text, backend=FakeBackend(answer), settings=SETTINGS)
+    assert [s.text for s in result.summary] == [
+        "The commerce ministry urged the sanctions be lifted."
+    ]
+    # A report that keeps its content stands.
+    assert says_nothing("The ministry said on Tuesday that five people died.") is None

@@ -84,8 +84,10 @@ _LITERAL_BEFORE = re.compile(rf"\b(?:{'|'.join(_LITERAL['before'])})\s+$", re.IG
 def _literal_use(entry: LexiconEntry, text: str, start: int, end: int) -> bool:
     """An emotive verb used in its physical sense: not loaded. Only one-word verbs have
     one: "tore through", "lashed out" are the lexicon's phrases as written."""
-    return entry.category == "emotive verb" and " " not in entry.term and bool(
-        _LITERAL_AFTER.match(text[end:]) or _LITERAL_BEFORE.search(text[:start])
+    return (
+        entry.category == "emotive verb"
+        and " " not in entry.term
+        and bool(_LITERAL_AFTER.match(text[end:]) or _LITERAL_BEFORE.search(text[:start]))
     )
 
 

@@ -190,3 +190,28 @@ def _unbalanced(text: str) -> list[str]:
     if text.count("(") != text.count(")"):
         out.append("unbalanced brackets")
     return out
+
+
+# A report with its content gone: "The ministry said in a statement late on Tuesday." (the
+# model put what was said in the sentence before), "... said there was no justification
+# and that the United States." (the quotation after "that" dropped). Read by the
+# summary's wellformed rule only: each is a whole sentence by its shape, empty by its sense.
+_SAID_NOTHING = re.compile(
+    r"^[^,;:\"“”]+?\s(?:said|says|told reporters|added|noted|announced)"
+    # Only when-and-where words after it, no "that" clause: "in a statement late on Tuesday".
+    r"(?:\s+(?:in|on|at|late|early|earlier|later|during|through|via)"
+    r"(?:\s+(?!that\b)(?:a|an|the|in|on|at|late|early|statement|news|conference|briefing|"
+    r"interview|post|Twitter|X|Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|"
+    r"morning|afternoon|evening|night|day|week|[A-Z][\w’'-]*)){0,8})*[.!]$"
+)
+_THAT_WITHOUT_VERB = re.compile(r"\bthat\s+(?:(?:the|a|an)\s+)?(?:[A-Z][\w.’'-]*\s*){1,5}[.!]$")
+
+
+def says_nothing(text: str) -> str | None:
+    """What a report says nothing of, when it has lost its content."""
+    text = text.strip()
+    if _SAID_NOTHING.match(text):
+        return "a speech verb with nothing said"
+    if _THAT_WITHOUT_VERB.search(text):
+        return "a 'that' clause with no verb"
+    return None

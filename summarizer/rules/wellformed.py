@@ -3,18 +3,21 @@
 Whatever the model wrote and whatever the earlier rules changed, a sentence that does
 not read as a whole sentence (checks/wellformed.py) is dropped and the output says
 why: a fragment misleads ("Biden said it is." once a quotation was stripped) and a
-wire editor would not sign it. No gate check: it judges our own final wording.
+wire editor would not sign it; nor a report emptied of its content ("The ministry said
+in a statement on Tuesday."). No gate check: it judges our own final wording.
 """
 
 from __future__ import annotations
 
-from ..checks.wellformed import problems
+from ..checks.wellformed import problems, says_nothing
 from ..schema import Check
 from .base import Rule, SentenceWork, repaired
 
 
 def repair_sentence(work: SentenceWork) -> None:
     found = problems(work.text)
+    if empty := says_nothing(work.text):
+        found.append(empty)
     if found:
         shown = work.text if len(work.text) <= 160 else "..." + work.text[-157:]
         message = f"dropped: not a whole sentence ({'; '.join(found)}): {shown!r}"
