@@ -191,9 +191,22 @@ _PAGE_CHROME = tuple(re.compile(p, re.IGNORECASE) for p in language.entries("pag
 
 def drop_page_chrome(text: str) -> tuple[str, tuple[str, ...]]:
     """The text without the lines that are a web page's furniture ("Advertisement", a
-    newsletter sign-up, a video player, "Read more: ..."), with a note saying how many."""
+    newsletter sign-up, a video player, "Read more: ..."), with a note saying how many.
+
+    Read before lines are unwrapped (furniture would be joined to the story), so a line
+    counts only where a paragraph can start: first, after a line that ends a sentence,
+    or after other furniture; never the middle of a wrapped sentence ("... urged residents
+    to sign up for email alerts while the").
+    """
     lines = text.split("\n")
-    kept = [line for line in lines if not any(p.fullmatch(line.strip()) for p in _PAGE_CHROME)]
+    kept: list[str] = []
+    paragraph_start = True
+    for line in lines:
+        chrome = any(p.fullmatch(line.strip()) for p in _PAGE_CHROME)
+        if chrome and paragraph_start:
+            continue  # the next line may start a paragraph too
+        kept.append(line)
+        paragraph_start = not line.strip() or bool(_LINE_ENDS_SENTENCE.search(line))
     dropped = len(lines) - len(kept)
     if not dropped:
         return text, ()

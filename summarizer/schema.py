@@ -54,6 +54,9 @@ ACLED_TAXONOMY: dict[str, tuple[str, ...]] = {
 EVENT_TYPE_OF: dict[str, str] = {
     sub: etype for etype, subs in ACLED_TAXONOMY.items() for sub in subs
 }
+# The event types of political violence (ACLED's violent events): where a doer, a toll
+# and a weapon mean something.
+VIOLENT_TYPES = ("Explosions/Remote violence", "Battles", "Violence against civilians")
 if TYPE_CHECKING:  # a Literal built from the taxonomy: pydantic checks it, mypy sees str
     SubEventType = str
     EventType = str

@@ -24,7 +24,7 @@ SPEECH = {
 }
 BOMBING = {
     "title": "Bomb kills two at a bus station",
-    "text": "A bomb exploded at the main bus station in Dire Dawa on Monday, killing two "
+    "text": "A bomb exploded at the main bus station in Dara on Monday, killing two "
     "people, police said.\nNo group has claimed responsibility.",
 }
 
@@ -43,11 +43,11 @@ def test_a_threat_in_a_speech_is_not_an_armed_clash() -> None:
 
 
 def test_a_reported_bombing_stays() -> None:
-    bomb = {"ids": [1], "type": "Remote explosive/landmine/IED", "place": "Dire Dawa",
+    bomb = {"ids": [1], "type": "Remote explosive/landmine/IED", "place": "Dara",
             "target": "the main bus station", "killed": 2}  # fmt: skip
     result = summarize(BOMBING, backend=FakeBackend(_answer([bomb], BOMBING["text"])),
                        settings=SETTINGS)  # fmt: skip
-    assert [e.location.place.value for e in result.events if e.location.place] == ["Dire Dawa"]
+    assert [e.location.place.value for e in result.events if e.location.place] == ["Dara"]
 
 
 def test_values_copied_from_the_prompt_example_never_reach_the_output() -> None:
@@ -81,7 +81,7 @@ def test_a_record_placed_where_the_article_never_says_is_dropped() -> None:
 HEARING = {
     "title": "Court hears appeal in bombing case",
     "text": "Lawyers for a man convicted over a bombing that killed six people told the "
-    "appeals court in Dire Dawa on Monday that the evidence was flawed.\n"
+    "appeals court in Dara on Monday that the evidence was flawed.\n"
     "A committee agreed on Tuesday that the hearing would resume next month.",
 }
 
@@ -89,99 +89,97 @@ HEARING = {
 def test_a_kind_with_words_of_its_own_needs_them_whatever_violence_is_mentioned() -> None:
     # A court hearing about a killing: no protest, no arrest, no agreement.
     for kind in ("Peaceful protest", "Arrests"):
-        assert _events_of(HEARING, {"ids": [1], "type": kind, "place": "Dire Dawa"}) == []
+        assert _events_of(HEARING, {"ids": [1], "type": kind, "place": "Dara"}) == []
     # "agreed" by a committee is no agreement between armed actors (ACLED's sense).
     assert _events_of(HEARING, {"ids": [2], "type": "Agreement"}) == []
     truce = {
         "title": "Rivals agree truce",
-        "text": "The two militias signed a ceasefire in Dire Dawa on Monday, officials said.",
+        "text": "The two militias signed a ceasefire in Dara on Monday, officials said.",
     }
-    assert _events_of(truce, {"ids": [1], "type": "Agreement", "place": "Dire Dawa"}) == [
-        "Agreement"
-    ]
+    assert _events_of(truce, {"ids": [1], "type": "Agreement", "place": "Dara"}) == ["Agreement"]
 
 
 @pytest.mark.parametrize(
     "figurative",
     [
-        "The senator attacked the bill in a speech in Dire Dawa on Monday.",
-        "The two parties in Dire Dawa are locked in a partisan battle over redistricting.",
-        "Teachers went on strike in Dire Dawa on Monday.",
-        "Prices in Dire Dawa hit a four-year high in March.",
-        "The army tested anti-drone systems near Dire Dawa.",
-        "The president got his booster shot in Dire Dawa on Monday.",
-        "In Dire Dawa the mayor faces a leadership fight with a councillor.",
-        "Websites in Dire Dawa were hit by a widespread outage on Tuesday.",
-        "A hurricane hit Dire Dawa on Sunday, killing four people.",
-        "The navy fired two ballistic missiles off its east coast near Dire Dawa on Monday.",
-        "The army carried out a test of a new cruise missile near Dire Dawa.",
-        "Plants in Dire Dawa halted after an attack on the company's computer networks.",
-        "The founder flew to space from Dire Dawa in a craft built by his rocket company.",
-        "Two workers were hurt when a boiler at a chemical plant in Dire Dawa exploded.",
-        "A chemical spill near Dire Dawa forced the road to close.",
-        "Militias in Dire Dawa are receiving parts for drones and weapons from abroad.",
-        "A massive earthquake leveled remote villages around Dire Dawa on Monday, killing 30.",
+        "The senator attacked the bill in a speech in Dara on Monday.",
+        "The two parties in Dara are locked in a partisan battle over redistricting.",
+        "Teachers went on strike in Dara on Monday.",
+        "Prices in Dara hit a four-year high in March.",
+        "The army tested anti-drone systems near Dara.",
+        "The president got his booster shot in Dara on Monday.",
+        "In Dara the mayor faces a leadership fight with a councillor.",
+        "Websites in Dara were hit by a widespread outage on Tuesday.",
+        "A hurricane hit Dara on Sunday, killing four people.",
+        "The navy fired two ballistic missiles off its east coast near Dara on Monday.",
+        "The army carried out a test of a new cruise missile near Dara.",
+        "Plants in Dara halted after an attack on the company's computer networks.",
+        "The founder flew to space from Dara in a craft built by his rocket company.",
+        "Two workers were hurt when a boiler at a chemical plant in Dara exploded.",
+        "A chemical spill near Dara forced the road to close.",
+        "Militias in Dara are receiving parts for drones and weapons from abroad.",
+        "A massive earthquake leveled remote villages around Dara on Monday, killing 30.",
     ],
 )
 def test_violence_words_used_figuratively_report_no_incident(figurative: str) -> None:
     article = {"title": "News", "text": figurative}
     kinds = ("Attack", "Armed clash", "Air/drone strike", "Peaceful protest")
     for kind in kinds:
-        assert _events_of(article, {"ids": [1], "type": kind, "place": "Dire Dawa"}) == []
+        assert _events_of(article, {"ids": [1], "type": kind, "place": "Dara"}) == []
 
 
 def test_literal_violence_words_still_report() -> None:
     for text, kind in (
-        ("An airstrike hit a crowded market in Dire Dawa on Monday.", "Air/drone strike"),
-        ("Post-election clashes erupted in Dire Dawa on Monday.", "Armed clash"),
-        ("The army launched a counter-offensive near Dire Dawa.", "Armed clash"),
-        ("A drone strike hit a depot in Dire Dawa on Monday.", "Air/drone strike"),
-        ("Gunmen attacked a market in Dire Dawa on Monday.", "Attack"),
-        ("Rebels fired rockets at a market in Dire Dawa.", "Shelling/artillery/missile attack"),
-        ("Thousands of protesters marched in Dire Dawa on Monday.", "Peaceful protest"),
+        ("An airstrike hit a crowded market in Dara on Monday.", "Air/drone strike"),
+        ("Post-election clashes erupted in Dara on Monday.", "Armed clash"),
+        ("The army launched a counter-offensive near Dara.", "Armed clash"),
+        ("A drone strike hit a depot in Dara on Monday.", "Air/drone strike"),
+        ("Gunmen attacked a market in Dara on Monday.", "Attack"),
+        ("Rebels fired rockets at a market in Dara.", "Shelling/artillery/missile attack"),
+        ("Thousands of protesters marched in Dara on Monday.", "Peaceful protest"),
     ):
-        record = {"ids": [1], "type": kind, "place": "Dire Dawa"}
+        record = {"ids": [1], "type": kind, "place": "Dara"}
         assert _events_of({"title": "News", "text": text}, record) == [kind]
 
 
 def test_a_change_of_territory_needs_words_of_one() -> None:
     # A clash is no change of who holds ground.
-    clash = {"title": "Clash", "text": "Soldiers attacked rebels in Dire Dawa on Monday."}
-    regain = {"ids": [1], "type": "Government regains territory", "place": "Dire Dawa"}
+    clash = {"title": "Clash", "text": "Soldiers attacked rebels in Dara on Monday."}
+    regain = {"ids": [1], "type": "Government regains territory", "place": "Dara"}
     assert _events_of(clash, regain) == []
-    retaken = {"title": "Town retaken", "text": "The army recaptured Dire Dawa on Monday."}
+    retaken = {"title": "Town retaken", "text": "The army recaptured Dara on Monday."}
     assert _events_of(retaken, regain) == ["Government regains territory"]
 
 
 def test_an_incident_recalled_by_its_anniversary_is_background() -> None:
     memorial = {
         "title": "Memorial",
-        "text": "Leaders met in Dire Dawa to mark the anniversary of the attack that killed 30.",
+        "text": "Leaders met in Dara to mark the anniversary of the attack that killed 30.",
     }
-    attack = {"ids": [1], "type": "Attack", "place": "Dire Dawa"}
+    attack = {"ids": [1], "type": "Attack", "place": "Dara"}
     assert _events_of(memorial, attack) == []
     # An office its actor no longer holds dates the incident too.
     column = {
         "title": "Column",
-        "text": "When then-President Ali Noor ordered a strike on Dire Dawa, two leaders died.",
+        "text": "When then-President Ali Noor ordered a strike on Dara, two leaders died.",
     }
-    strike = {"ids": [1], "type": "Air/drone strike", "place": "Dire Dawa"}
+    strike = {"ids": [1], "type": "Air/drone strike", "place": "Dara"}
     assert _events_of(column, strike) == []
 
 
 def test_a_heading_in_title_case_reports_nothing() -> None:
     charges = {
         "title": "Wanted",
-        "text": "Murder of Nationals Outside Dire Dawa; Conspiracy to Murder Nationals.",
+        "text": "Murder of Nationals Outside Dara; Conspiracy to Murder Nationals.",
     }
-    other = {"ids": [1], "type": "Other", "place": "Dire Dawa"}
+    other = {"ids": [1], "type": "Other", "place": "Dara"}
     assert _events_of(charges, other) == []
     # Place names do not make a report a heading: "gunmen attacked" is lower case.
     report = {
         "title": "Attack",
-        "text": "Unidentified gunmen attacked the Polytechnic Staff Quarters in Dire Dawa.",
+        "text": "Unidentified gunmen attacked the Polytechnic Staff Quarters in Dara.",
     }
-    attack = {"ids": [1], "type": "Attack", "place": "Dire Dawa"}
+    attack = {"ids": [1], "type": "Attack", "place": "Dara"}
     assert _events_of(report, attack) == ["Attack"]
 
 

@@ -440,7 +440,7 @@ def test_one_claimant_written_twice_is_one_speaker() -> None:
 def test_a_sentence_resting_only_on_headings_and_labels_is_dropped() -> None:
     # A wanted notice: a charges heading and an aliases label, no sentence that reports.
     text = (
-        "Murder of Nationals Outside the Country; Conspiracy to Destroy Buildings and Property\n"
+        "Murder of Officials Abroad; Conspiracy to Destroy Property of the Northland State\n"
         "Aliases: Abu Karim, Saleh, Abu Mariam\n"
         "Ali Karim was charged in 2001 in the Southern District of Dara."
     )

@@ -34,7 +34,7 @@ def _when(iso: str) -> str:
 
 
 def _mid_sentence(value: str) -> str:
-    """A value that opened its article sentence ("A Central Command spokesperson said"),
+    """A value that opened its article sentence ("A police spokesperson said"),
     set inside ours: its leading article lower-case."""
     return re.sub(r"^(A|An|The)(?= )", lambda m: m[0].lower(), value)
 

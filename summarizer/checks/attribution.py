@@ -8,6 +8,7 @@ from .. import language
 from ..article import Article
 from ..schema import Check, Draft, EventTarget, Finding, Responsibility, SummaryTarget
 from .grounding import cited, event_ids
+from .negation import NEGATED_BEFORE
 
 # Who claims, confirms or alleges, and words that attribute a statement to a speaker
 # (in an article sentence or in ours): word lists in summarizer/data/language/.
@@ -17,44 +18,48 @@ ALLEGE = language.any_word("allege_words")
 SPEECH = language.any_word("speech_words")
 
 
-# "No group claimed responsibility", "has not yet claimed responsibility": a negation
-# a few words before the claim words says nobody claimed (data/language/negation_words.txt).
-_NEGATED_BEFORE = re.compile(
-    rf"(?:\b|(?<=\w))(?:{language.alternatives('negation_words')})\b(?:\s+\w+){{0,3}}\s*$",
-    re.IGNORECASE,
-)
-
-
 def claims_responsibility(text: str) -> bool:
     """Someone in `text` claims responsibility; a negated claim ("no group has claimed
-    responsibility") is none."""
+    responsibility", a negation up to three words before) is none."""
     return any(
-        not _NEGATED_BEFORE.search(text[max(0, m.start() - 40) : m.start()])
+        not NEGATED_BEFORE.search(text[max(0, m.start() - 40) : m.start()])
         for m in CLAIM.finditer(text)
     )
 
 
-# Where a claim's subject starts: the clause's opening ("In a statement, the group ...",
-# "... and the Northern Front claimed"), and the words between subject and verb ("has", "later").
-_CLAUSE_START = re.compile(r".*(?:[,;:(\u2014\u2013]|\b(?:and|but|while|after|as)\b)\s*", re.S)
+# Between a claim's subject and its verb: "has", "later" ("X has since claimed").
 _BEFORE_VERB = re.compile(r"(?:\s+(?:has|have|had|later|also|quickly|swiftly|since|yet))+$", re.I)
-# A pronoun, a negation or an indefinite ("A little-known group ...") is no name.
-_NOT_A_NAME = re.compile(r"^(?:it|they|he|she|who|which|that|this|no|nobody|none|an?)\b", re.I)
+# The words of a name: capitalised words, the small words inside names ("Movement for
+# Justice and Equality", "Jaish al-Dara"), and a group's kind after its name ("the Dara
+# Front group"). A lower-case verb or phrase ends it ("Police said the X", "X in a
+# statement", "X denied") and leaves no name.
+_NAME_WORD = re.compile(r"^(?:[A-Z][\w’'.-]*|al-[\w’'-]+|of|for|and|the|al|el|de|del)$")
+_GROUP_KINDS = frozenset(
+    "group movement militia faction organisation organization network brigade brigades".split()  # noqa: SIM905
+)
+_CONNECTORS = frozenset({"of", "for", "and", "the", "al", "el", "de", "del"})
+# A capitalised pronoun or determiner opening a sentence is no name ("It claimed ...").
+_PRONOUN = re.compile(r"^(?:It|They|He|She|We|This|That|These|Those|Who|Which|A|An)$")
 
 
 def claimant_in(sentence: str) -> str | None:
     """The named subject of a claim of responsibility: "Jaish al-Dara claimed
-    responsibility for the attack" -> "Jaish al-Dara"; None for a pronoun, a
-    negated claim or a subject that is no name (no capitalised word)."""
+    responsibility for the attack" -> "Jaish al-Dara"; None for a pronoun, a negated
+    claim, or a subject that is no name or not right before the verb ("Police said the
+    Dara Front claimed" -> "Dara Front"; "the Front in a statement claimed" -> None)."""
     for m in CLAIM.finditer(sentence):
         before = sentence[: m.start()]
-        if _NEGATED_BEFORE.search(before[-40:]):
+        if NEGATED_BEFORE.search(before[-40:]):
             continue
-        subject = _BEFORE_VERB.sub("", _CLAUSE_START.sub("", before, count=1).strip())
-        subject = re.sub(r"^(?:the)\s+", "", subject, flags=re.I)
-        words = subject.split()
-        if 0 < len(words) <= 8 and words[0][:1].isupper() and not _NOT_A_NAME.match(subject):
-            return subject
+        words = _BEFORE_VERB.sub("", before.rstrip()).split()
+        kind = words.pop() if words and words[-1].lower() in _GROUP_KINDS else None
+        name: list[str] = []
+        while words and _NAME_WORD.match(words[-1]):
+            name.insert(0, words.pop())
+        while name and name[0].lower() in _CONNECTORS:
+            name.pop(0)  # "the", "and" open no name
+        if name and len(name) <= 8 and name[0][:1].isupper() and not _PRONOUN.match(name[0]):
+            return " ".join([*name, kind] if kind else name)
     return None
 
 

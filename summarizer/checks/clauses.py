@@ -26,14 +26,16 @@ MIN_MAIN_WORDS = 6
 _NOT_A_SPEAKER = re.compile(
     r"^(?:he|she|they|it|we|i|you|this|that|these|those|who|which|what|and|or|but|as|"
     r"so|if|when|while|where|there|then|also|is|are|was|were|be|been|has|have|had)\b"
-    r"|\b(?:he|she|they|it|we|i|you)$",
+    r"|\b(?:he|she|they|it|we|i|you|is|are|was|were|be|been|has|have|had)$",
     re.IGNORECASE,
 )
 _VERB = language.alternatives("quoted_speaker_verbs")
 # "..., the defence ministry said." / "..., Smith told reporters."
-# A closing ’ only before a space: "O’Brien said" is one name.
+# A closing ’ only after punctuation: "O’Brien said" is one name, "the rebels’
+# spokesman said" a possessive.
 _AFTER = re.compile(
-    rf"(?:[,”\"]|’(?=\s))(?:\s|’(?=\s))*([^,;:.“”\"]{{2,80}}?)\s+(?:{_VERB})\b", re.IGNORECASE
+    rf"(?:[,”\"]|(?<=[,.!?])’(?=\s))(?:\s|(?<=[,.!?])’(?=\s))*([^,;:.“”\"]{{2,80}}?)\s+(?:{_VERB})\b",
+    re.IGNORECASE,
 )
 # "The ministry said ..." at the start of the sentence.
 _BEFORE = re.compile(rf"^([A-Z][^,;:.“”\"]{{1,80}}?)\s+(?:{_VERB})\b")

@@ -1,5 +1,5 @@
 """An actor is a party, never the act: "suicide bombings" as actor1 is cleared, and so is
-a weapon ("IED’s") or the record's own place ("the Dara" placed in Dara).
+a weapon ("IEDs") or the record's own place ("the Dara" placed in Dara).
 
 A small model fills actor1 with the incident's own noun ("suicide bombings", "the
 attack"), or writes "suicide bomber" where the article says "suicide bombings" and the
@@ -13,10 +13,9 @@ from __future__ import annotations
 import re
 
 from .. import language
-from ..schema import EVENT_TYPE_OF, Check
+from ..schema import EVENT_TYPE_OF, VIOLENT_TYPES, Check
 from .base import EventWork, Rule, name_key, repaired
 
-_VIOLENT = ("Explosions/Remote violence", "Battles", "Violence against civilians")
 _ACT_NOUN = re.compile(rf"\b(?:{language.alternatives('act_nouns')})$", re.IGNORECASE)
 
 
@@ -45,17 +44,18 @@ def _whoever_did_it(value: str) -> bool:
     return bool(_WHOEVER_DID_IT.match(value.strip())) and not any(w[:1].isupper() for w in words)
 
 
-# The weapon as the doer: "IED’s", "rockets", "a car bomb" (the words of the unmanned
+# The weapon as the doer: "IEDs’", "rockets", "a car bomb" (the words of the unmanned
 # weapons' sub-types in sub_type_cues.txt; a possessive or plural "’s" read as the
 # plural). A weapon is the means, never the party that used it. Not aircraft ("Russian
 # warplanes", "US drones"): news names a force by its planes, and the force is the doer.
 _UNMANNED = ("Shelling/artillery/missile attack", "Grenade", "Remote explosive/landmine/IED")
 _WEAPON_WORDS = tuple(cue for sub in _UNMANNED for cue in language.sections("sub_type_cues")[sub])
-_WEAPON = re.compile(rf"^(?:the |an? )?(?:[\w-]+ )?(?:{'|'.join(_WEAPON_WORDS)})$", re.IGNORECASE)
+# Lower-case, as news writes a weapon: "Royal Artillery" and "the 5th Artillery" are units.
+_WEAPON = re.compile(rf"^(?:the |an? )?(?:[\w-]+ )?(?:{'|'.join(_WEAPON_WORDS)})$")
 
 
 def names_a_weapon(value: str) -> bool:
-    """Is the value a weapon ("IED’s", "the drones", "a car bomb")?"""
+    """Is the value a weapon ("IEDs", "rockets", "a car bomb")? Not aircraft (above)."""
     plain = re.sub(r"[’']s\b", "s", value.strip())
     return bool(_WEAPON.match(plain))
 
@@ -73,7 +73,7 @@ def _not_a_party(actor: str, work: EventWork) -> str | None:
         return "it describes whoever did it, naming no one"
     if names_an_act(actor):
         return "it names the act, not who carried it out"
-    if EVENT_TYPE_OF.get(work.sub_event_type) not in _VIOLENT:
+    if EVENT_TYPE_OF.get(work.sub_event_type) not in VIOLENT_TYPES:
         return None
     if names_a_weapon(actor):
         return "it names the weapon, not who carried it out"

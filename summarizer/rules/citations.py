@@ -63,10 +63,10 @@ def repair_sentence(work: SentenceWork) -> None:
 
 
 # A label line: "Aliases: Abu X, Abu Y, Saleh" (a short name, a colon, a list of short
-# items), "Images" (a line too short to say anything). Not "Why it matters: The suit
+# names), "Images" (a line too short to say anything). Not "Why it matters: The suit
 # argues ..." (a section label before a sentence: section_label cuts the label).
 _LABEL = re.compile(r"^\s*[A-Z][\w’'-]*(?:\s+[\w’'-]+){0,2}\s*:\s+(?P<items>.+)$")
-_TOO_SHORT = re.compile(r"^\W*(?:\w+\W*){0,2}$")
+_TOO_SHORT = re.compile(r"^\W*\w+(?:\s+\w+)?\s*$")  # no full stop: "Images", not "Three died."
 
 
 def _label_line(text: str) -> bool:
@@ -75,7 +75,12 @@ def _label_line(text: str) -> bool:
     label = _LABEL.match(text)
     if label is None:
         return False
-    return all(len(item.split()) <= 5 for item in re.split(r"[,;]", label.group("items")))
+    # A list of short items ("Aliases: A, B, C"); not one report ("Death toll: 14",
+    # "Update: Police say two people died.").
+    items = [item.strip() for item in re.split(r"[,;]", label.group("items"))]
+    return len(items) >= 2 and all(
+        item[:1].isupper() and len(item.split()) <= 5 for item in items
+    )  # names, not figures: "Casualties: 12 dead, 30 wounded" reports
 
 
 def _reports_nothing(text: str) -> bool:

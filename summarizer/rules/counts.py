@@ -15,11 +15,10 @@ import re
 
 from .. import language
 from ..checks.grounding import check_counts, cited
-from ..schema import EVENT_TYPE_OF, Check
+from ..schema import EVENT_TYPE_OF, VIOLENT_TYPES, Check
 from .base import EventWork, Rule, repaired
 from .incident import dated, reports_kind
 
-_VIOLENT = ("Explosions/Remote violence", "Battles", "Violence against civilians")
 _NAMED = re.compile(r"\b[A-Z][a-z]")
 
 
@@ -103,10 +102,14 @@ def _figure(text: str) -> int | None:
 _NONE_DEAD = re.compile(
     r"\b(?:no one|nobody|none)\s+(?:was|were|has been|had been|have been)\s+(?:\w+\s+)?"
     r"(?:killed|hurt|injured|harmed|wounded)\b"
-    r"|\bno\s+(?:deaths?|casualties|fatalities|injuries)\b(?!\s+(?:among|except|other))"
+    r"|\bno\s+(?:deaths?|casualties|fatalities|injuries)\b"
+    r"(?!\s+(?:among|except|other|on\s+(?:its|their|our|the\s+\w+)\s+side|in\s+(?:its|their)\s+ranks))"
     r"|\bwithout\s+(?:any\s+)?casualties\b",
     re.IGNORECASE,
 )
+
+
+_DEATH_WORDS = re.compile(r"\b(?:killed|killing|dead|died|deaths?|fatalities|bodies)\b", re.I)
 
 
 def _dead_figures(text: str) -> list[int]:
@@ -121,6 +124,15 @@ def _dead_figures(text: str) -> list[int]:
     return [f for f in found if f]
 
 
+# A toll of another time: an earlier incident ("last month, a bombing killed 14") or a
+# running total ("violence has killed 300 people this year").
+_ANOTHER_TIME = re.compile(
+    r"\b(?:last|previous|earlier this)\s+(?:week|month|year)\b|\b(?:this|so far this)\s+year\b"
+    r"|\bso far\b|\b(?:has|have|had)\s+(?:\w+\s+)?killed\b",
+    re.IGNORECASE,
+)
+
+
 def _fill_from_article(work: EventWork) -> None:
     """Where the cited sentences give no toll, a sentence elsewhere that names the record's
     place and reports the dead ("The Dara Marathon bombing killed three people" for a
@@ -132,15 +144,17 @@ def _fill_from_article(work: EventWork) -> None:
         return
     # Only for a record its own sentences report: a toll elsewhere never makes an incident.
     cited_texts = [s.text for s in cited(work.article, work.ids)]
-    if EVENT_TYPE_OF.get(work.sub_event_type) not in _VIOLENT or not reports_kind(
+    if EVENT_TYPE_OF.get(work.sub_event_type) not in VIOLENT_TYPES or not reports_kind(
         work.sub_event_type, cited_texts
     ):
         return
-    name = place.value.casefold()
+    named = re.compile(rf"(?<![\w-]){re.escape(place.value)}(?![\w-])", re.IGNORECASE)
     for sentence in work.article.sentences:
-        if sentence.id in work.ids or name not in sentence.text.casefold():
+        if sentence.id in work.ids or not named.search(sentence.text):
             continue
-        if dated(sentence.text) or not (figures := _dead_figures(sentence.text)):
+        if dated(sentence.text) or _ANOTHER_TIME.search(sentence.text):
+            continue
+        if not (figures := _dead_figures(sentence.text)):
             continue
         work.fatalities = min(figures)
         work.ids = sorted({*work.ids, sentence.id})
@@ -159,17 +173,15 @@ def _fill_from_cited(work: EventWork) -> None:
     if work.fatalities is not None:
         return
     text = work.evidence_text
-    found = [
-        _figure(m.group(1))
-        for p in _DEAD_FIGURES
-        for m in p.finditer(text)
-        if not _SINCE.match(text[m.end() :])
-    ]
-    figures = [f for f in found if f]
+    figures = _dead_figures(text)
     if not figures and _ONE_KILLED.search(text):
         figures = [1]
-    if not figures and _NONE_DEAD.search(text):
-        figures = [0]
+    if not figures and (none := _NONE_DEAD.search(text)):
+        # Deaths told elsewhere in the sentences without a figure ("several were killed
+        # later") leave the toll unknown, not 0.
+        rest = text[: none.start()] + " " + text[none.end() :]
+        if not _DEATH_WORDS.search(rest):
+            figures = [0]
     if not figures:
         return
     work.fatalities = min(figures)

@@ -21,12 +21,13 @@ from __future__ import annotations
 import re
 
 from .. import language
-from ..checks.attribution import CLAIM, CONFIRM
+from ..checks.attribution import CONFIRM, claimant_in
 from ..checks.grounding import cited
-from ..schema import EVENT_TYPE_OF, Check
+from ..checks.negation import NEGATED_BEFORE
+from ..schema import EVENT_TYPE_OF, VIOLENT_TYPES, Check
 from .base import EventWork, Rule, name_key, repaired
+from .incident import dated
 
-_VIOLENT = ("Explosions/Remote violence", "Battles", "Violence against civilians")
 # "X said", "X has said", "X told reporters", "X, the group's spokesman, said".
 _SPEECH_AFTER = re.compile(
     rf"^(?:\s*,[^,]{{1,60}},)?\s+(?:has\s+|had\s+|also\s+)?(?:{language.alternatives('reporting_verbs')})\b",
@@ -124,13 +125,27 @@ def _accused_by(name: str | None, text: str) -> str | None:
     return None
 
 
-def _claims_or_confirms(name: str, work: EventWork) -> bool:
-    """A cited sentence that names `name` claims or confirms an act."""
-    key = name.strip().casefold()
+def _negated_accusation(sentence: str) -> bool:
+    """'have not blamed', 'did not accuse': the accusation is denied, not made."""
     return any(
-        key in s.text.casefold() and (CLAIM.search(s.text) or CONFIRM.search(s.text))
-        for s in cited(work.article, work.ids)
+        NEGATED_BEFORE.search(sentence[max(0, m.start() - 40) : m.start()])
+        for m in re.finditer(r"\b(?:blamed|blames|accused|accuses|blame|accuse)\b", sentence, re.I)
     )
+
+
+def _claims_or_confirms(name: str, work: EventWork) -> bool:
+    """A cited sentence has `name` itself claim or confirm the act: the claim's named
+    subject, or the name right before a confirming verb ("the Pentagon confirmed");
+    not "the army said the Front claimed responsibility"."""
+    key = name_key(name)
+    confirms = re.compile(
+        rf"{re.escape(name.strip())}\s+(?:\w+\s+){{0,2}}?(?:{CONFIRM.pattern})", re.IGNORECASE
+    )
+    for s in cited(work.article, work.ids):
+        claimant = claimant_in(s.text)
+        if (claimant and name_key(claimant) == key) or confirms.search(s.text):
+            return True
+    return False
 
 
 def _mentions_text(work: EventWork) -> str:
@@ -141,11 +156,28 @@ def _mentions_text(work: EventWork) -> str:
     return evidence if name in evidence.casefold() else work.article.text
 
 
+# No party blamed: "have not blamed any group", "blamed no one".
+_NOBODY = re.compile(r"^(?:any|no|none|nobody|no one)\b", re.IGNORECASE)
+
+
 def _alleged_without_doer(work: EventWork) -> None:
     """An attack nobody is named as doing, while the article has someone blame a party for
-    it ("the ministry blamed foreign intelligence services for the attack"): ACLED's
-    responsibility is alleged; the doer stays unnamed, an accusation being no finding."""
-    if accused := _accused_by(None, work.article.text):
+    it ("the ministry blamed a neighbouring state's agents for the attack"): ACLED's
+    responsibility is alleged; the doer stays unnamed, an accusation being no finding.
+    Read sentence by sentence: not an accusation denied ("officials have not blamed any
+    group") nor one about a past incident dated by its year (background)."""
+    accused = next(
+        (
+            party
+            for s in work.article.sentences
+            if not dated(s.text)
+            and (party := _accused_by(None, s.text))
+            and not _NOBODY.match(party)
+            and not _negated_accusation(s.text)
+        ),
+        None,
+    )
+    if accused:
         message = f"responsibility 'unknown' -> 'alleged': the article blames {accused!r}"
         work.findings.append(repaired(Check.ATTRIBUTION, work.at("responsibility"), message))
         work.responsibility = "alleged"
@@ -154,7 +186,7 @@ def _alleged_without_doer(work: EventWork) -> None:
 def repair_event(work: EventWork) -> None:
     kind = EVENT_TYPE_OF.get(work.sub_event_type)
     if not work.actor1:
-        if kind in _VIOLENT and work.responsibility == "unknown":
+        if kind in VIOLENT_TYPES and work.responsibility == "unknown":
             _alleged_without_doer(work)
         return
     if kind in ("Protests", "Riots"):
@@ -169,7 +201,7 @@ def repair_event(work: EventWork) -> None:
             work.findings.append(repaired(Check.ATTRIBUTION, work.at("actor1"), message))
             work.actor1 = None
         return
-    if kind not in _VIOLENT:
+    if kind not in VIOLENT_TYPES:
         return
     # The accuser is not the doer: ACLED codes the accused, the responsibility alleged.
     # The accusation often sits in a later sentence than the incident's report.

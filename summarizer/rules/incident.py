@@ -16,11 +16,10 @@ import re
 from .. import language
 from ..checks.figurative import literal
 from ..checks.wellformed import is_heading
-from ..schema import EVENT_TYPE_OF, Event, Finding
+from ..schema import EVENT_TYPE_OF, VIOLENT_TYPES, Event, Finding
 from .base import Rule, drop_events
 
 _SECTIONS = language.sections("event_type_cues")
-_VIOLENT = ("Explosions/Remote violence", "Battles", "Violence against civilians")
 # A threat, plan or charge just before the word: "would fight", "charged with ... bombings".
 _LEAD_IN = re.compile(
     rf"\b(?:{language.alternatives('unreported_lead_ins')})\b(?:\W+\w+){{0,3}}\W*$",
@@ -49,7 +48,7 @@ def _cue(words: tuple[str, ...]) -> re.Pattern[str]:
 # off, and forces leaving ground without a fight, have their words in sub_type_cues.txt
 # (they retype a record there too): a speech filed as either reports none.
 _CUES: dict[str, re.Pattern[str]] = {
-    kind: _cue(words + (_SECTIONS["Any violence"] if kind in _VIOLENT else ()))
+    kind: _cue(words + (_SECTIONS["Any violence"] if kind in VIOLENT_TYPES else ()))
     for kind, words in _SECTIONS.items()
     if kind != "Any violence"
 } | {
@@ -64,11 +63,13 @@ _ANY_INCIDENT = _cue(tuple(w for words in _SECTIONS.values() for w in words))
 
 # An incident recalled by its distance in time: "the anniversary of the attack", "where
 # the towers fell two decades ago", or by an office its actor no longer holds ("when
-# then-President Ali Noor ordered a strike"). History. ("20 years after" only right before
-# the act: unreported_lead_ins.txt; "twenty years after being removed from power, the
-# rebels swept into the capital" reports today's incident.)
+# then-President Ali Noor ordered a strike", "under then-President X"; not "a former
+# aide to then-President X", a description of today's victim). History. ("20 years
+# after" only right before the act: unreported_lead_ins.txt; "twenty years after being
+# removed from power, the rebels swept into the capital" reports today's incident.)
 _RECALLED = re.compile(
-    r"\b(?:anniversary|(?:years?|decades?) ago)\b|\b(?i:then)-(?-i:[A-Z])", re.IGNORECASE
+    r"\b(?:anniversary|(?:years?|decades?) ago)\b|\b(?:when|under|by)\s+(?i:then)-(?-i:[A-Z])",
+    re.IGNORECASE,
 )
 
 
@@ -117,7 +118,7 @@ def reports_kind(sub_event_type: str, texts: list[str]) -> bool:
     cue = _CUES.get(event_type)
     if cue is None or says(cue):
         return True
-    fallback = event_type in (*_VIOLENT, "Riots", "Strategic developments")
+    fallback = event_type in (*VIOLENT_TYPES, "Riots", "Strategic developments")
     return fallback and says(_ANY_VIOLENCE)
 
 

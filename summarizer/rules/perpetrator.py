@@ -15,27 +15,33 @@ import re
 
 from .. import language
 from ..checks.grounding import cited
-from ..schema import EVENT_TYPE_OF, Check
+from ..schema import EVENT_TYPE_OF, VIOLENT_TYPES, Check
 from .base import EventWork, Rule, repaired
 from .values import ground
-
-_VIOLENT = ("Explosions/Remote violence", "Battles", "Violence against civilians")
 
 # Verbs of an attack beyond the incident verbs' list: a shooting, a stabbing, a blast.
 _ATTACK_VERBS = r"opened fire|shot|stabbed|blew (?:himself|herself|themselves) up"
 
+# Words that open a clause, capitalised at a sentence's start: no modifier of a noun.
+_OPENERS = r"(?:As|After|When|While|If|But|And|Before|Since|Then|Once|Though|Although|The|A|An)"
+
 # "Gunmen attacked", "Two suspected militants on motorbikes stormed", "..., a suicide
 # bomber blew himself up", "police said gunmen opened fire": at a sentence's or clause's
 # start (or a report's), counts and articles first (dropped from the value), then
-# modifiers, the noun, up to four words, an active incident verb.
+# modifiers, the noun, up to four words (no comma: the clause ends there), an active
+# incident verb.
 _UNNAMED_ATTACKERS = re.compile(
     r"(?:^|[,;:]\s+|\b(?i:when|after|as|said|says|say)\s+(?i:that\s+)?)"
     r"(?i:(?:a|an|the|two|three|four|five|six|several|dozens of|\d+)\s+)*"
-    rf"(?P<who>(?:(?:{language.alternatives('perpetrator_modifiers')})\s+){{0,2}}"
+    # A modifier, never a clause's opening word ("As rebels retreated, ...").
+    rf"(?P<who>(?:(?!{_OPENERS}\b)(?:{language.alternatives('perpetrator_modifiers')})\s+){{0,2}}"
     rf"(?i:{language.alternatives('perpetrator_nouns')}))\b"
     # Not the passive: "militants were killed" are the victims.
-    r"(?:\s+(?!(?i:were|was|are|is|been|being)\b)[\w,-]+){0,4}?\s+(?!(?i:were|was|are|is)\b)"
+    r"(?:\s+(?!(?i:were|was|are|is|been|being)\b)[\w-]+){0,4}?\s+(?!(?i:were|was|are|is)\b)"
     rf"(?i:{language.alternatives('incident_verbs')}|{_ATTACK_VERBS})\b"
+    # Nor the shortened passive: "three militants killed in the raid", "shot by police"
+    # (a participle; "blew himself up at", "opened fire on" are active).
+    r"(?!(?<=ed|ot)\s+(?i:in|by|during|at|near|on|when|while|after)\b)"
 )
 
 
@@ -46,7 +52,7 @@ def unnamed_attackers(sentence: str) -> str | None:
 
 
 def repair_event(work: EventWork) -> None:
-    if EVENT_TYPE_OF.get(work.sub_event_type) not in _VIOLENT or work.grounded.get("actor1"):
+    if EVENT_TYPE_OF.get(work.sub_event_type) not in VIOLENT_TYPES or work.grounded.get("actor1"):
         return
     claimant = work.grounded.get("claimed_by")
     if work.responsibility == "claimed" and claimant is not None:

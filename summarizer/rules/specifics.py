@@ -23,6 +23,7 @@ from ..article import Sentence as ArticleSentence
 from ..checks.clauses import trim_before
 from ..checks.grounding import FIGURE, cited
 from ..checks.lexicon import alternative_words
+from ..checks.negation import NEGATION
 from ..schema import Check, Finding
 from .base import Rule, SentenceWork, foreign_letters, repaired
 
@@ -30,7 +31,6 @@ from .base import Rule, SentenceWork, foreign_letters, repaired
 _CAPITALISED = re.compile(r"\b[A-Z][\w’']*")
 _FUNCTION_WORDS = language.words("stop_words")
 # "n't" attaches to its verb ("didn't"): no word boundary before it.
-_NEGATION = re.compile(rf"(?:\b|(?<=\w))(?:{language.alternatives('negation_words')})\b", re.I)
 # News writes months short in dates ("Nov. 8"): a month's name is held by its abbreviation.
 _MONTH_ABBREVIATIONS = {
     name.casefold(): calendar.month_abbr[i] for i, name in enumerate(calendar.month_name) if i
@@ -66,11 +66,11 @@ def repair_sentence(work: SentenceWork) -> None:
         work.dropped = True
         return
     support = " ".join([article.title or "", *(s.text for s in cited(article, work.ids))])
-    if (negation := _NEGATION.search(work.text)) and not _NEGATION.search(support):
+    if (negation := NEGATION.search(work.text)) and not NEGATION.search(support):
         _unsupported_negation(work, negation)
         if work.dropped:
             return
-    if not _NEGATION.search(work.text) and (
+    if not NEGATION.search(work.text) and (
         dropped := _dropped_negation(work.text, cited(article, work.ids))
     ):
         message = f"dropped: it copies its cited sentence without the negation ({dropped!r})"
@@ -110,14 +110,17 @@ def _dropped_negation(text: str, sources: list[ArticleSentence]) -> str | None:
     said = " " + " ".join(w.casefold() for w in _WORD.findall(text)) + " "
     for source in sources:
         words = _WORD.findall(source.text)
+        # The same words without a negation elsewhere in the source ("no reports of
+        # casualties, but there were reports of gunfire") are a copy of those.
+        plain = " " + " ".join(w.casefold() for w in words) + " "
         for i, word in enumerate(words):
-            if not _NEGATION.search(word):
+            if not NEGATION.search(word):
                 continue
             for back, ahead in ((2, 2), (2, 1), (1, 2)):
                 before, after = words[max(0, i - back) : i], words[i + 1 : i + 1 + ahead]
                 if len(before) == back and len(after) == ahead:
                     copied = " ".join(w.casefold() for w in (*before, *after))
-                    if f" {copied} " in said:
+                    if f" {copied} " in said and f" {copied} " not in plain:
                         return " ".join(words[i - back : i + 1 + ahead])
     return None
 

@@ -69,7 +69,9 @@ def ground_kind(evidence: str) -> str | None:
     ground attack: ACLED's Armed clash
     when armed forces are attacked, else one side's violence (`one_sided_kind`).
     """
-    if any(cue.search(evidence) for cue in _REMOTE_CUES):
+    if any(cue.search(evidence) for cue in _REMOTE_CUES) or _CLASH_SIDES["remote means"].search(
+        evidence
+    ):
         return None
     if not (
         _CLASH_SIDES["ground attack"].search(evidence) or _CLASH_SIDES["one side"].search(evidence)

@@ -108,7 +108,7 @@ _TIME_WORD = re.compile(rf"\b(?:{language.alternatives('time_words')})\b", re.IG
 # party is what comes before the verb, when that is a name.
 _PARTY_THEN_VERB = re.compile(
     r"^(?P<party>.+?)\s+(?:is|are|was|were|has|have|had|been|"
-    rf"{language.alternatives('reporting_verbs')}|{language.alternatives('allege_words')})\b"
+    rf"{language.alternatives('reporting_verbs')}|blamed|blames|accused|accuses)\b"
 )
 
 
