@@ -155,3 +155,27 @@ def test_the_speaker_of_another_partys_claim_is_not_the_doer() -> None:
     attack = {"ids": [1, 2], "type": "Armed clash", "place": "Dara", "actor": "the army"}
     (event,) = _events(text, attack)
     assert event.actors.actor1 is not None and event.actors.actor1.value != "the army"
+
+
+def test_state_media_is_a_source_not_an_order() -> None:
+    text = (
+        "A Syrian was killed when government supporters attacked troops at a checkpoint "
+        "in Dara on Monday, state media and activists reported."
+    )
+    clash = {"ids": [1], "type": "Armed clash", "place": "Dara"}
+    (event,) = _events(text, {**clash, "source": "state media and activists reported"})
+    assert event.reported_by is not None
+
+
+def test_would_be_bombers_who_blew_themselves_up_are_reported() -> None:
+    text = "Two would-be suicide bombers blew themselves up before reaching a checkpoint in Dara."
+    (event,) = _events(text, {"ids": [1], "type": "Suicide bomb"})
+    assert event.actors.actor1 is not None
+    assert event.actors.actor1.value == "would-be suicide bombers"
+
+
+def test_jets_that_struck_report_a_strike_at_the_articles_place() -> None:
+    text = "Northland jets destroyed weapon depots in northern Dara, the military said."
+    strike = {"ids": [1], "type": "Air/drone strike", "place": "northwestern Dara"}
+    (event,) = _events(text, strike)
+    assert event.location.place is not None and event.location.place.value == "Dara"

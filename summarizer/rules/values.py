@@ -99,6 +99,14 @@ def _country_near_place(work: EventWork) -> None:
 _FIRST_PLACE = re.compile(r",|\s+and\s+")
 
 
+# A direction before a place: "northwestern", "the far south of", "central".
+_DIRECTION = re.compile(
+    r"^(?:the\s+)?(?:far\s+)?(?:north|south|east|west|central|north-?east|north-?west|"
+    r"south-?east|south-?west)(?:ern)?\s+(?:part\s+of\s+|of\s+)?",
+    re.IGNORECASE,
+)
+
+
 def repair_event(work: EventWork) -> None:
     ev = work.draft
     # In the order the Event lists them: the findings come in this order.
@@ -119,6 +127,11 @@ def repair_event(work: EventWork) -> None:
             # place (ACLED codes each place of a wave on its own; the first leads).
             town = _FIRST_PLACE.split(value)[0].strip()
             grounded = ground(town, work.article, work.ids, work.at(name), work.findings)
+        if grounded is None and name == "location" and value and _DIRECTION.match(value):
+            # "northwestern Iraq" where the article says "northern Iraq": the model
+            # changed the direction; the place it qualifies is the article's.
+            place = _DIRECTION.sub("", value).strip()
+            grounded = ground(place, work.article, work.ids, work.at(name), work.findings)
         work.grounded[name] = grounded
         if value and value.strip() and grounded is None:
             work.unfounded.append(name)
