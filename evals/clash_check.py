@@ -12,7 +12,8 @@ any change moves the record nearer its label than Armed clash was.
 A second table plays a model that types every snippet "Air/drone strike" and prints
 what `ground_kind` makes of it: a remote-violence label (air strike, shelling, bombs,
 grenades) must keep it; a ground attack (ARMED_CLASH, ATTACK) is right when moved to
-its label.
+its label. A third plays a model that types every protest "Peaceful protest" and prints
+what the protest rules make of it (a riot's words, force used on the protest).
 
     python evals/clash_check.py [--shared ../shared/data]
 """
@@ -25,7 +26,7 @@ from collections import Counter, defaultdict
 from pathlib import Path
 
 from summarizer.evaluation.cases import DEFAULT_SHARED
-from summarizer.rules.sub_type import ground_kind, one_sided_kind
+from summarizer.rules.sub_type import ground_kind, one_sided_kind, protest_kind
 
 # CASE 2021 labels and the ACLED sub-types they name, for the rows this check reads.
 CASE_SUB_TYPES = {
@@ -50,10 +51,12 @@ def main() -> None:
         rows = [r for r in csv.reader(handle, delimiter="\t") if len(r) >= 3 and r[0] != "id"]
     made: dict[str, Counter[str]] = defaultdict(Counter)
     grounded: dict[str, Counter[str]] = defaultdict(Counter)
+    protested: dict[str, Counter[str]] = defaultdict(Counter)
     for _id, snippet, label in (r[:3] for r in rows):
         if label in CASE_SUB_TYPES:
             made[label][one_sided_kind(snippet) or "Armed clash"] += 1
         grounded[label][ground_kind(snippet) or "keep"] += 1
+        protested[label][protest_kind(snippet) or "Peaceful protest"] += 1
     print("CASE label | snippets | typed as the label after the rule | what the rule made")
     for label, sub_type in CASE_SUB_TYPES.items():
         counts = made[label]
@@ -65,6 +68,12 @@ def main() -> None:
         counts = grounded[label]
         total = sum(counts.values())
         print(f"{label} | {total} | {counts['keep']} | {dict(counts.most_common())}")
+    print()
+    print("CASE label | snippets | typed as the label | what the protest rules made")
+    for label in ("PEACE_PROTEST", "PROTEST_WITH_INTER", "FORCE_AGAINST_PROTEST", "VIOL_DEMONSTR"):
+        counts = protested[label]
+        total = sum(counts.values())
+        print(f"{label} | {total} | {counts[CASE_SUB_TYPES[label]]} | {dict(counts.most_common())}")
 
 
 if __name__ == "__main__":

@@ -179,3 +179,48 @@ def test_jets_that_struck_report_a_strike_at_the_articles_place() -> None:
     strike = {"ids": [1], "type": "Air/drone strike", "place": "northwestern Dara"}
     (event,) = _events(text, strike)
     assert event.location.place is not None and event.location.place.value == "Dara"
+
+
+def test_violence_against_civilians_filed_as_another_kind_is_retyped_not_dropped() -> None:
+    text = "A unit of the Northland security forces raped women as they cleared a camp in Dara."
+    (event,) = _events(text, {"ids": [1], "type": "Armed clash", "place": "Dara"})
+    assert event.sub_event_type == "Sexual violence"
+    text = "Seven people were murdered by vigilantes in Dara last week, officials said."
+    (event,) = _events(text, {"ids": [1], "type": "Other", "place": "Dara"})
+    assert event.sub_event_type == "Attack"
+
+
+def test_the_accused_party_is_named_without_the_day() -> None:
+    text = (
+        "A rights group accused Northland security forces on Thursday of committing "
+        "widespread rape in Dara."
+    )
+    rape = {"ids": [1], "type": "Sexual violence", "place": "Dara", "actor": "A rights group"}
+    (event,) = _events(text, rape)
+    assert event.actors.actor1 is not None
+    assert event.actors.actor1.value == "Northland security forces"
+    assert event.responsibility == "alleged"
+
+
+@pytest.mark.parametrize(
+    ("sentence", "kind"),
+    [
+        (
+            "Police suppressed a peaceful student demonstration in Dara on Monday.",
+            "Protest with intervention",
+        ),
+        (
+            "Police used smoke grenades and pepper canisters to disperse crowds in Dara.",
+            "Protest with intervention",
+        ),
+        ("Police detain protesters during a march in Dara on Sunday.", "Protest with intervention"),
+        (
+            "Two people were killed in Dara after security forces used bullets to disperse demonstrators.",
+            "Excessive force against protesters",
+        ),
+        ("Thousands marched peacefully through Dara on Sunday.", "Peaceful protest"),
+    ],
+)
+def test_force_used_on_a_protest_types_it(sentence: str, kind: str) -> None:
+    (event,) = _events(sentence, {"ids": [1], "type": "Peaceful protest", "place": "Dara"})
+    assert event.sub_event_type == kind

@@ -105,6 +105,9 @@ def _only_a_responder(name: str, evidence: str) -> bool:
 _ACT_AFTER = re.compile(
     rf"^(?:\W+\w+){{0,4}}?\W+(?:{language.alternatives('act_nouns')})\b", re.IGNORECASE
 )
+_TRAILING_TIME = re.compile(
+    r"\s+(?:on\s+\w+|last\s+(?:week|month|year)|earlier|yesterday|today)$", re.IGNORECASE
+)
 _PRONOUN = re.compile(r"^(?:him|her|them|it|they|us|me|you)$", re.IGNORECASE)
 
 
@@ -119,7 +122,8 @@ def _accused_by(name: str | None, text: str) -> str | None:
         re.IGNORECASE,
     )
     for found in pattern.finditer(text):
-        party = found.group("party").strip()
+        # "accused the army on Thursday of ...": the day is when, not who.
+        party = _TRAILING_TIME.sub("", found.group("party").strip())
         if not _PRONOUN.match(party) and _ACT_AFTER.match(text[found.end() :]):
             return party
     return None

@@ -16,8 +16,10 @@ from __future__ import annotations
 import re
 
 from .. import language
+from ..checks.grounding import cited
 from ..schema import EVENT_TYPE_OF, Check
 from .base import EventWork, Rule, repaired
+from .incident import reports_kind
 
 # Words a sub-type's report uses, first match wins (data/language/sub_type_cues.txt). Only
 # for sub-types with their own vocabulary: a suicide bombing is a "bomb" too, so it comes
@@ -100,6 +102,23 @@ _RIOT_WORDS = re.compile(
 )
 
 
+def protest_kind(evidence: str) -> str | None:
+    """What a protest is by its words: a riot ("looting", "torched"), force used on it
+    ("police suppressed a peaceful demonstration", "used tear gas to disperse crowds";
+    excessive where people were killed or shot), or None (peaceful, as typed)."""
+    if _RIOT_WORDS.search(evidence):
+        return "Violent demonstration"
+    return _force_kind(evidence) if _intervened(evidence) else None
+
+
+def _intervened(evidence: str) -> bool:
+    """Someone intervened in the protest: dispersed it, fired tear gas, detained marchers."""
+    return bool(
+        _CLASH_SIDES["force on a protest"].search(evidence)
+        or _SUB_TYPE_CUES["Protest with intervention"].search(evidence)
+    )
+
+
 def _force_on_protest(work: EventWork) -> str | None:
     """A riot record whose sentences tell someone else broke up or fired on the protest."""
     evidence = work.evidence_text
@@ -119,8 +138,10 @@ def _retyped(work: EventWork) -> tuple[str, str] | None:
             "the cited sentences tell of force used on the protest, not the protesters' violence",
         )
     protest = sub_event_type in ("Peaceful protest", "Protest with intervention")
-    if protest and (riot := _RIOT_WORDS.search(evidence)):
-        return "Violent demonstration", f"the cited sentences tell of a riot ({riot.group(0)!r})"
+    if protest and (kind := protest_kind(evidence)) and kind != sub_event_type:
+        if riot := _RIOT_WORDS.search(evidence):
+            return kind, f"the cited sentences tell of a riot ({riot.group(0)!r})"
+        return kind, "the cited sentences tell of force used on the protest"
     if sub_event_type == "Armed clash" and (stated := one_sided_kind(evidence)):
         return stated, "the cited sentences tell one side's violence, no fight between armed sides"
     own = _SUB_TYPE_CUES.get(sub_event_type)
@@ -146,8 +167,38 @@ def _retyped(work: EventWork) -> tuple[str, str] | None:
     return (stated, "the cited sentences describe the latter") if stated else None
 
 
+# Violence against civilians, by the word that reports it (event_type_cues.txt's own
+# section): a record of another kind whose sentences report none of its own words but
+# one of these is that violence, mistyped, not an invented incident.
+_SEXUAL = re.compile(r"\brap(?:e|ed|es|ing)\b|\bsexual(?:ly)? (?:violence|assault|abuse)", re.I)
+_ABDUCTION = re.compile(r"\b(?:abduct\w*|kidnap\w*)\b", re.I)
+_CIVILIAN_VIOLENCE = re.compile(
+    rf"\b(?:{'|'.join(language.sections('event_type_cues')['Violence against civilians'])})\b",
+    re.IGNORECASE,
+)
+
+
+def _mistyped_violence(work: EventWork) -> tuple[str, str] | None:
+    """A record its sentences do not report as its kind, but as violence against
+    civilians ("security forces raped women", "seven people were murdered by
+    vigilantes" filed as a clash or "Other"): retyped, not dropped (incident rule)."""
+    texts = [s.text for s in cited(work.article, work.ids)]
+    if reports_kind(work.sub_event_type, texts):
+        return None
+    evidence = " ".join(texts)
+    if not _CIVILIAN_VIOLENCE.search(evidence) and not _SEXUAL.search(evidence):
+        return None
+    if _SEXUAL.search(evidence):
+        stated = "Sexual violence"
+    elif _ABDUCTION.search(evidence):
+        stated = "Abduction/forced disappearance"
+    else:
+        stated = "Attack"
+    return stated, "the cited sentences report violence against civilians, not its kind"
+
+
 def repair_event(work: EventWork) -> None:
-    if (found := _retyped(work)) is None:
+    if (found := _retyped(work) or _mistyped_violence(work)) is None:
         return
     stated, why = found
     message = f"sub-type {work.sub_event_type!r} -> {stated!r}: {why}"
