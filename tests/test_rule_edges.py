@@ -215,7 +215,7 @@ def test_the_accused_party_is_named_without_the_day() -> None:
         ),
         ("Police detain protesters during a march in Dara on Sunday.", "Protest with intervention"),
         (
-            "Two people were killed in Dara after security forces used bullets to disperse demonstrators.",
+            "Two were killed in Dara after security forces used bullets to disperse demonstrators.",
             "Excessive force against protesters",
         ),
         ("Thousands marched peacefully through Dara on Sunday.", "Peaceful protest"),
