@@ -210,7 +210,7 @@ def test_the_accused_party_is_named_without_the_day() -> None:
             "Protest with intervention",
         ),
         (
-            "Police used smoke grenades and pepper canisters to disperse crowds in Dara.",
+            "Police used smoke grenades and pepper canisters to disperse a rally in Dara.",
             "Protest with intervention",
         ),
         ("Police detain protesters during a march in Dara on Sunday.", "Protest with intervention"),
