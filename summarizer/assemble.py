@@ -78,10 +78,21 @@ def build_summary(draft: Draft, article: Article) -> tuple[list[SummarySentence]
 # A small model restates its first sentence ("Ali Noor, a 19-year-old student, was
 # arrested for the bombing." then "Noor was arrested for the bombing."): a sentence
 # whose content words another sentence mostly holds (SAYS_IT) tells nothing new.
+_WRITER_TAIL = re.compile(r",\s+the writer argues(?=\W*$)")
+
+
 def _repeated(text: str, earlier: list[SummarySentence]) -> int | None:
-    """The index of an earlier sentence this one only repeats, if any."""
-    words = _stems(text)
-    return next((i for i, s in enumerate(earlier) if _holds(_stems(s.text), words, SAYS_IT)), None)
+    """The index of an earlier sentence this one only repeats, if any. The tail we add to
+    a column's sentences (", the writer argues") is no content of either."""
+    words = _stems(_WRITER_TAIL.sub("", text))
+    return next(
+        (
+            i
+            for i, s in enumerate(earlier)
+            if _holds(_stems(_WRITER_TAIL.sub("", s.text)), words, SAYS_IT)
+        ),
+        None,
+    )
 
 
 # A summary is at most this long once sentences for uncovered incidents are added.

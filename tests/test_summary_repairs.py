@@ -506,3 +506,28 @@ def test_a_report_emptied_of_its_content_is_dropped(empty: str) -> None:
     ]
     # A report that keeps its content stands.
     assert says_nothing("The ministry said on Tuesday that five people died.") is None
+
+
+def test_a_headline_in_the_writers_first_person_marks_a_column() -> None:
+    article = {
+        "title": "We Are Giving Up On Dara",
+        "text": "The government is pulling its last advisers out of Dara this month.\n"
+        "That is a mistake the country will regret for years.",
+    }
+    answer = {
+        "summary": [
+            {
+                "text": "The government is pulling its last advisers out of Dara this month.",
+                "ids": [1],
+            },
+            {"text": "That is a mistake the country will regret for years.", "ids": [2]},
+        ],
+        "events": [],
+    }
+    result = summarize(article, backend=FakeBackend(answer), settings=SETTINGS)
+    assert all(s.text.endswith(", the writer argues.") for s in result.summary)
+    assert len(result.summary) == 2  # the added tail makes no sentence a repeat
+    # A headline that quotes its speaker is a report.
+    quoted = {**article, "title": "We will stay in Dara, says minister"}
+    result = summarize(quoted, backend=FakeBackend(answer), settings=SETTINGS)
+    assert not any("writer argues" in s.text for s in result.summary)

@@ -110,7 +110,7 @@ def problems(text: str) -> list[str]:
         found.append("a headline or heading in title case, not a sentence")
     if _CREDIT_LINE.search(text):
         found.append("a photo credit or copyright line")
-    if person := _first_person(_unquoted(text)):
+    if person := writer_speaks(text):
         found.append(f"the writer's first person outside quotation marks ({person!r})")
     if text and not (text[0].isupper() or text[0].isdigit() or text[0] in "\"“‘'("):
         found.append("does not start a sentence")
@@ -166,6 +166,12 @@ def _possible_verb(word: str) -> bool:
     # A capitalised word ending in -s is a name or a subject ("Reuters", "Protests in
     # Marseille ..."), hardly ever a finite verb: only lower-case words count by ending.
     return word[:1].islower() and bool(_REGULAR_VERB_ENDING.search(lowered))
+
+
+def writer_speaks(text: str) -> str | None:
+    """The writer's own first person outside quotation marks ("We're giving up on ...",
+    "has evoked a feeling of deja vu for me"), if any: a column's voice, not a report's."""
+    return _first_person(_unquoted(text))
 
 
 def _first_person(text: str) -> str | None:

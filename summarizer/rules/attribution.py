@@ -23,6 +23,7 @@ from ..checks.attribution import SPEECH
 from ..checks.clauses import clause_opening, speaker_of, trim_before
 from ..checks.grounding import cited, content_words
 from ..checks.lexicon import quoted_ranges
+from ..checks.wellformed import writer_speaks
 from ..schema import Check
 from .base import Rule, SentenceWork, repaired
 
@@ -42,8 +43,11 @@ _OPINION_TITLE = re.compile(rf"^\s*(?:{_MARKER})\s*[:|]", re.IGNORECASE)
 
 
 def _attach(text: str, attribution: str) -> str:
-    """`text` with ", <attribution>" before its final punctuation."""
+    """`text` with ", <attribution>" before its final punctuation; a closing quotation
+    takes the comma inside it, as wire style writes it (`...behind,” the writer argues.`)."""
     body = text.rstrip()
+    if m := re.search(r"[.!?]([”\"’'])$", body):
+        return f"{body[: m.start()]},{m.group(1)} {attribution}."
     end = ""
     while body and body[-1] in ".!?":
         end, body = body[-1] + end, body[:-1]
@@ -126,6 +130,16 @@ def _restated_speech(work: SentenceWork) -> None:
         work.dropped = True
 
 
+# A headline in the writer's own first person, quoting nobody ("We're Giving Up On
+# Dara", "Why I changed my mind"): a column, whatever the outlet field says. Not a
+# headline that quotes its speaker ("We will fight on, says minister").
+_HEADLINE_SPEAKER = re.compile(r'\b(?:says?|said|warns?|vows?)\b|:|["“”]', re.IGNORECASE)
+
+
+def _column_headline(title: str) -> bool:
+    return bool(writer_speaks(title)) and not _HEADLINE_SPEAKER.search(title)
+
+
 def _writer_view(work: SentenceWork) -> None:
     """In an opinion piece, a sentence with no speaker of its own is the writer's view."""
     article = work.article
@@ -133,6 +147,7 @@ def _writer_view(work: SentenceWork) -> None:
         _OPINION_SOURCE.search(article.source or "")
         or _OPINION_PATH.search(article.url or "")
         or _OPINION_TITLE.match(article.title or "")
+        or _column_headline(article.title or "")
     )
     if not opinion or SPEECH.search(work.text):
         return
