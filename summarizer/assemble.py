@@ -70,6 +70,10 @@ def build_summary(draft: Draft, article: Article) -> tuple[list[SummarySentence]
                 message = f"dropped: it repeats summary sentence {earlier + 1}"
                 findings.append(repaired(Check.STRUCTURE, SummaryTarget(k), message))
                 continue
+            if (trimmed := _without_repeated_tail(work.text, out)) is not None:
+                message = "cut its last clause: an earlier summary sentence says it word for word"
+                findings.append(repaired(Check.STRUCTURE, SummaryTarget(k), message))
+                work.text = trimmed
             evidence = spans_of(cited(article, work.ids))
             out.append(SummarySentence(text=work.text, sentence_ids=work.ids, evidence=evidence))
     return out, findings
@@ -79,6 +83,24 @@ def build_summary(draft: Draft, article: Article) -> tuple[list[SummarySentence]
 # arrested for the bombing." then "Noor was arrested for the bombing."): a sentence
 # whose content words another sentence mostly holds (SAYS_IT) tells nothing new.
 _WRITER_TAIL = re.compile(r",\s+the writer argues(?=\W*$)")
+# A trailing clause after a comma or semicolon, four words at least: "..., but Pentagon
+# leaders contradicted him."
+_TAIL_CLAUSE = re.compile(r"[,;]\s+(?P<tail>(?:[\w’'-]+\s+){3,}[\w’'-]+)[.!?]$")
+MIN_MAIN_WORDS = 6
+
+
+def _without_repeated_tail(text: str, earlier: list[SummarySentence]) -> str | None:
+    """The sentence without a last clause an earlier summary sentence already says word
+    for word (a small model ends two sentences "..., but leaders contradicted him."),
+    when what is left is a sentence of its own; None otherwise."""
+    m = _TAIL_CLAUSE.search(text)
+    if m is None:
+        return None
+    tail = " ".join(m.group("tail").split()).casefold()
+    if not any(tail in " ".join(s.text.split()).casefold() for s in earlier):
+        return None
+    main = text[: m.start()].rstrip()
+    return main + "." if len(main.split()) >= MIN_MAIN_WORDS else None
 
 
 def _repeated(text: str, earlier: list[SummarySentence]) -> int | None:

@@ -531,3 +531,27 @@ def test_a_headline_in_the_writers_first_person_marks_a_column() -> None:
     quoted = {**article, "title": "We will stay in Dara, says minister"}
     result = summarize(quoted, backend=FakeBackend(answer), settings=SETTINGS)
     assert not any("writer argues" in s.text for s in result.summary)
+
+
+def test_a_clause_said_word_for_word_before_is_cut() -> None:
+    text = (
+        "The president said the rebels had left Dara, but army leaders contradicted him.\n"
+        "The president struggled with questions from reporters on the fall of Dara."
+    )
+    answer = {
+        "summary": [
+            {
+                "text": "The president said the rebels had left Dara, but army leaders contradicted him.",
+                "ids": [1],
+            },
+            {
+                "text": "The president struggled with questions on the fall of Dara, but army leaders contradicted him.",
+                "ids": [2],
+            },
+        ],
+        "events": [],
+    }
+    result = summarize(text, backend=FakeBackend(answer), settings=SETTINGS)
+    assert [s.text for s in result.summary][1] == (
+        "The president struggled with questions on the fall of Dara."
+    )
