@@ -534,24 +534,12 @@ def test_a_headline_in_the_writers_first_person_marks_a_column() -> None:
 
 
 def test_a_clause_said_word_for_word_before_is_cut() -> None:
-    text = (
-        "The president said the rebels had left Dara, but army leaders contradicted him.\n"
-        "The president struggled with questions from reporters on the fall of Dara."
-    )
+    first = "The president said the rebels had left Dara, but army leaders contradicted him."
+    second = "The president struggled with questions on Dara, but army leaders contradicted him."
+    text = f"{first}\nThe president struggled with questions from reporters on Dara."
     answer = {
-        "summary": [
-            {
-                "text": "The president said the rebels had left Dara, but army leaders contradicted him.",
-                "ids": [1],
-            },
-            {
-                "text": "The president struggled with questions on the fall of Dara, but army leaders contradicted him.",
-                "ids": [2],
-            },
-        ],
+        "summary": [{"text": first, "ids": [1]}, {"text": second, "ids": [2]}],
         "events": [],
     }
     result = summarize(text, backend=FakeBackend(answer), settings=SETTINGS)
-    assert [s.text for s in result.summary][1] == (
-        "The president struggled with questions on the fall of Dara."
-    )
+    assert [s.text for s in result.summary][1] == "The president struggled with questions on Dara."
