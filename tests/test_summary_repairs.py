@@ -15,7 +15,7 @@ from summarizer import Settings, summarize
 from summarizer.article import Article
 from summarizer.checks.clauses import speaker_of, trim_before
 from summarizer.checks.lexicon import neutralise
-from summarizer.checks.wellformed import problems, says_nothing
+from summarizer.checks.wellformed import addresses_reader, problems, says_nothing
 from summarizer.rules import SentenceWork, abbreviation_spacing, dateline, section_label
 
 SETTINGS = Settings(backend="local", max_reasks=0, rereads=0, min_summary_sentences=0)
@@ -543,3 +543,25 @@ def test_a_clause_said_word_for_word_before_is_cut() -> None:
     }
     result = summarize(text, backend=FakeBackend(answer), settings=SETTINGS)
     assert [s.text for s in result.summary][1] == "The president struggled with questions on Dara."
+
+
+@pytest.mark.parametrize(
+    "to_the_reader",
+    [
+        "If that sounds like a lot, consider that 1.2 million people crossed the border.",
+        "You can track the fighting in Dara on the ministry's website.",
+    ],
+)
+def test_the_writer_addressing_the_reader_is_no_wire_sentence(to_the_reader: str) -> None:
+    text = f"Troops moved into Dara on Monday, officials said.\\n{to_the_reader}"
+    answer = {
+        "summary": [
+            {"text": "Troops moved into Dara on Monday, officials said.", "ids": [1]},
+            {"text": to_the_reader, "ids": [2]},
+        ],
+        "events": [],
+    }
+    result = summarize(text, backend=FakeBackend(answer), settings=SETTINGS)
+    assert [s.text for s in result.summary] == ["Troops moved into Dara on Monday, officials said."]
+    # Quoted, it is the speaker's: "“You will pay,” the minister said." stands.
+    assert addresses_reader("“You will pay,” the minister said.") is None

@@ -219,6 +219,24 @@ _PASSIVE_REPORT = re.compile(
 )
 
 
+# The writer talking to the reader, outside quotation marks: "you", "your", or an order
+# opening a clause ("consider that ...", "imagine ..."). A column's or an explainer's
+# voice; a wire summary reports.
+_SECOND_PERSON = re.compile(r"\b(?:you|your|yours|yourself|yourselves)\b", re.IGNORECASE)
+_READER_ORDER = re.compile(
+    r"(?:^|[,;:]\s+)(?:consider|imagine|remember|think about|look at|note that|don't forget)\b",
+    re.IGNORECASE,
+)
+
+
+def addresses_reader(text: str) -> str | None:
+    """The writer addressing the reader, if the sentence does (see above)."""
+    plain = _unquoted(text)
+    if m := _SECOND_PERSON.search(plain) or _READER_ORDER.search(plain):
+        return m.group(0).strip(" ,;:")
+    return None
+
+
 def says_nothing(text: str) -> str | None:
     """What a report says nothing of, when it has lost its content."""
     text = text.strip()

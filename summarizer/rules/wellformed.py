@@ -9,7 +9,7 @@ in a statement on Tuesday."). No gate check: it judges our own final wording.
 
 from __future__ import annotations
 
-from ..checks.wellformed import problems, says_nothing
+from ..checks.wellformed import addresses_reader, problems, says_nothing
 from ..schema import Check
 from .base import Rule, SentenceWork, repaired
 
@@ -18,6 +18,8 @@ def repair_sentence(work: SentenceWork) -> None:
     found = problems(work.text)
     if empty := says_nothing(work.text):
         found.append(empty)
+    if reader := addresses_reader(work.text):
+        found.append(f"the writer addressing the reader ({reader!r})")
     if found:
         shown = work.text if len(work.text) <= 160 else "..." + work.text[-157:]
         message = f"dropped: not a whole sentence ({'; '.join(found)}): {shown!r}"
