@@ -565,3 +565,8 @@ def test_the_writer_addressing_the_reader_is_no_wire_sentence(to_the_reader: str
     assert [s.text for s in result.summary] == ["Troops moved into Dara on Monday, officials said."]
     # Quoted, it is the speaker's: "“You will pay,” the minister said." stands.
     assert addresses_reader("“You will pay,” the minister said.") is None
+
+
+def test_a_speakers_unquoted_you_is_not_the_writers() -> None:
+    reported = "The defendant said that if you are not merciful, you will not be shown mercy."
+    assert addresses_reader(reported) is None

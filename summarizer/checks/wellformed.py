@@ -229,12 +229,21 @@ _READER_ORDER = re.compile(
 )
 
 
+# A speech verb before the "you" makes it the speaker's ("he said that if you are not
+# merciful ..."), reported without quotation marks.
+_SPEECH_BEFORE = re.compile(
+    r"\b(?:said|says|say|told|tells|asked|asks|urged|urges|warned|warns|wrote|writes|added)\b",
+    re.IGNORECASE,
+)
+
+
 def addresses_reader(text: str) -> str | None:
     """The writer addressing the reader, if the sentence does (see above)."""
     plain = _unquoted(text)
-    if m := _SECOND_PERSON.search(plain) or _READER_ORDER.search(plain):
-        return m.group(0).strip(" ,;:")
-    return None
+    m = _SECOND_PERSON.search(plain) or _READER_ORDER.search(plain)
+    if m is None or _SPEECH_BEFORE.search(plain[: m.start()]):
+        return None
+    return m.group(0).strip(" ,;:")
 
 
 def says_nothing(text: str) -> str | None:
