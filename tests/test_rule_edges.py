@@ -224,3 +224,13 @@ def test_the_accused_party_is_named_without_the_day() -> None:
 def test_force_used_on_a_protest_types_it(sentence: str, kind: str) -> None:
     (event,) = _events(sentence, {"ids": [1], "type": "Peaceful protest", "place": "Dara"})
     assert event.sub_event_type == kind
+
+
+def test_a_pledging_speaker_gives_way_to_the_passives_agent() -> None:
+    text = (
+        "The president on Tuesday vowed a thorough investigation after seven people were "
+        "murdered by vigilantes in Dara."
+    )
+    attack = {"ids": [1], "type": "Attack", "place": "Dara", "actor": "The president"}
+    (event,) = _events(text, attack)
+    assert event.actors.actor1 is not None and event.actors.actor1.value == "vigilantes"

@@ -30,7 +30,9 @@ from .incident import dated
 
 # "X said", "X has said", "X told reporters", "X, the group's spokesman, said".
 _SPEECH_AFTER = re.compile(
-    rf"^(?:\s*,[^,]{{1,60}},)?\s+(?:has\s+|had\s+|also\s+)?(?:{language.alternatives('reporting_verbs')})\b",
+    # "X said", "X, the group's spokesman, said", "X on Tuesday vowed".
+    rf"^(?:\s*,[^,]{{1,60}},)?\s+(?:on\s+\w+\s+|earlier\s+|later\s+)?"
+    rf"(?:has\s+|had\s+|also\s+)?(?:{language.alternatives('reporting_verbs')})\b",
     re.IGNORECASE,
 )
 # "X are investigating", "X have arrested", "X, the city's police, searched for": a

@@ -45,9 +45,23 @@ _UNNAMED_ATTACKERS = re.compile(
 )
 
 
+_PASSIVE_ACTS = r"murdered|shot dead|stabbed|abducted|kidnapped|lynched|beaten"
+
+# The passive's agent: "seven people were murdered by vigilantes", "was shot dead by
+# gunmen" (counts and articles dropped, as above).
+_BY_ATTACKERS = re.compile(
+    r"\b(?i:was|were|been)\s+(?:\w+\s+)?"
+    rf"(?i:{language.alternatives('incident_verbs')}|{_PASSIVE_ACTS})\s+(?i:by)\s+"
+    r"(?i:(?:a|an|the|a group of|two|three|several|\d+)\s+)*"
+    rf"(?P<who>(?:(?!{_OPENERS}\b)(?:{language.alternatives('perpetrator_modifiers')})\s+){{0,2}}"
+    rf"(?i:{language.alternatives('perpetrator_nouns')}))\b"
+)
+
+
 def unnamed_attackers(sentence: str) -> str | None:
-    """The unnamed attackers a sentence reports as the incident's subject, if any."""
-    found = _UNNAMED_ATTACKERS.search(sentence)
+    """The unnamed attackers a sentence reports as the incident's subject, or as the
+    agent of its passive, if any."""
+    found = _UNNAMED_ATTACKERS.search(sentence) or _BY_ATTACKERS.search(sentence)
     return found.group("who") if found else None
 
 
