@@ -234,3 +234,13 @@ def test_a_pledging_speaker_gives_way_to_the_passives_agent() -> None:
     attack = {"ids": [1], "type": "Attack", "place": "Dara", "actor": "The president"}
     (event,) = _events(text, attack)
     assert event.actors.actor1 is not None and event.actors.actor1.value == "vigilantes"
+
+
+def test_who_condemned_an_arrest_did_not_make_it() -> None:
+    text = (
+        "Northland condemned Southland for forcing a plane to land in Dara, leading to the "
+        "arrest of a journalist on board."
+    )
+    arrest = {"ids": [1], "type": "Arrests", "place": "Dara", "actor": "Northland"}
+    (event,) = _events(text, arrest)
+    assert event.actors.actor1 is None

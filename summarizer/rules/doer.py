@@ -207,6 +207,16 @@ def repair_event(work: EventWork) -> None:
             work.findings.append(repaired(Check.ATTRIBUTION, work.at("actor1"), message))
             work.actor1 = None
         return
+    if work.sub_event_type == "Arrests":
+        # Who arrested, never who spoke about it ("the US condemned Belarus for ... the
+        # arrest of a journalist"): a speaker is cleared as for protests.
+        if _only_a_speaker(work.actor1, _mentions_text(work)):
+            message = (
+                f"actor1 {work.actor1!r} cleared: the cited sentences name it only as a speaker"
+            )
+            work.findings.append(repaired(Check.ATTRIBUTION, work.at("actor1"), message))
+            work.actor1 = None
+        return
     if kind not in VIOLENT_TYPES:
         return
     # The accuser is not the doer: ACLED codes the accused, the responsibility alleged.
