@@ -14,7 +14,7 @@ from datetime import date, datetime
 
 from . import language
 from .article import Article, split_sentences
-from .checks.attribution import CLAIM
+from .checks.attribution import CLAIM, SPEECH
 from .checks.grounding import cited, content_words, spans_of
 from .checks.injection import instruction_like
 from .checks.lexicon import find_loaded_terms
@@ -82,8 +82,8 @@ def build_summary(draft: Draft, article: Article) -> tuple[list[SummarySentence]
 # A small model restates its first sentence ("Ali Noor, a 19-year-old student, was
 # arrested for the bombing." then "Noor was arrested for the bombing."): a sentence
 # whose content words another sentence mostly holds (SAYS_IT) tells nothing new.
-_WRITER_TAIL = re.compile(r",\s+the writer argues(?=\W*$)")
-# A trailing clause after a comma or semicolon, four words at least: "..., but Pentagon
+_WRITER_TAIL = re.compile(r",[”\"’']?\s+the writer argues(?=\W*$)")
+# A trailing clause after a comma or semicolon, four words at least: "..., but army
 # leaders contradicted him."
 _TAIL_CLAUSE = re.compile(r"[,;]\s+(?P<tail>(?:[\w’'-]+\s+){3,}[\w’'-]+)[.!?]$")
 MIN_MAIN_WORDS = 6
@@ -94,10 +94,15 @@ def _without_repeated_tail(text: str, earlier: list[SummarySentence]) -> str | N
     for word (a small model ends two sentences "..., but leaders contradicted him."),
     when what is left is a sentence of its own; None otherwise."""
     m = _TAIL_CLAUSE.search(text)
-    if m is None:
-        return None
+    if m is None or SPEECH.search(m.group("tail")):
+        return None  # a source ("according to X", "police said") is never cut
     tail = " ".join(m.group("tail").split()).casefold()
-    if not any(tail in " ".join(s.text.split()).casefold() for s in earlier):
+    clauses = {
+        " ".join(c.split()).casefold().rstrip(".!?")
+        for s in earlier
+        for c in re.split(r"[,;]\s+", s.text)
+    }
+    if tail not in clauses:
         return None
     main = text[: m.start()].rstrip()
     return main + "." if len(main.split()) >= MIN_MAIN_WORDS else None

@@ -568,5 +568,5 @@ def test_the_writer_addressing_the_reader_is_no_wire_sentence(to_the_reader: str
 
 
 def test_a_speakers_unquoted_you_is_not_the_writers() -> None:
-    reported = "The defendant said that if you are not merciful, you will not be shown mercy."
+    reported = "The defendant said that if you want peace, you must talk to your enemy."
     assert addresses_reader(reported) is None

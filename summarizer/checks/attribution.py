@@ -40,6 +40,13 @@ _GROUP_KINDS = frozenset(
 _CONNECTORS = frozenset({"of", "for", "and", "the", "al", "el", "de", "del"})
 # A capitalised pronoun or determiner opening a sentence is no name ("It claimed ...").
 _PRONOUN = re.compile(r"^(?:It|They|He|She|We|This|That|These|Those|Who|Which|A|An)$")
+# A capitalised word that opens a sentence's adverbial, never a name: "On Monday the
+# Dara Front claimed ..." -> "Dara Front".
+_NOT_IN_NAME = re.compile(
+    r"^(?:On|In|At|By|Late|Early|Earlier|Later|Monday|Tuesday|Wednesday|Thursday|Friday|"
+    r"Saturday|Sunday|January|February|March|April|May|June|July|August|September|October|"
+    r"November|December)$"
+)
 
 
 def claimant_in(sentence: str) -> str | None:
@@ -54,7 +61,7 @@ def claimant_in(sentence: str) -> str | None:
         words = _BEFORE_VERB.sub("", before.rstrip()).split()
         kind = words.pop() if words and words[-1].lower() in _GROUP_KINDS else None
         name: list[str] = []
-        while words and _NAME_WORD.match(words[-1]):
+        while words and _NAME_WORD.match(words[-1]) and not _NOT_IN_NAME.match(words[-1]):
             name.insert(0, words.pop())
         while name and name[0].lower() in _CONNECTORS:
             name.pop(0)  # "the", "and" open no name

@@ -222,26 +222,25 @@ _PASSIVE_REPORT = re.compile(
 # The writer talking to the reader, outside quotation marks: "you", "your", or an order
 # opening a clause ("consider that ...", "imagine ..."). A column's or an explainer's
 # voice; a wire summary reports.
-_SECOND_PERSON = re.compile(r"\b(?:you|your|yours|yourself|yourselves)\b", re.IGNORECASE)
+# Lower-case, or a sentence's first word: "Know Your Rights" is a name.
+_SECOND_PERSON = re.compile(r"\b(?:you|your|yours|yourself|yourselves)\b|^You\b")
 _READER_ORDER = re.compile(
     r"(?:^|[,;:]\s+)(?:consider|imagine|remember|think about|look at|note that|don't forget)\b",
     re.IGNORECASE,
 )
 
 
-# A speech verb before the "you" makes it the speaker's ("he said that if you are not
-# merciful ..."), reported without quotation marks.
-_SPEECH_BEFORE = re.compile(
-    r"\b(?:said|says|say|told|tells|asked|asks|urged|urges|warned|warns|wrote|writes|added)\b",
-    re.IGNORECASE,
-)
+# A speech word anywhere makes the "you" a speaker's, reported without quotation marks
+# ("the lawyer argued that you cannot convict a man on hearsay", "according to X, you
+# could hear the blasts").
+_SPEECH_ANYWHERE = language.any_word("speech_words")
 
 
 def addresses_reader(text: str) -> str | None:
     """The writer addressing the reader, if the sentence does (see above)."""
     plain = _unquoted(text)
     m = _SECOND_PERSON.search(plain) or _READER_ORDER.search(plain)
-    if m is None or _SPEECH_BEFORE.search(plain[: m.start()]):
+    if m is None or _SPEECH_ANYWHERE.search(plain):
         return None
     return m.group(0).strip(" ,;:")
 

@@ -133,7 +133,12 @@ def _restated_speech(work: SentenceWork) -> None:
 # A headline in the writer's own first person, quoting nobody ("We're Giving Up On
 # Dara", "Why I changed my mind"): a column, whatever the outlet field says. Not a
 # headline that quotes its speaker ("We will fight on, says minister").
-_HEADLINE_SPEAKER = re.compile(r'\b(?:says?|said|warns?|vows?)\b|:|["“”]', re.IGNORECASE)
+# A comma, a colon or a quotation mark in a headline sets off whose words they are
+# ("We will rebuild, Dara mayor pledges"); so does any speech verb.
+_HEADLINE_SPEAKER = re.compile(
+    r"[,:\"“”]|\b(?:says?|said|tells?|told|warns?|vows?|pledges?|demands?|insists?|urges?|asks?)\b",
+    re.IGNORECASE,
+)
 
 
 def _column_headline(title: str) -> bool:

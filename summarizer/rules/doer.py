@@ -28,11 +28,27 @@ from ..schema import EVENT_TYPE_OF, VIOLENT_TYPES, Check
 from .base import EventWork, Rule, name_key, repaired
 from .incident import dated
 
+
 # "X said", "X has said", "X told reporters", "X, the group's spokesman, said".
-_SPEECH_AFTER = re.compile(
+def _speech_after(verbs: str) -> re.Pattern[str]:
     # "X said", "X, the group's spokesman, said", "X on Tuesday vowed".
-    rf"^(?:\s*,[^,]{{1,60}},)?\s+(?:on\s+\w+\s+|earlier\s+|later\s+)?"
-    rf"(?:has\s+|had\s+|also\s+)?(?:{language.alternatives('reporting_verbs')})\b",
+    return re.compile(
+        rf"^(?:\s*,[^,]{{1,60}},)?\s+(?:on\s+\w+\s+|earlier\s+|later\s+)?"
+        rf"(?:has\s+|had\s+|also\s+)?(?:{verbs})\b",
+        re.IGNORECASE,
+    )
+
+
+_SPEECH_AFTER = _speech_after(language.alternatives("reporting_verbs"))
+# For violent records and arrests a pledge is speech too (data/language/pledge_verbs.txt).
+_SPEECH_OR_PLEDGE_AFTER = _speech_after(
+    f"{language.alternatives('reporting_verbs')}|{language.alternatives('pledge_verbs')}"
+)
+# A speaker who also acts in the sentence ("police warned residents and arrested 40",
+# "troops promised to protect civilians but shot dead three") is a doer too.
+_ACTS_TOO = re.compile(
+    rf"\b(?:and|but)\s+(?:\w+\s+){{0,2}}?(?:{language.alternatives('incident_verbs')}|"
+    r"shot|fired|opened fire|killed|arrested|detained|beat|stabbed)\b",
     re.IGNORECASE,
 )
 # "X are investigating", "X have arrested", "X, the city's police, searched for": a
@@ -85,10 +101,16 @@ def _is_target(name: str | None, target: str | None) -> bool:
     return bool(name and target) and name_key(name or "") == name_key(target or "")
 
 
-def _only_a_speaker(name: str, evidence: str) -> bool:
-    """Every mention of `name` in the cited sentences is the subject of a speech verb."""
+def _only_a_speaker(name: str, evidence: str, pledges: bool = False) -> bool:
+    """Every mention of `name` in the cited sentences is the subject of a speech verb (or,
+    with `pledges`, of a pledge), and it does nothing else in the sentence."""
+    speech = _SPEECH_OR_PLEDGE_AFTER if pledges else _SPEECH_AFTER
     mentions = list(re.finditer(re.escape(name.strip()), evidence, re.IGNORECASE))
-    return bool(mentions) and all(_SPEECH_AFTER.match(evidence[m.end() :]) for m in mentions)
+    return bool(mentions) and all(
+        speech.match(evidence[m.end() :])
+        and not _ACTS_TOO.search(re.split(r"(?<=[.!?])\s", evidence[m.end() :], maxsplit=1)[0])
+        for m in mentions
+    )
 
 
 def _only_a_responder(name: str, evidence: str) -> bool:
@@ -208,9 +230,9 @@ def repair_event(work: EventWork) -> None:
             work.actor1 = None
         return
     if work.sub_event_type == "Arrests":
-        # Who arrested, never who spoke about it ("the US condemned Belarus for ... the
-        # arrest of a journalist"): a speaker is cleared as for protests.
-        if _only_a_speaker(work.actor1, _mentions_text(work)):
+        # Who arrested, never who spoke about it ("Northland condemned Southland for ...
+        # the arrest of a journalist"): a speaker is cleared as for protests.
+        if _only_a_speaker(work.actor1, _mentions_text(work), pledges=True):
             message = (
                 f"actor1 {work.actor1!r} cleared: the cited sentences name it only as a speaker"
             )
@@ -242,7 +264,7 @@ def repair_event(work: EventWork) -> None:
         # Air strikes are announced by the side that flew them ("the Pentagon said two
         # militants were killed in a drone strike"): there the speaker is the doer.
         work.sub_event_type != "Air/drone strike"
-        and _only_a_speaker(work.actor1, _mentions_text(work))
+        and _only_a_speaker(work.actor1, _mentions_text(work), pledges=True)
         # A speaker who claims or confirms the act ("the Pentagon confirmed it carried
         # out the strike") is its doer; another party's claim ("the army said ...;
         # the group claimed responsibility") is not the speaker's.

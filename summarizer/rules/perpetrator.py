@@ -58,11 +58,30 @@ _BY_ATTACKERS = re.compile(
 )
 
 
+_ACT_VERB = re.compile(
+    rf"\b(?:{language.alternatives('incident_verbs')}|{_ATTACK_VERBS}|{_PASSIVE_ACTS}|raided|freed)\b",
+    re.IGNORECASE,
+)
+_OTHER_CLAUSE = re.compile(r",|\b(?:after|before|since|who|whom|which|that|when|while|as)\b", re.I)
+
+
 def unnamed_attackers(sentence: str) -> str | None:
     """The unnamed attackers a sentence reports as the incident's subject, or as the
     agent of its passive, if any."""
-    found = _UNNAMED_ATTACKERS.search(sentence) or _BY_ATTACKERS.search(sentence)
+    found = _UNNAMED_ATTACKERS.search(sentence)
+    by = _BY_ATTACKERS.search(sentence) if found is None else None
+    # The passive of the sentence's own act, not of a clause beside another act ("warplanes
+    # bombed villages, two days after 12 soldiers were killed by militants"); after a
+    # statement it is the act ("vowed an inquiry after seven were murdered by vigilantes").
+    if by is not None and not _another_act_first(sentence[: by.start()]):
+        found = by
     return found.group("who") if found else None
+
+
+def _another_act_first(before: str) -> bool:
+    """A clause opens before the passive, and the words before it report an act."""
+    clause = _OTHER_CLAUSE.search(before)
+    return clause is not None and bool(_ACT_VERB.search(before[: clause.start()]))
 
 
 def repair_event(work: EventWork) -> None:

@@ -17,6 +17,7 @@ import re
 
 from .. import language
 from ..checks.grounding import cited
+from ..checks.negation import NEGATED_BEFORE
 from ..schema import EVENT_TYPE_OF, Check
 from .base import EventWork, Rule, repaired
 from .incident import reports_kind
@@ -112,10 +113,13 @@ def protest_kind(evidence: str) -> str | None:
 
 
 def _intervened(evidence: str) -> bool:
-    """Someone intervened in the protest: dispersed it, fired tear gas, detained marchers."""
-    return bool(
-        _CLASH_SIDES["force on a protest"].search(evidence)
-        or _SUB_TYPE_CUES["Protest with intervention"].search(evidence)
+    """Someone intervened in the protest: broke it up, fired tear gas, detained marchers
+    (clash_sides.txt "force on a protest" and "intervened"); not where the words are
+    denied ("said they would not disperse the demonstrators")."""
+    return any(
+        not NEGATED_BEFORE.search(evidence[max(0, m.start() - 40) : m.start()])
+        for section in ("force on a protest", "intervened")
+        for m in _CLASH_SIDES[section].finditer(evidence)
     )
 
 
@@ -170,10 +174,12 @@ def _retyped(work: EventWork) -> tuple[str, str] | None:
 # Violence against civilians, by the word that reports it (event_type_cues.txt's own
 # section): a record of another kind whose sentences report none of its own words but
 # one of these is that violence, mistyped, not an invented incident.
-_SEXUAL = re.compile(r"\brap(?:e|ed|es|ing)\b|\bsexual(?:ly)? (?:violence|assault|abuse)", re.I)
-_ABDUCTION = re.compile(r"\b(?:abduct\w*|kidnap\w*)\b", re.I)
+# Acts, not nouns: "raped women", not "the rape trial", "rape statistics".
+_SEXUAL = re.compile(r"\b(?:raped|raping|sexually (?:assaulted|abused))\b", re.I)
+_ABDUCTION = re.compile(r"\b(?:abducted|kidnapped)\b", re.I)
 _CIVILIAN_VIOLENCE = re.compile(
-    rf"\b(?:{'|'.join(language.sections('event_type_cues')['Violence against civilians'])})\b",
+    r"\b(?:murdered|executed|stabbed|beaten|tortured|lynched|massacred|abducted|kidnapped|"
+    r"raped|raping)\b",
     re.IGNORECASE,
 )
 
@@ -194,6 +200,8 @@ def _mistyped_violence(work: EventWork) -> tuple[str, str] | None:
         stated = "Abduction/forced disappearance"
     else:
         stated = "Attack"
+    if not reports_kind(stated, texts):
+        return None  # a trial, a law or a plan about it (the incident rule's own test)
     return stated, "the cited sentences report violence against civilians, not its kind"
 
 

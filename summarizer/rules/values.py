@@ -128,7 +128,7 @@ def repair_event(work: EventWork) -> None:
             town = _FIRST_PLACE.split(value)[0].strip()
             grounded = ground(town, work.article, work.ids, work.at(name), work.findings)
         if grounded is None and name == "location" and value and _DIRECTION.match(value):
-            # "northwestern Iraq" where the article says "northern Iraq": the model
+            # "northwestern Dara" where the article says "northern Dara": the model
             # changed the direction; the place it qualifies is the article's.
             place = _DIRECTION.sub("", value).strip()
             grounded = ground(place, work.article, work.ids, work.at(name), work.findings)
