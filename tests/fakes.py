@@ -15,7 +15,8 @@ from openai.types.chat.chat_completion import Choice
 from openai.types.chat.chat_completion_message import ChatCompletionMessage
 from openai.types.completion_usage import CompletionUsage
 
-from summarizer.schema import PromptInfo
+from summarizer import Settings, summarize
+from summarizer.schema import Event, PromptInfo
 
 
 def completion(
@@ -75,3 +76,15 @@ class FakeBackend:
 
     def close(self) -> None:
         pass
+
+
+# A model whose summary is fixed and whose events are the test's: what the event rules
+# make of them, with no re-ask, re-read or lede filling to change the picture.
+_EVENT_TEST_SETTINGS = Settings(backend="local", max_reasks=0, rereads=0, min_summary_sentences=0)
+_EVENT_TEST_SUMMARY = [{"text": "A bomb exploded in Dara on Monday, police said.", "ids": [1]}] * 2
+
+
+def events_of(text: str, *events: dict[str, Any]) -> list[Event]:
+    """The assembled events of `text` when the model answers `events`."""
+    answer = {"summary": _EVENT_TEST_SUMMARY, "events": list(events)}
+    return summarize(text, backend=FakeBackend(answer), settings=_EVENT_TEST_SETTINGS).events

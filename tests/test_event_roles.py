@@ -8,48 +8,39 @@ texts are written for the test.
 from __future__ import annotations
 
 import pytest
-from fakes import FakeBackend
+from fakes import events_of
 
-from summarizer import Settings, summarize
 from summarizer.rules.act_actor import names_an_act
-
-SETTINGS = Settings(backend="local", max_reasks=0, rereads=0, min_summary_sentences=0)
-SUMMARY = [{"text": "A bomb killed a general in the capital, police said.", "ids": [1]}] * 2
-
-
-def _events(text: str, *events: dict):  # type: ignore[no-untyped-def]
-    answer = {"summary": SUMMARY, "events": list(events)}
-    return summarize(text, backend=FakeBackend(answer), settings=SETTINGS).events
 
 
 def test_the_victim_is_not_the_doer() -> None:
     text = "A car bomb killed General Ivan Petrov in the capital on Monday, police said."
     bomb = {"ids": [1], "type": "Remote explosive/landmine/IED", "actor": "General Ivan Petrov"}
-    (event,) = _events(text, {**bomb, "target": "General Ivan Petrov", "place": "the capital"})
+    (event,) = events_of(text, {**bomb, "target": "General Ivan Petrov", "place": "the capital"})
     assert event.actors.actor1 is None
 
 
 def test_the_victims_side_is_not_the_doer() -> None:
     text = "Two bombs outside the Dara airport killed 13 US troops and 60 civilians on Thursday."
     bomb = {"ids": [1], "type": "Remote explosive/landmine/IED", "place": "the Dara airport"}
-    (event,) = _events(text, {**bomb, "actor": "US troops"})
+    (event,) = events_of(text, {**bomb, "actor": "US troops"})
     assert event.actors.actor1 is None
     # In a clash both sides lose people: the side stays an actor.
     text = "US troops clashed with militants near Dara, and two US troops were killed."
     clash = {**bomb, "type": "Armed clash", "actor": "US troops", "place": "Dara"}
-    (event,) = _events(text, clash)
+    (event,) = events_of(text, clash)
     assert event.actors.actor1 is not None
 
 
 def test_a_speaker_is_not_the_doer_of_a_bombing() -> None:
     text = "A bomb exploded in Chelsea on Saturday, injuring 29 people, Governor Cuomo said."
     bomb = {"ids": [1], "type": "Remote explosive/landmine/IED", "actor": "Governor Cuomo"}
-    (event,) = _events(text, {**bomb, "place": "Chelsea"})
+    (event,) = events_of(text, {**bomb, "place": "Chelsea"})
     assert event.actors.actor1 is None
     # A speaker confirming its own act stays its doer.
     text = "The army confirmed its jets struck a depot in Tarsa on Sunday, the army said."
     strike = {"ids": [1], "type": "Shelling/artillery/missile attack", "actor": "the army"}
-    (event,) = _events(text, {**strike, "place": "Tarsa"})
+    (event,) = events_of(text, {**strike, "place": "Tarsa"})
     assert event.actors.actor1 is not None
 
 
@@ -59,12 +50,12 @@ def test_an_investigator_is_not_the_doer() -> None:
         "at a church in Dara on Friday."
     )
     stab = {"ids": [1], "type": "Attack", "actor": "Counterterror police", "place": "Dara"}
-    (event,) = _events(text, stab)
+    (event,) = events_of(text, stab)
     assert event.actors.actor1 is None
     # Police who fire are doers.
     text = "Police opened fire on protesters in Dara on Friday, killing two."
     fire = {"ids": [1], "type": "Excessive force against protesters", "actor": "Police"}
-    (event,) = _events(text, {**fire, "place": "Dara"})
+    (event,) = events_of(text, {**fire, "place": "Dara"})
     assert event.actors.actor1 is not None
 
 
@@ -74,11 +65,11 @@ def test_whoever_did_it_is_no_named_actor() -> None:
         "Biden addressed the masterminds behind the attack."
     )
     bomb = {"ids": [1, 2], "type": "Suicide bomb", "place": "the Dara gate"}
-    (event,) = _events(text, {**bomb, "actor": "the masterminds behind the attack"})
+    (event,) = events_of(text, {**bomb, "actor": "the masterminds behind the attack"})
     # The description is cleared; the doer the sentence names takes its place.
     assert event.actors.actor1 is not None
     assert event.actors.actor1.value == "suicide bomber"
-    (event,) = _events(text, {**bomb, "actor": "suicide bomber"})
+    (event,) = events_of(text, {**bomb, "actor": "suicide bomber"})
     assert event.actors.actor1 is not None
 
 
@@ -89,24 +80,24 @@ def test_a_claimant_must_claim_something_in_the_article() -> None:
         "Separately, a militant group claimed an attack in Tarsa."
     )
     bomb = {"ids": [1], "type": "Remote explosive/landmine/IED", "place": "Dara"}
-    (event,) = _events(text, {**bomb, "resp": "claimed", "by": "The city police"})
+    (event,) = events_of(text, {**bomb, "resp": "claimed", "by": "The city police"})
     assert event.responsibility == "unknown" and event.claimed_by is None
     # The actor named only as responding, in a sentence the record does not cite.
-    (event,) = _events(text, {**bomb, "actor": "The city police"})
+    (event,) = events_of(text, {**bomb, "actor": "The city police"})
     assert event.actors.actor1 is None
 
 
 def test_a_speaker_is_not_the_doer_of_a_riot() -> None:
     text = "The wave of protest and looting in Dara was planned by enemies, the president said."
     riot = {"ids": [1], "type": "Violent demonstration", "actor": "the president", "place": "Dara"}
-    (event,) = _events(text, riot)
+    (event,) = events_of(text, riot)
     assert event.actors.actor1 is None
 
 
 def test_a_wave_of_protests_is_placed_at_its_first_city() -> None:
     text = "Thousands marched in Dara and at least 14 other cities on Sunday, demanding change."
     march = {"ids": [1], "type": "Peaceful protest", "place": "Dara and other cities"}
-    (event,) = _events(text, {**march, "actor": "the protests"})
+    (event,) = events_of(text, {**march, "actor": "the protests"})
     assert event.location.place is not None and event.location.place.value == "Dara"
     assert event.actors.actor1 is None  # "the protests" is the act
 
@@ -114,31 +105,33 @@ def test_a_wave_of_protests_is_placed_at_its_first_city() -> None:
 def test_suspects_arrested_are_no_responders() -> None:
     text = "Two gunmen who attacked a school in Dara were arrested on Monday, police said."
     attack = {"ids": [1], "type": "Attack", "actor": "Two gunmen", "place": "Dara"}
-    (event,) = _events(text, attack)
+    (event,) = events_of(text, attack)
     assert event.actors.actor1 is not None
 
 
 def test_a_location_is_a_place() -> None:
     text = "President Ivan Petrov was shot dead by gunmen at his home in Dara on Wednesday."
     shot = {"ids": [1], "type": "Attack", "actor": "gunmen", "place": "President Ivan Petrov was"}
-    (event,) = _events(text, shot)
+    (event,) = events_of(text, shot)
     assert event.location.place is None
-    (event,) = _events(text, {**shot, "place": "Dara"})
+    (event,) = events_of(text, {**shot, "place": "Dara"})
     assert event.location.place is not None and event.location.place.value == "Dara"
 
 
 def test_a_date_is_a_time_and_a_target_a_party() -> None:
     text = "President Ivan Petrov was shot dead by gunmen at his home in Dara on Wednesday."
     shot = {"ids": [1], "type": "Attack", "actor": "gunmen", "place": "Dara"}
-    (event,) = _events(text, {**shot, "when": "at his home", "target": "President Ivan Petrov was"})
+    (event,) = events_of(
+        text, {**shot, "when": "at his home", "target": "President Ivan Petrov was"}
+    )
     assert event.date_text is None
     assert event.target is not None and event.target.value == "President Ivan Petrov"
-    (event,) = _events(text, {**shot, "when": "on Wednesday"})
+    (event,) = events_of(text, {**shot, "when": "on Wednesday"})
     assert event.date_text is not None and event.date_text.value == "on Wednesday"
     # A source that runs on into its speech verb is the speaker.
     text += "\nPrime Minister Ali Noor said on Wednesday the gunmen fled."
     shot = {**shot, "ids": [1, 2], "source": "Prime Minister Ali Noor said on Wednesday"}
-    (event,) = _events(text, shot)
+    (event,) = events_of(text, shot)
     assert event.reported_by is not None and event.reported_by.value == "Prime Minister Ali Noor"
 
 
@@ -148,7 +141,7 @@ def test_the_accuser_is_not_the_doer() -> None:
         "The government blamed the Northern Front for the bombing."
     )
     bomb = {"ids": [1], "type": "Remote explosive/landmine/IED", "place": "Dara"}
-    (event,) = _events(text, {**bomb, "actor": "The government", "resp": "confirmed"})
+    (event,) = events_of(text, {**bomb, "actor": "The government", "resp": "confirmed"})
     assert event.actors.actor1 is not None
     assert event.actors.actor1.value == "the Northern Front"
     assert event.responsibility == "alleged"
@@ -157,12 +150,12 @@ def test_the_accuser_is_not_the_doer() -> None:
 def test_an_act_is_not_its_doer() -> None:
     text = "Two Taliban suicide bombings killed 48 people in Charikar on Tuesday."
     bomb = {"ids": [1], "type": "Suicide bomb", "actor": "suicide bombings", "place": "Charikar"}
-    (event,) = _events(text, bomb)
+    (event,) = events_of(text, bomb)
     assert event.actors.actor1 is None
     # "suicide bomber" located leniently takes the article's "suicide bombings": an act.
-    (event,) = _events(text, {**bomb, "actor": "suicide bomber"})
+    (event,) = events_of(text, {**bomb, "actor": "suicide bomber"})
     assert event.actors.actor1 is None
-    (event,) = _events(text, {**bomb, "actor": "Taliban"})
+    (event,) = events_of(text, {**bomb, "actor": "Taliban"})
     assert event.actors.actor1 is not None
 
 
@@ -196,36 +189,36 @@ def test_a_figure_the_cited_sentence_gives_fills_empty_fatalities(
     text: str, dead: int | None
 ) -> None:
     bomb = {"ids": [1], "type": "Remote explosive/landmine/IED", "place": "Dara"}
-    (event,) = _events(text, bomb)
+    (event,) = events_of(text, bomb)
     assert event.fatalities == dead
 
 
 def test_fatalities_given_in_groups_are_summed() -> None:
     text = "Twin suicide bombs at the airport killed 13 US troops and 72 Afghans on Thursday."
     bomb = {"ids": [1], "type": "Suicide bomb", "place": "the airport", "killed": 13}
-    (event,) = _events(text, bomb)
+    (event,) = events_of(text, bomb)
     assert event.fatalities == 85
     # "killed 13 and wounded 18" is no group: the figure stands.
     text = "A bomb at the airport killed 13 and wounded 18 on Thursday."
-    (event,) = _events(text, bomb)
+    (event,) = events_of(text, bomb)
     assert event.fatalities == 13
 
 
 def test_a_toll_the_cited_sentences_do_not_give_is_null() -> None:
     text = "Rockets hit the airport in Dara on Monday, a day after a drone struck a car."
     strike = {"ids": [1], "type": "Shelling/artillery/missile attack", "place": "Dara"}
-    (event,) = _events(text, {**strike, "killed": 200})
+    (event,) = events_of(text, {**strike, "killed": 200})
     assert event.fatalities is None
     # One named victim plus a figure is a sum the sentence gives.
     text = "A drone strike in Dara killed an aid worker and nine members of his family."
-    (event,) = _events(text, {**strike, "type": "Air/drone strike", "killed": 10})
+    (event,) = events_of(text, {**strike, "type": "Air/drone strike", "killed": 10})
     assert event.fatalities == 10
 
 
 def test_a_paraphrased_value_takes_the_articles_words() -> None:
     text = "A drone strike by the British army destroyed a depot in Tarsa on Sunday."
     strike = {"ids": [1], "type": "Air/drone strike", "actor": "the army", "place": "Tarsa"}
-    (event,) = _events(text, strike)
+    (event,) = events_of(text, strike)
     actor = event.actors.actor1
     assert actor is not None and actor.value == "British army"
     assert text[actor.evidence[0].start : actor.evidence[0].end] == "British army"
@@ -313,30 +306,30 @@ def test_a_paraphrased_value_takes_the_articles_words() -> None:
     ],
 )
 def test_the_sub_type_follows_what_the_words_say(text: str, typed: str, coded: str) -> None:
-    (event,) = _events(text, {"ids": [1], "type": typed, "place": "Dara"})
+    (event,) = events_of(text, {"ids": [1], "type": typed, "place": "Dara"})
     assert event.sub_event_type == coded
 
 
 def test_explosions_with_no_aircraft_named_are_no_air_strike() -> None:
     text = "Twin explosions tore through a crowd at the airport gate on Thursday, killing 13."
     blast = {"ids": [1], "type": "Air/drone strike", "place": "the airport gate", "killed": 13}
-    (event,) = _events(text, blast)
+    (event,) = events_of(text, blast)
     assert event.sub_event_type == "Remote explosive/landmine/IED"
 
 
 def test_a_ground_attack_typed_as_a_strike_is_retyped_and_its_gunmen_are_the_doer() -> None:
     text = "Gunmen attacked an army base near Dara on Monday, killing 43 people, officials said."
     strike = {"ids": [1], "type": "Air/drone strike", "place": "Dara"}
-    (event,) = _events(text, strike)
+    (event,) = events_of(text, strike)
     assert event.sub_event_type == "Armed clash"
     assert event.actors.actor1 is not None and event.actors.actor1.value == "Gunmen"
     # A strike the sentence names stays a strike, with no doer made up.
     text = "A drone strike hit an army base near Dara on Monday, killing 43 people."
-    (event,) = _events(text, strike)
+    (event,) = events_of(text, strike)
     assert event.sub_event_type == "Air/drone strike" and event.actors.actor1 is None
     # The passive names the victims: "militants were killed" are not the doers.
     text = "Six militants were killed near Dara on Monday when soldiers stormed a hideout."
-    (event,) = _events(text, {**strike, "type": "Armed clash"})
+    (event,) = events_of(text, {**strike, "type": "Armed clash"})
     assert event.actors.actor1 is None
 
 
@@ -346,7 +339,7 @@ def test_the_claim_sentence_names_the_claimant_and_the_doer() -> None:
         "The Northern Front claimed responsibility for the attack."
     )
     attack = {"ids": [1, 2], "type": "Armed clash", "actor": "the army", "place": "Dara"}
-    (event,) = _events(text, {**attack, "resp": "confirmed"})
+    (event,) = events_of(text, {**attack, "resp": "confirmed"})
     assert event.responsibility == "claimed"
     assert event.claimed_by is not None and event.claimed_by.value == "Northern Front"
     # The reporter is no doer; ACLED codes the claimant of a claimed attack.
@@ -356,7 +349,7 @@ def test_the_claim_sentence_names_the_claimant_and_the_doer() -> None:
 def test_a_claim_nobody_made_is_no_claim() -> None:
     text = "A bomb killed a general in Dara on Thursday. No group has claimed responsibility."
     bomb = {"ids": [1, 2], "type": "Remote explosive/landmine/IED", "place": "Dara"}
-    (event,) = _events(text, {**bomb, "resp": "claimed", "by": "No group"})
+    (event,) = events_of(text, {**bomb, "resp": "claimed", "by": "No group"})
     assert event.responsibility != "claimed" and event.claimed_by is None
 
 
@@ -366,7 +359,7 @@ def test_an_accusation_makes_an_unnamed_doer_alleged() -> None:
         "The ministry blamed foreign intelligence services for the attack but gave no evidence."
     )
     bomb = {"ids": [1], "type": "Remote explosive/landmine/IED", "place": "Dara"}
-    (event,) = _events(text, {**bomb, "actor": "A senior officer", "target": "A senior officer"})
+    (event,) = events_of(text, {**bomb, "actor": "A senior officer", "target": "A senior officer"})
     assert event.actors.actor1 is None  # the victim cleared; an accusation is no finding
     assert event.responsibility == "alleged"
 
@@ -374,32 +367,32 @@ def test_an_accusation_makes_an_unnamed_doer_alleged() -> None:
 def test_a_weapon_or_the_place_is_no_doer() -> None:
     text = "Two IEDs exploded near the finish line in Dara on Monday, killing three people."
     bomb = {"ids": [1], "type": "Remote explosive/landmine/IED", "place": "Dara"}
-    (event,) = _events(text, {**bomb, "actor": "IEDs"})
+    (event,) = events_of(text, {**bomb, "actor": "IEDs"})
     assert event.actors.actor1 is None
-    (event,) = _events(text, {**bomb, "actor": "the Dara"})
+    (event,) = events_of(text, {**bomb, "actor": "the Dara"})
     assert event.actors.actor1 is None
     # A force named by its aircraft is the force: it stays.
     text = "Russian warplanes struck a market in Dara on Monday, killing three people."
-    (event,) = _events(text, {**bomb, "type": "Air/drone strike", "actor": "Russian warplanes"})
+    (event,) = events_of(text, {**bomb, "type": "Air/drone strike", "actor": "Russian warplanes"})
     assert event.actors.actor1 is not None
 
 
 def test_an_empty_source_takes_the_cited_sentences_speaker() -> None:
     text = "Gunmen attacked an army base near Dara on Monday, killing 43 people, the ministry said."
     attack = {"ids": [1], "type": "Armed clash", "place": "Dara"}
-    (event,) = _events(text, attack)
+    (event,) = events_of(text, attack)
     assert event.reported_by is not None and event.reported_by.value == "the ministry"
     # A source running on into its clause is the party: "Northland blamed ..." -> Northland.
     text = "A car bomb killed 20 people in Dara on Thursday. Northland blamed the rebels for it."
     bomb = {"ids": [1, 2], "type": "Remote explosive/landmine/IED", "place": "Dara"}
-    (event,) = _events(text, {**bomb, "source": "Northland blamed the rebels for it"})
+    (event,) = events_of(text, {**bomb, "source": "Northland blamed the rebels for it"})
     assert event.reported_by is not None and event.reported_by.value == "Northland"
 
 
 def test_a_claimant_belongs_to_a_claim() -> None:
     text = "A car bomb killed 20 people in Dara on Thursday, the army confirmed."
     bomb = {"ids": [1], "type": "Remote explosive/landmine/IED", "place": "Dara"}
-    (event,) = _events(text, {**bomb, "resp": "confirmed", "by": "the army"})
+    (event,) = events_of(text, {**bomb, "resp": "confirmed", "by": "the army"})
     assert event.responsibility == "confirmed" and event.claimed_by is None
 
 
@@ -411,8 +404,8 @@ def test_a_toll_reported_apart_from_the_act_is_taken_where_it_names_the_place() 
         "In 2010, a bomb at the Dara Marathon killed 12."
     )
     bomb = {"ids": [1], "type": "Remote explosive/landmine/IED", "place": "the Dara Marathon"}
-    (event,) = _events(text, bomb)
+    (event,) = events_of(text, bomb)
     assert event.fatalities == 3 and 3 in event.sentence_ids  # the year-dated 12 is history
     # A record its own sentences do not report gains nothing from a toll elsewhere.
     quiet = {**bomb, "ids": [2], "place": "the area"}
-    assert [e.fatalities for e in _events(text, quiet)] in ([], [None])
+    assert [e.fatalities for e in events_of(text, quiet)] in ([], [None])

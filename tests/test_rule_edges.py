@@ -7,9 +7,8 @@ Fake answers are hand-written fixtures; the article texts are written for the te
 from __future__ import annotations
 
 import pytest
-from fakes import FakeBackend
+from fakes import events_of
 
-from summarizer import Settings, summarize
 from summarizer.article import clean_text
 from summarizer.checks.attribution import claimant_in, claims_responsibility
 from summarizer.checks.clauses import speaker_of
@@ -20,14 +19,6 @@ from summarizer.rules.citations import _reports_nothing
 from summarizer.rules.incident import has_incident_word
 from summarizer.rules.perpetrator import unnamed_attackers
 from summarizer.rules.sub_type import ground_kind
-
-SETTINGS = Settings(backend="local", max_reasks=0, rereads=0, min_summary_sentences=0)
-SUMMARY = [{"text": "A bomb exploded in Dara on Monday, police said.", "ids": [1]}] * 2
-
-
-def _events(text: str, *events: dict):  # type: ignore[no-untyped-def]
-    answer = {"summary": SUMMARY, "events": list(events)}
-    return summarize(text, backend=FakeBackend(answer), settings=SETTINGS).events
 
 
 def test_a_wrapped_line_of_a_sentence_is_never_page_furniture() -> None:
@@ -90,7 +81,7 @@ def test_remote_violence_in_other_words_stays_remote() -> None:
 def test_a_toll_is_not_zero_where_deaths_are_told_without_a_figure() -> None:
     text = "A bomb exploded in Dara. Nobody was hurt at first, but several were killed later."
     bomb = {"ids": [1, 2], "type": "Remote explosive/landmine/IED", "place": "Dara"}
-    (event,) = _events(text, bomb)
+    (event,) = events_of(text, bomb)
     assert event.fatalities is None
 
 
@@ -100,7 +91,7 @@ def test_an_earlier_toll_at_the_same_place_is_not_taken() -> None:
         "Last month, a bombing at the Dara market killed 14 people."
     )
     bomb = {"ids": [1], "type": "Remote explosive/landmine/IED", "place": "the Dara market"}
-    (event,) = _events(text, bomb)
+    (event,) = events_of(text, bomb)
     assert event.fatalities is None
 
 
@@ -120,14 +111,14 @@ def test_a_denied_accusation_makes_nothing_alleged() -> None:
         "Officials have not blamed any group for the attack."
     )
     bomb = {"ids": [1], "type": "Remote explosive/landmine/IED", "place": "Dara"}
-    (event,) = _events(text, {**bomb, "actor": "A senior officer", "target": "A senior officer"})
+    (event,) = events_of(text, {**bomb, "actor": "A senior officer", "target": "A senior officer"})
     assert event.responsibility == "unknown"
 
 
 def test_a_former_office_in_a_victims_description_is_no_history() -> None:
     text = "Gunmen shot dead a former aide to then-President Ali Noor in Dara on Monday."
     attack = {"ids": [1], "type": "Attack", "place": "Dara"}
-    assert len(_events(text, attack)) == 1
+    assert len(events_of(text, attack)) == 1
 
 
 @pytest.mark.parametrize(
@@ -153,7 +144,7 @@ def test_the_speaker_of_another_partys_claim_is_not_the_doer() -> None:
         "The Dara Front claimed responsibility."
     )
     attack = {"ids": [1, 2], "type": "Armed clash", "place": "Dara", "actor": "the army"}
-    (event,) = _events(text, attack)
+    (event,) = events_of(text, attack)
     assert event.actors.actor1 is not None and event.actors.actor1.value != "the army"
 
 
@@ -163,13 +154,13 @@ def test_state_media_is_a_source_not_an_order() -> None:
         "in Dara on Monday, state media and activists reported."
     )
     clash = {"ids": [1], "type": "Armed clash", "place": "Dara"}
-    (event,) = _events(text, {**clash, "source": "state media and activists reported"})
+    (event,) = events_of(text, {**clash, "source": "state media and activists reported"})
     assert event.reported_by is not None
 
 
 def test_would_be_bombers_who_blew_themselves_up_are_reported() -> None:
     text = "Two would-be suicide bombers blew themselves up before reaching a checkpoint in Dara."
-    (event,) = _events(text, {"ids": [1], "type": "Suicide bomb"})
+    (event,) = events_of(text, {"ids": [1], "type": "Suicide bomb"})
     assert event.actors.actor1 is not None
     assert event.actors.actor1.value == "would-be suicide bombers"
 
@@ -177,23 +168,23 @@ def test_would_be_bombers_who_blew_themselves_up_are_reported() -> None:
 def test_jets_that_struck_report_a_strike_at_the_articles_place() -> None:
     text = "Northland jets destroyed weapon depots in northern Dara, the military said."
     strike = {"ids": [1], "type": "Air/drone strike", "place": "northwestern Dara"}
-    (event,) = _events(text, strike)
+    (event,) = events_of(text, strike)
     assert event.location.place is not None and event.location.place.value == "Dara"
 
 
 def test_violence_against_civilians_filed_as_another_kind_is_retyped_not_dropped() -> None:
     text = "A unit of the Northland security forces raped women as they cleared a camp in Dara."
-    (event,) = _events(text, {"ids": [1], "type": "Armed clash", "place": "Dara"})
+    (event,) = events_of(text, {"ids": [1], "type": "Armed clash", "place": "Dara"})
     assert event.sub_event_type == "Sexual violence"
     text = "Seven people were murdered by vigilantes in Dara last week, officials said."
-    (event,) = _events(text, {"ids": [1], "type": "Other", "place": "Dara"})
+    (event,) = events_of(text, {"ids": [1], "type": "Other", "place": "Dara"})
     assert event.sub_event_type == "Attack"
 
 
 def test_the_accused_party_is_named_without_the_day() -> None:
     text = "A rights group accused Northland security forces on Thursday of raping women in Dara."
     rape = {"ids": [1], "type": "Sexual violence", "place": "Dara", "actor": "A rights group"}
-    (event,) = _events(text, rape)
+    (event,) = events_of(text, rape)
     assert event.actors.actor1 is not None
     assert event.actors.actor1.value == "Northland security forces"
     assert event.responsibility == "alleged"
@@ -219,7 +210,7 @@ def test_the_accused_party_is_named_without_the_day() -> None:
     ],
 )
 def test_force_used_on_a_protest_types_it(sentence: str, kind: str) -> None:
-    (event,) = _events(sentence, {"ids": [1], "type": "Peaceful protest", "place": "Dara"})
+    (event,) = events_of(sentence, {"ids": [1], "type": "Peaceful protest", "place": "Dara"})
     assert event.sub_event_type == kind
 
 
@@ -229,7 +220,7 @@ def test_a_pledging_speaker_gives_way_to_the_passives_agent() -> None:
         "murdered by vigilantes in Dara."
     )
     attack = {"ids": [1], "type": "Attack", "place": "Dara", "actor": "The president"}
-    (event,) = _events(text, attack)
+    (event,) = events_of(text, attack)
     assert event.actors.actor1 is not None and event.actors.actor1.value == "vigilantes"
 
 
@@ -239,7 +230,7 @@ def test_who_condemned_an_arrest_did_not_make_it() -> None:
         "arrest of a journalist on board."
     )
     arrest = {"ids": [1], "type": "Arrests", "place": "Dara", "actor": "Northland"}
-    (event,) = _events(text, arrest)
+    (event,) = events_of(text, arrest)
     assert event.actors.actor1 is None
 
 
@@ -278,16 +269,16 @@ def test_a_trial_or_a_law_about_violence_is_no_incident() -> None:
         "A court in Dara sentenced Ali Noor to life for the murder of a journalist.",
         "Parliament in Dara passed a law that makes marital rape a crime.",
     ):
-        assert _events(text, {"ids": [1], "type": "Agreement", "place": "Dara"}) == []
+        assert events_of(text, {"ids": [1], "type": "Agreement", "place": "Dara"}) == []
 
 
 def test_would_be_bombers_caught_first_are_no_bombing() -> None:
     text = "Police arrested three would-be suicide bombers in Dara on Monday."
-    assert _events(text, {"ids": [1], "type": "Suicide bomb", "place": "Dara"}) == []
+    assert events_of(text, {"ids": [1], "type": "Suicide bomb", "place": "Dara"}) == []
 
 
 def test_a_speaker_who_also_acts_stays_the_doer() -> None:
     text = "Northland police warned residents to stay indoors and arrested 40 people in Dara."
     arrest = {"ids": [1], "type": "Arrests", "place": "Dara", "actor": "Northland police"}
-    (event,) = _events(text, arrest)
+    (event,) = events_of(text, arrest)
     assert event.actors.actor1 is not None
