@@ -64,6 +64,29 @@ def test_neutralise_replaces_only_unquoted_terms() -> None:
     assert left == []
 
 
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # "said" takes a clause ...
+        ("He admitted that the unit was responsible.", "He said that the unit was responsible."),
+        ("He admitted he was ashamed.", "He said he was ashamed."),
+        (
+            "She admitted, in an interview, that she knew.",
+            "She said, in an interview, that she knew.",
+        ),
+        # ... a confession verb with an object or a gerund becomes "acknowledged".
+        (
+            "A man who admitted to landing a drone was held.",
+            "A man who acknowledged landing a drone was held.",
+        ),
+        ("The party conceded defeat on Monday.", "The party acknowledged defeat on Monday."),
+        ("He admitted to the charges.", "He acknowledged the charges."),
+    ],
+)
+def test_neutralise_fits_a_speech_verb_to_what_follows(text: str, expected: str) -> None:
+    assert neutralise(text)[0] == expected
+
+
 def test_clean_draft_has_no_errors() -> None:
     errors = [f for f in run_checks(draft(), ARTICLE) if f.severity == "error"]
     assert errors == []

@@ -282,3 +282,18 @@ def test_a_speaker_who_also_acts_stays_the_doer() -> None:
     arrest = {"ids": [1], "type": "Arrests", "place": "Dara", "actor": "Northland police"}
     (event,) = events_of(text, arrest)
     assert event.actors.actor1 is not None
+
+
+def test_a_doer_telling_of_its_own_strike_confirms_it() -> None:
+    text = (
+        "An inquiry by the Northland Air Command has determined that a drone strike in "
+        "Dara on Monday killed two farmers, a general said on Friday."
+    )
+    strike = {"ids": [1], "type": "Air/drone strike", "place": "Dara", "fatalities": 2}
+    answer = {**strike, "actor": "Northland Air Command", "responsibility": "claimed"}
+    (event,) = events_of(text, answer)
+    assert event.responsibility == "confirmed"
+    # Told by someone else, the strike stays unknown: the speaker is not its doer.
+    other = {**strike, "actor": "Southland militias", "responsibility": "claimed"}
+    (event,) = events_of(text.replace("Northland Air Command", "a rights group"), other)
+    assert event.responsibility == "unknown"

@@ -165,6 +165,29 @@ def _agree_article(before: str, after: str) -> str:
     return before + after
 
 
+# "said" takes a clause ("admitted that ...", "admitted he was ..."), not an object: a
+# confession verb with an object or a gerund ("admitted the attack", "conceded defeat",
+# "admitted to landing a drone", "admitted to the charges") becomes "acknowledged",
+# never "said to landing".
+_CLAUSE_AFTER = re.compile(
+    r"^(?:\s*(?:that\b|[,.;:!?]|$)|\s+(?:[\w’'-]+\s+){0,4}?"
+    r"(?:was|were|is|are|had|has|have|would|will|could|did|should|might|must|can)\b)",
+    re.IGNORECASE,
+)
+_TO_OBJECT = re.compile(r"^\s+to(?=\s+(?:\w+ing|the|an?|his|her|their|its|having)\b)", re.I)
+
+
+def _fitted(replacement: str, after: str) -> tuple[str, str]:
+    """The neutral alternative and the text after it, fitted to the construction."""
+    if replacement != "said":
+        return replacement, after
+    if m := _TO_OBJECT.match(after):
+        return "acknowledged", after[m.end() :]
+    if _CLAUSE_AFTER.match(after):
+        return replacement, after
+    return "acknowledged", after
+
+
 def neutralise(text: str) -> tuple[str, list[LoadedTerm]]:
     """Replace unquoted loaded terms that have a neutral alternative; delete intensifiers
     where the sentence stays whole.
@@ -178,10 +201,10 @@ def neutralise(text: str) -> tuple[str, list[LoadedTerm]]:
         if term.quoted:
             continue
         if term.neutral_alternative:
-            replacement = term.neutral_alternative
+            replacement, after = _fitted(term.neutral_alternative, out[term.end :])
             if term.text[:1].isupper() and term.start == 0:
                 replacement = replacement[:1].upper() + replacement[1:]
-            out = _agree_article(out[: term.start], replacement + out[term.end :])
+            out = _agree_article(out[: term.start], replacement + after)
             continue
         deleted = _delete(out, term.start, term.end) if _deletable(term) else None
         if deleted is None:

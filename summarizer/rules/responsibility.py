@@ -3,7 +3,8 @@
 The check also asks that a summary sentence resting only on attributed sentences says
 who said it (`checks/attribution.py`). The repair sets the responsibility the cited
 sentences state; a "claimed" or "alleged" nobody in the article states becomes
-"unknown", and so does a "claimed" whose claimant no sentence has claim anything; a
+"unknown" ("confirmed" where the cited sentences have the doer tell of its own air strike
+or arrest), and so does a "claimed" whose claimant no sentence has claim anything; a
 claim's claimant comes from actor1 when the claim sentence names it, else from the claim
 sentence's named subject ("X claimed responsibility"); and
 a claimed attack's actor that is a loaded label becomes the claimant (a neutrality
@@ -12,11 +13,14 @@ finding: the label is what it repairs).
 
 from __future__ import annotations
 
+import re
+
 from .. import language
 from ..article import Article
 from ..checks.attribution import (
     ALLEGE,
     CLAIM,
+    CONFIRM,
     check_attribution,
     claimant_in,
     claims_responsibility,
@@ -71,6 +75,33 @@ def _claims_somewhere(claimant: str, article: Article) -> bool:
     )
 
 
+# The kinds of act whose doer announces them itself: a state's forces their air strikes
+# ("the command determined that its drone strike killed ..."), the police their arrests.
+_SELF_ANNOUNCED = ("Air/drone strike", "Arrests")
+_TELLS = re.compile(
+    rf"^(?:\s*,[^,]{{1,60}},)?\s+(?:now\s+|on\s+\w+\s+)?(?:has\s+|have\s+|had\s+)?"
+    rf"(?:{language.alternatives('reporting_verbs')}|{language.alternatives('finding_words')}"
+    rf"|{CONFIRM.pattern})\b",
+    re.IGNORECASE,
+)
+
+
+def _tells_own_act(work: EventWork) -> bool:
+    """The record's doer is the subject of a reporting or finding verb in its cited
+    sentences ("X has determined that the strike killed ..."), for an act of a kind its
+    doer announces."""
+    actor = (work.actor1 or "").strip()
+    if not actor or work.sub_event_type not in _SELF_ANNOUNCED:
+        return False
+    # Spacing as the model wrote it may differ ("U. S. Central Command").
+    name = re.compile(r"\s*".join(map(re.escape, actor.split())), re.IGNORECASE)
+    return any(
+        _TELLS.match(text[m.end() :])
+        for text in (s.text for s in cited(work.article, work.ids))
+        for m in name.finditer(text)
+    )
+
+
 def repair_event(work: EventWork) -> None:
     ev, article = work.draft, work.article
     responsibility = work.responsibility
@@ -86,16 +117,22 @@ def repair_event(work: EventWork) -> None:
         work.responsibility = expected
     elif not expected and not _stated_anywhere(responsibility, article):
         # "claimed" or "alleged" needs someone in the article to claim or accuse;
-        # small models answer "claimed" by default.
+        # small models answer "claimed" by default. A doer that tells of its own act is
+        # its confirmation.
+        now = "confirmed" if _tells_own_act(work) else "unknown"
+        why = (
+            f"the cited sentences have {work.actor1!r} tell of its own act"
+            if now == "confirmed"
+            else "nobody in the article claims responsibility or accuses anyone"
+        )
         work.findings.append(
             repaired(
                 Check.ATTRIBUTION,
                 work.at("responsibility"),
-                f"responsibility {responsibility!r} -> 'unknown': nobody in the "
-                "article claims responsibility or accuses anyone",
+                f"responsibility {responsibility!r} -> {now!r}: {why}",
             )
         )
-        work.responsibility, work.claimed_by = "unknown", None
+        work.responsibility, work.claimed_by = now, None
     if (
         work.responsibility == "claimed"
         and work.claimed_by
