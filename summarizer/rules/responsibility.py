@@ -28,7 +28,7 @@ from ..checks.attribution import (
 )
 from ..checks.grounding import cited
 from ..checks.lexicon import find_loaded_terms
-from ..schema import Check, Draft, Finding
+from ..schema import Check, Draft, Finding, Responsibility
 from .base import EventWork, Rule, RuleContext, repaired
 
 
@@ -119,7 +119,7 @@ def repair_event(work: EventWork) -> None:
         # "claimed" or "alleged" needs someone in the article to claim or accuse;
         # small models answer "claimed" by default. A doer that tells of its own act is
         # its confirmation.
-        now = "confirmed" if _tells_own_act(work) else "unknown"
+        now: Responsibility = "confirmed" if _tells_own_act(work) else "unknown"
         why = (
             f"the cited sentences have {work.actor1!r} tell of its own act"
             if now == "confirmed"
