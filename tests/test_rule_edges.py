@@ -297,3 +297,17 @@ def test_a_doer_telling_of_its_own_strike_confirms_it() -> None:
     other = {**strike, "actor": "Southland militias", "responsibility": "claimed"}
     (event,) = events_of(text.replace("Northland Air Command", "a rights group"), other)
     assert event.responsibility == "unknown"
+
+
+def test_a_lede_summing_incidents_in_several_places_is_no_records_toll() -> None:
+    text = (
+        "Two suicide bombings killed over 48 people in Dara and Northtown on Tuesday.\n"
+        "The first attack, at a rally in Dara, killed 26 people."
+    )
+    bomb = {"ids": [1, 2], "type": "Suicide bomb", "place": "Dara", "fatalities": 48}
+    (event,) = events_of(text, bomb)
+    assert event.fatalities == 26
+    # Twin blasts at one place are one event: their sum is its toll.
+    one_place = "Twin blasts killed 48 people at a market in Dara on Tuesday."
+    (event,) = events_of(one_place, {**bomb, "ids": [1], "type": "Remote explosive/landmine/IED"})
+    assert event.fatalities == 48

@@ -229,9 +229,47 @@ def _unstated(work: EventWork, value: int | None, name: str) -> int | None:
     return None
 
 
+# A lede that sums incidents in several places: "two suicide bombings killed 48 people in
+# Charikar and Kabul", "attacks in A and B killed 30". Each place is its own ACLED event,
+# so that sum is no one record's toll (twin blasts at one place are one event: they name
+# one place, and their sum stands).
+_SEVERAL_INCIDENTS = re.compile(
+    r"\b(?:two|three|four|five|six|several|multiple|twin|\d+|a series of|a wave of)\s+"
+    r"(?:[\w-]+\s+)?(?:attacks|bombings|blasts|explosions|strikes|airstrikes|raids|shootings)\b",
+    re.IGNORECASE,
+)
+_SEVERAL_PLACES = re.compile(r"\bin\s+[A-Z][\w’'-]*(?:\s+[A-Z][\w’'-]*)*\s+and\s+[A-Z]")
+
+
+def _one_incidents_toll(work: EventWork) -> None:
+    """Where the toll is the sum a lede gives for incidents in several places, the one
+    figure another cited sentence gives for a single incident; else null."""
+    if work.fatalities is None:
+        return
+    sentences = [s.text for s in cited(work.article, work.ids)]
+    summed = [
+        s
+        for s in sentences
+        if _SEVERAL_INCIDENTS.search(s)
+        and _SEVERAL_PLACES.search(s)
+        and work.fatalities in _dead_figures(s)
+    ]
+    if not summed:
+        return
+    singles = {f for s in sentences if s not in summed for f in _dead_figures(s)}
+    value = singles.pop() if len(singles) == 1 else None
+    message = (
+        f"fatalities {work.fatalities} -> {value}: the cited lede sums incidents in several "
+        "places; " + ("another cited sentence gives this one's" if value else "none is this one's")
+    )
+    work.findings.append(repaired(Check.GROUNDING, work.at("fatalities"), message))
+    work.fatalities = value
+
+
 def repair_event(work: EventWork) -> None:
     work.fatalities = _unstated(work, _count(work, work.fatalities, "fatalities"), "fatalities")
     _fill_from_cited(work)
+    _one_incidents_toll(work)
     _fill_from_article(work)
     _total(work)
     work.injuries = _unstated(work, _count(work, work.injuries, "injuries"), "injuries")
