@@ -9,12 +9,20 @@ instructor's re-ask with a precise message.
 from __future__ import annotations
 
 import copy
+import json
 from dataclasses import dataclass
 from datetime import date as Date
 from enum import StrEnum
-from typing import TYPE_CHECKING, Annotated, Any, Literal, NamedTuple
+from typing import TYPE_CHECKING, Annotated, Any, Literal, NamedTuple, Self
 
-from pydantic import BaseModel, ConfigDict, Field, field_validator, model_validator
+from pydantic import (
+    BaseModel,
+    ConfigDict,
+    Field,
+    ValidationError,
+    field_validator,
+    model_validator,
+)
 
 from . import language
 
@@ -162,7 +170,32 @@ def key_of(field_name: str) -> str:
 _SCHEMA_CACHE: dict[tuple[Any, ...], dict[str, Any]] = {}
 
 
-class Draft(BaseModel):
+class _ModelAnswer(BaseModel):
+    """A model's JSON answer. A raw line break or tab inside a string ("... withdrawal
+    from Af<newline>") is invalid strict JSON but no doubt about what was meant: such an
+    answer is read with JSON's lenient string rule instead of being lost."""
+
+    @classmethod
+    def model_validate_json(
+        cls,
+        json_data: str | bytes | bytearray,
+        *,
+        strict: bool | None = None,
+        **kwargs: Any,
+    ) -> Self:
+        try:
+            return super().model_validate_json(json_data, strict=strict, **kwargs)
+        except ValidationError as exc:
+            if not all(e["type"] == "json_invalid" for e in exc.errors()):
+                raise
+            try:
+                data = json.loads(json_data, strict=False)
+            except ValueError:
+                raise exc from None
+            return cls.model_validate(data, strict=strict, **kwargs)
+
+
+class Draft(_ModelAnswer):
     @classmethod
     def model_json_schema(cls, *args: Any, **kwargs: Any) -> dict[str, Any]:
         # instructor asks for the schema on every request (~9 ms each); it never changes.
@@ -179,7 +212,7 @@ class Draft(BaseModel):
     events: list[DraftEvent] = Field(max_length=6)
 
 
-class DraftEvents(BaseModel):
+class DraftEvents(_ModelAnswer):
     """Events only: what a re-read of a few sentences asks for (reread.py)."""
 
     events: list[DraftEvent] = Field(max_length=6)

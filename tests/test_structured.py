@@ -81,3 +81,19 @@ def test_an_answer_cut_off_at_max_tokens() -> None:
     with pytest.raises(AnswerCutOff) as caught:
         _requests(Truncating("x")).events(MESSAGES, CallLog(), token_budget=10_000)
     assert caught.value.kind == "IncompleteOutputException"
+
+
+def test_a_raw_line_break_inside_a_string_is_read_not_lost() -> None:
+    # The embedded model once ended a value with a raw line break ("... from Af<LF>"):
+    # strict JSON rejects it and the article was lost; the answer is read instead.
+    raw = json.dumps(CLEAN)
+    text = CLEAN["summary"][0]["text"]
+    broken = raw.replace(text, text[:-1] + "\n", 1)
+    assert "\n" in broken
+    draft = _requests(FakeBackend(broken)).draft(
+        MESSAGES, CallLog(), gate=lambda d: None, reasks=0, token_budget=10_000
+    )
+    assert draft.summary[0].text == text[:-1] + "\n"
+    # What is not JSON at all stays an error.
+    with pytest.raises(ValueError):
+        schema.Draft.model_validate_json('{"summary": [')
