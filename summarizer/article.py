@@ -126,14 +126,14 @@ _ABBREVIATION_SPLITS = (
     # The tail is followed by a comma or a dash ("Va., said"), never a name ("A. Mr. Jones").
     (re.compile(r"(?<![\w.])[A-Z]\.$"), re.compile(r"[A-Z][a-z]?\.(?=[,;)]|\s+--|\s+—|$)")),
     # A clock time followed by its zone or day: "at 10:30 p.m. | Sunday.",
-    # "about 1:30 a.m. | ET, officials said".
+    # "about 1:30 a.m. | ET, officials said", "6:30 a.m. | Pacific Time (1330 GMT)".
     (
         re.compile(r"\b[ap]\.m\.$"),
         # A zone ends the phrase ("ET, officials said", "Eastern time"), never opens a
         # name ("2 a.m. Central Command said" is two sentences).
         re.compile(
             r"(?:ET|EST|EDT|CT|CST|CDT|MT|PT|PST|PDT|GMT|UTC|BST|local|Eastern|Central|"
-            r"Mountain|Pacific)(?=[,.;)]|\s+time\b|\s+\()"
+            r"Mountain|Pacific)(?=[,.;)]|\s+[Tt]ime\b|\s+\()"
             r"|(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|"
             r"today|tomorrow|yesterday|on)\b"
         ),

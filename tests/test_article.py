@@ -70,6 +70,7 @@ def test_with_notes_returns_a_copy() -> None:
         ("The move came after Ms. Pelosi had signaled it. Then she spoke.", 2),
         ("A man posted it around 12:30 a.m. Sunday. Police came.", 2),
         ("It fell about 1:30 a.m. ET, officials said. Rescuers came.", 2),
+        ("It began about 6:30 a.m. Pacific Time (1330 GMT) at a rail yard. Police came.", 2),
         ("Violence followed the Jan. 6. attack on the Capitol. Arrests began.", 2),
         # Real boundaries after an abbreviation stay.
         ("It ended at 3 p.m. The next day he left.", 2),
