@@ -13,7 +13,7 @@ from summarizer.article import clean_text
 from summarizer.checks.attribution import claimant_in, claims_responsibility
 from summarizer.checks.clauses import speaker_of
 from summarizer.checks.figurative import literal
-from summarizer.checks.wellformed import says_nothing
+from summarizer.checks.wellformed import asks_reader, says_nothing
 from summarizer.rules.act_actor import names_a_weapon
 from summarizer.rules.citations import _reports_nothing
 from summarizer.rules.incident import has_incident_word
@@ -311,3 +311,16 @@ def test_a_lede_summing_incidents_in_several_places_is_no_records_toll() -> None
     one_place = "Twin blasts killed 48 people at a market in Dara on Tuesday."
     (event,) = events_of(one_place, {**bomb, "ids": [1], "type": "Remote explosive/landmine/IED"})
     assert event.fatalities == 48
+
+
+@pytest.mark.parametrize(
+    ("sentence", "asks"),
+    [
+        ("The siege became a metaphor this past year, didn't it?", True),
+        ("Who pays for the war?", True),
+        ("The governor asked: “What is wrong with us?”", False),
+        ("He asked whether the talks would resume.", False),
+    ],
+)
+def test_the_writers_own_question_is_no_summary_sentence(sentence: str, asks: bool) -> None:
+    assert asks_reader(sentence) is asks

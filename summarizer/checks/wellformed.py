@@ -245,6 +245,13 @@ def addresses_reader(text: str) -> str | None:
     return m.group(0).strip(" ,;:")
 
 
+def asks_reader(text: str) -> bool:
+    """A question in the writer's own voice ("... a metaphor this past year, didn't it?"):
+    a column's rhetoric; a wire summary states what was said and done. A quoted question
+    ("the governor asked: 'What is wrong with us?'") is a speaker's and stays."""
+    return _unquoted(text).rstrip().endswith("?")
+
+
 def says_nothing(text: str) -> str | None:
     """What a report says nothing of, when it has lost its content."""
     text = text.strip()
