@@ -119,6 +119,7 @@ def test_a_kind_with_words_of_its_own_needs_them_whatever_violence_is_mentioned(
         "A chemical spill near Dara forced the road to close.",
         "Militias in Dara are receiving parts for drones and weapons from abroad.",
         "A massive earthquake leveled remote villages around Dara on Monday, killing 30.",
+        "An award went to a short film, Dara Nights, about a man who is shot by police.",
     ],
 )
 def test_violence_words_used_figuratively_report_no_incident(figurative: str) -> None:
@@ -137,6 +138,7 @@ def test_literal_violence_words_still_report() -> None:
         ("Gunmen attacked a market in Dara on Monday.", "Attack"),
         ("Rebels fired rockets at a market in Dara.", "Shelling/artillery/missile attack"),
         ("Thousands of protesters marched in Dara on Monday.", "Peaceful protest"),
+        ("A gunman shot dead two people at a Dara cinema showing a film about war.", "Attack"),
     ):
         record = {"ids": [1], "type": kind, "place": "Dara"}
         assert _events_of({"title": "News", "text": text}, record) == [kind]
