@@ -324,3 +324,10 @@ def test_a_lede_summing_incidents_in_several_places_is_no_records_toll() -> None
 )
 def test_the_writers_own_question_is_no_summary_sentence(sentence: str, asks: bool) -> None:
     assert asks_reader(sentence) is asks
+
+
+def test_a_country_is_no_crowd_of_its_own_protest() -> None:
+    text = "On Sunday thousands took to the streets across Northland, demanding elections."
+    protest = {"ids": [1], "type": "Peaceful protest", "place": "Northland"}
+    (event,) = events_of(text, {**protest, "actor": "Northland"})
+    assert event.actors.actor1 is None

@@ -1,5 +1,6 @@
 """An actor is a party, never the act: "suicide bombings" as actor1 is cleared, and so is
-a weapon ("IEDs") or the record's own place ("the Dara" placed in Dara).
+a weapon ("IEDs") or the record's own place ("the Dara" placed in Dara; "Cuba" as the
+crowd of a protest in Cuba).
 
 A small model fills actor1 with the incident's own noun ("suicide bombings", "the
 attack"), or writes "suicide bomber" where the article says "suicide bombings" and the
@@ -73,12 +74,12 @@ def _not_a_party(actor: str, work: EventWork) -> str | None:
         return "it describes whoever did it, naming no one"
     if names_an_act(actor):
         return "it names the act, not who carried it out"
-    if EVENT_TYPE_OF.get(work.sub_event_type) not in VIOLENT_TYPES:
-        return None
-    if names_a_weapon(actor):
-        return "it names the weapon, not who carried it out"
-    if _the_place(actor, work):
+    kind = EVENT_TYPE_OF.get(work.sub_event_type)
+    # A country or town is no crowd either: "Cuba" marching in Cuba are its protesters.
+    if kind in (*VIOLENT_TYPES, "Protests", "Riots") and _the_place(actor, work):
         return "it names the record's place, not who carried it out"
+    if kind in VIOLENT_TYPES and names_a_weapon(actor):
+        return "it names the weapon, not who carried it out"
     return None
 
 
