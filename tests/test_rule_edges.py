@@ -327,7 +327,7 @@ def test_the_writers_own_question_is_no_summary_sentence(sentence: str, asks: bo
 
 
 def test_a_country_is_no_crowd_of_its_own_protest() -> None:
-    text = "On Sunday thousands took to the streets across Northland, demanding elections."
+    text = "Thousands of protesters marched in Northland on Sunday, demanding elections."
     protest = {"ids": [1], "type": "Peaceful protest", "place": "Northland"}
     (event,) = events_of(text, {**protest, "actor": "Northland"})
     assert event.actors.actor1 is None
