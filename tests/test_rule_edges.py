@@ -18,7 +18,7 @@ from summarizer.rules.act_actor import names_a_weapon
 from summarizer.rules.citations import _reports_nothing
 from summarizer.rules.incident import has_incident_word
 from summarizer.rules.perpetrator import unnamed_attackers
-from summarizer.rules.sub_type import ground_kind
+from summarizer.rules.sub_type import ground_kind, one_sided_kind
 
 
 def test_a_wrapped_line_of_a_sentence_is_never_page_furniture() -> None:
@@ -331,3 +331,14 @@ def test_a_country_is_no_crowd_of_its_own_protest() -> None:
     protest = {"ids": [1], "type": "Peaceful protest", "place": "Northland"}
     (event,) = events_of(text, {**protest, "actor": "Northland"})
     assert event.actors.actor1 is None
+
+
+@pytest.mark.parametrize(
+    "evidence",
+    [
+        "A transit employee killed eight co-workers at a rail yard in Dara on Wednesday.",
+        "It was the latest in a spate of mass shootings in Northland.",
+    ],
+)
+def test_a_gunman_killing_people_at_work_is_no_armed_clash(evidence: str) -> None:
+    assert one_sided_kind(evidence) == "Attack"
