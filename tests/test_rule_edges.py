@@ -15,6 +15,7 @@ from summarizer.checks.clauses import speaker_of
 from summarizer.checks.figurative import literal
 from summarizer.checks.wellformed import asks_reader, says_nothing
 from summarizer.rules.act_actor import names_a_weapon
+from summarizer.rules.attribution import _speaker_phrase
 from summarizer.rules.citations import _reports_nothing
 from summarizer.rules.incident import has_incident_word
 from summarizer.rules.perpetrator import unnamed_attackers
@@ -342,3 +343,7 @@ def test_a_country_is_no_crowd_of_its_own_protest() -> None:
 )
 def test_a_gunman_killing_people_at_work_is_no_armed_clash(evidence: str) -> None:
     assert one_sided_kind(evidence) == "Attack"
+
+
+def test_a_speaker_spaced_with_no_break_spaces_reads_as_one_name() -> None:
+    assert _speaker_phrase("The\xa0Dara administration") == "the Dara administration"

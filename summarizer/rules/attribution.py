@@ -55,7 +55,9 @@ def _attach(text: str, attribution: str) -> str:
 
 
 def _speaker_phrase(speaker: str) -> str:
-    # "according to The White House" reads wrong: a leading article goes lower-case.
+    # "according to The White House" reads wrong: a leading article goes lower-case. Web
+    # text spaces names with no-break spaces ("The\xa0Biden administration"): one space.
+    speaker = " ".join(speaker.split())
     first, _, rest = speaker.partition(" ")
     if first in ("The", "A", "An") and rest:
         speaker = first.lower() + " " + rest
