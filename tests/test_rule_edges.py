@@ -104,6 +104,10 @@ def test_a_passive_report_says_what_happened() -> None:
 def test_speakers_are_people_not_clauses_or_possessives() -> None:
     assert speaker_of("Three people were reported killed in Dara on Monday.") is None
     assert speaker_of("The rebels’ spokesman said the town had fallen.") == "The rebels’ spokesman"
+    # A name with an abbreviation's or a title's dots is one speaker.
+    said = "The officer acted lawfully, the U.S. Capitol Police announced Monday."
+    assert speaker_of(said) == "the U.S. Capitol Police"
+    assert speaker_of("The talks failed, Gen. Ali Noor told reporters.") == "Gen. Ali Noor"
 
 
 def test_a_denied_accusation_makes_nothing_alleged() -> None:

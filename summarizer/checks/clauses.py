@@ -33,8 +33,16 @@ _VERB = language.alternatives("quoted_speaker_verbs")
 # "..., the defence ministry said." / "..., Smith told reporters."
 # A closing ’ only after punctuation: "O’Brien said" is one name, "the rebels’
 # spokesman said" a possessive.
+# A speaker's name may hold the dots of an abbreviation: an initial or a dotted
+# abbreviation ("the U.S. Capitol Police", "J. Smith"), a title ("Gen. Ali Noor").
+_TITLES = language.sections("title_abbreviations")
+_NAME_DOT = "|".join(
+    [r"(?<=\b[A-Z])\."]
+    + [rf"(?<=\b{t})\." for t in _TITLES["courtesy titles"] + _TITLES["titles and ranks"]]
+)
+_NAME_CHAR = rf"(?:[^,;:.“”\"]|{_NAME_DOT})"
 _AFTER = re.compile(
-    rf"(?:[,”\"]|(?<=[,.!?])’(?=\s))(?:\s|(?<=[,.!?])’(?=\s))*([^,;:.“”\"]{{2,80}}?)\s+(?:{_VERB})\b",
+    rf"(?:[,”\"]|(?<=[,.!?])’(?=\s))(?:\s|(?<=[,.!?])’(?=\s))*({_NAME_CHAR}{{2,80}}?)\s+(?:{_VERB})\b",
     re.IGNORECASE,
 )
 # "The ministry said ..." at the start of the sentence.
