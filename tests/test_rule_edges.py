@@ -351,3 +351,10 @@ def test_a_gunman_killing_people_at_work_is_no_armed_clash(evidence: str) -> Non
 
 def test_a_speaker_spaced_with_no_break_spaces_reads_as_one_name() -> None:
     assert _speaker_phrase("The\xa0Dara administration") == "the Dara administration"
+
+
+def test_tear_gas_on_protesters_typed_as_a_strike_is_the_protests_record() -> None:
+    evidence = "Police officers fired tear gas at protesters in Dara on Monday."
+    assert ground_kind(evidence) == "Protest with intervention"
+    # A strike named as such stays remote violence.
+    assert ground_kind("A drone strike hit protesters in Dara on Monday.") is None

@@ -70,12 +70,16 @@ def ground_kind(evidence: str) -> str | None:
     remote violence (a drone, a shell, a bomb), so a report with none of those words and
     with gunmen storming, shooting or stabbing ("ground attack" in clash_sides.txt) is a
     ground attack: ACLED's Armed clash
-    when armed forces are attacked, else one side's violence (`one_sided_kind`).
+    when armed forces are attacked, else one side's violence (`one_sided_kind`); one
+    with force on a protest ("fired tear gas at protesters") is that protest's record.
     """
     if any(cue.search(evidence) for cue in _REMOTE_CUES) or _CLASH_SIDES["remote means"].search(
         evidence
     ):
         return None
+    if _intervened(evidence):
+        # Police firing tear gas at protesters is force on a protest, not a strike.
+        return _force_kind(evidence)
     if not (
         _CLASH_SIDES["ground attack"].search(evidence) or _CLASH_SIDES["one side"].search(evidence)
     ):
