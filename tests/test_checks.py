@@ -81,6 +81,9 @@ def test_neutralise_replaces_only_unquoted_terms() -> None:
         ),
         ("The party conceded defeat on Monday.", "The party acknowledged defeat on Monday."),
         ("He admitted to the charges.", "He acknowledged the charges."),
+        # Let in, not a confession: no loaded word at all.
+        ("Two soldiers were admitted to hospital.", "Two soldiers were admitted to hospital."),
+        ("Students admitted to the university left.", "Students admitted to the university left."),
     ],
 )
 def test_neutralise_fits_a_speech_verb_to_what_follows(text: str, expected: str) -> None:

@@ -81,13 +81,22 @@ _LITERAL_AFTER = re.compile(rf"^\s+(?:{'|'.join(_LITERAL['after'])})\b", re.IGNO
 _LITERAL_BEFORE = re.compile(rf"\b(?:{'|'.join(_LITERAL['before'])})\s+$", re.IGNORECASE)
 
 
+_LET_IN_BEFORE = re.compile(
+    rf"\b(?:{'|'.join(_LITERAL['loaded verb before'])})\s+$", re.IGNORECASE
+)
+_LET_IN_AFTER = re.compile(rf"^\s+(?:{'|'.join(_LITERAL['loaded verb after'])})", re.IGNORECASE)
+
+
 def _literal_use(entry: LexiconEntry, text: str, start: int, end: int) -> bool:
-    """An emotive verb used in its physical sense: not loaded. Only one-word verbs have
-    one: "tore through", "lashed out" are the lexicon's phrases as written."""
-    return (
-        entry.category == "emotive verb"
-        and " " not in entry.term
-        and bool(_LITERAL_AFTER.match(text[end:]) or _LITERAL_BEFORE.search(text[:start]))
+    """An emotive verb used in its physical sense, or a loaded verb in its plain one
+    ("were admitted to hospital"): not loaded. Only one-word verbs have one: "tore
+    through", "lashed out" are the lexicon's phrases as written."""
+    if " " in entry.term:
+        return False
+    if entry.category == "loaded verb":
+        return bool(_LET_IN_BEFORE.search(text[:start]) or _LET_IN_AFTER.match(text[end:]))
+    return entry.category == "emotive verb" and bool(
+        _LITERAL_AFTER.match(text[end:]) or _LITERAL_BEFORE.search(text[:start])
     )
 
 
