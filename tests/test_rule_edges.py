@@ -358,3 +358,15 @@ def test_tear_gas_on_protesters_typed_as_a_strike_is_the_protests_record() -> No
     assert ground_kind(evidence) == "Protest with intervention"
     # A strike named as such stays remote violence.
     assert ground_kind("A drone strike hit protesters in Dara on Monday.") is None
+
+
+def test_the_police_that_broke_up_a_protest_are_not_its_crowd() -> None:
+    text = "Police fired tear gas to disperse hundreds of protesters in Dara on Monday."
+    protest = {"ids": [1], "type": "Protest with intervention", "place": "Dara"}
+    (event,) = events_of(text, {**protest, "actor": "Police"})
+    assert event.actors.actor1 is None
+    # Firing on them, the police act first (ACLED's excessive force: the force is actor1).
+    fired = "Police opened fire on protesters in Dara on Monday, killing two."
+    lethal = {**protest, "type": "Excessive force against protesters", "actor": "Police"}
+    (event,) = events_of(fired, lethal)
+    assert event.actors.actor1 is not None

@@ -81,9 +81,7 @@ _LITERAL_AFTER = re.compile(rf"^\s+(?:{'|'.join(_LITERAL['after'])})\b", re.IGNO
 _LITERAL_BEFORE = re.compile(rf"\b(?:{'|'.join(_LITERAL['before'])})\s+$", re.IGNORECASE)
 
 
-_LET_IN_BEFORE = re.compile(
-    rf"\b(?:{'|'.join(_LITERAL['loaded verb before'])})\s+$", re.IGNORECASE
-)
+_LET_IN_BEFORE = re.compile(rf"\b(?:{'|'.join(_LITERAL['loaded verb before'])})\s+$", re.IGNORECASE)
 _LET_IN_AFTER = re.compile(rf"^\s+(?:{'|'.join(_LITERAL['loaded verb after'])})", re.IGNORECASE)
 
 

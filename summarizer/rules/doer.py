@@ -221,11 +221,14 @@ def repair_event(work: EventWork) -> None:
         # The demonstrators are the doers; an official who spoke about the unrest, or
         # the police who arrested for it, is not ("the president said the protests ...").
         where = _mentions_text(work)
-        if _only_a_speaker(work.actor1, where) or _only_a_responder(work.actor1, where):
-            message = (
-                f"actor1 {work.actor1!r} cleared: the cited sentences name it only as a "
-                "speaker or a responder"
-            )
+        # The police or troops that broke up a protest are the side that intervened
+        # (ACLED's actor2), never its crowd; only for excessive force do they act first.
+        armed = work.sub_event_type != "Excessive force against protesters" and bool(
+            _FORCE_WORDS.search(work.actor1)
+        )
+        if armed or _only_a_speaker(work.actor1, where) or _only_a_responder(work.actor1, where):
+            role = "an armed body, the side that intervened" if armed else "a speaker or responder"
+            message = f"actor1 {work.actor1!r} cleared: it is {role}, not the crowd"
             work.findings.append(repaired(Check.ATTRIBUTION, work.at("actor1"), message))
             work.actor1 = None
         return
