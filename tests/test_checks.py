@@ -74,6 +74,8 @@ def test_neutralise_replaces_only_unquoted_terms() -> None:
             "She admitted, in an interview, that she knew.",
             "She said, in an interview, that she knew.",
         ),
+        ("He admitted to reporters that troops fired.", "He said to reporters that troops fired."),
+        ("The army admitted on Tuesday that it fired.", "The army said on Tuesday that it fired."),
         # ... a confession verb with an object or a gerund becomes "acknowledged".
         (
             "A man who admitted to landing a drone was held.",

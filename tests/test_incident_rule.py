@@ -139,6 +139,11 @@ def test_literal_violence_words_still_report() -> None:
         ("Rebels fired rockets at a market in Dara.", "Shelling/artillery/missile attack"),
         ("Thousands of protesters marched in Dara on Monday.", "Peaceful protest"),
         ("A gunman shot dead two people at a Dara cinema showing a film about war.", "Attack"),
+        ("A journalist who made a film about the militia was shot dead in Dara.", "Attack"),
+        (
+            "Protesters angry about a book about the king clashed with police in Dara.",
+            "Armed clash",
+        ),
     ):
         record = {"ids": [1], "type": kind, "place": "Dara"}
         assert _events_of({"title": "News", "text": text}, record) == [kind]

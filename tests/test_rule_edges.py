@@ -298,6 +298,17 @@ def test_a_doer_telling_of_its_own_strike_confirms_it() -> None:
     answer = {**strike, "actor": "Northland Air Command", "responsibility": "claimed"}
     (event,) = events_of(text, answer)
     assert event.responsibility == "confirmed"
+    # A denial, an inquiry or a monitor's report confirms nothing.
+    for told, actor in (
+        (
+            "The Northland army said it had not carried out any air strike in Dara.",
+            "Northland army",
+        ),
+        ("A strike hit Dara and the Northland army said it was investigating.", "Northland army"),
+        ("The Dara Monitor reported that an air strike killed four in Dara.", "Dara Monitor"),
+    ):
+        (event,) = events_of(told, {**strike, "actor": actor, "responsibility": "claimed"})
+        assert event.responsibility == "unknown", told
     # Told by someone else, the strike stays unknown: the speaker is not its doer.
     other = {**strike, "actor": "Southland militias", "responsibility": "claimed"}
     (event,) = events_of(text.replace("Northland Air Command", "a rights group"), other)
@@ -312,6 +323,16 @@ def test_a_lede_summing_incidents_in_several_places_is_no_records_toll() -> None
     bomb = {"ids": [1, 2], "type": "Suicide bomb", "place": "Dara", "fatalities": 48}
     (event,) = events_of(text, bomb)
     assert event.fatalities == 26
+    # The other place's record does not take this one's figure.
+    (event,) = events_of(text, {**bomb, "place": "Northtown"})
+    assert event.fatalities is None
+    # A sum of another time's incidents is not this record's.
+    later = (
+        "A suicide bomber killed 12 people at a market in Dara on Monday, a week after two "
+        "bombings in Northtown and Kel."
+    )
+    (event,) = events_of(later, {**bomb, "ids": [1], "fatalities": 12})
+    assert event.fatalities == 12
     # Twin blasts at one place are one event: their sum is its toll.
     one_place = "Twin blasts killed 48 people at a market in Dara on Tuesday."
     (event,) = events_of(one_place, {**bomb, "ids": [1], "type": "Remote explosive/landmine/IED"})
@@ -356,6 +377,10 @@ def test_a_speaker_spaced_with_no_break_spaces_reads_as_one_name() -> None:
 def test_tear_gas_on_protesters_typed_as_a_strike_is_the_protests_record() -> None:
     evidence = "Police officers fired tear gas at protesters in Dara on Monday."
     assert ground_kind(evidence) == "Protest with intervention"
+    # Tear gas beside a ground attack leaves the attack.
+    assert ground_kind("Gunmen stormed the Dara prison; guards fired tear gas.") == "Attack"
+    # A remote weapon that killed people stays remote violence.
+    assert ground_kind("A roadside device killed three people in Dara.") is None
     # A strike named as such stays remote violence.
     assert ground_kind("A drone strike hit protesters in Dara on Monday.") is None
 
@@ -370,3 +395,17 @@ def test_the_police_that_broke_up_a_protest_are_not_its_crowd() -> None:
     lethal = {**protest, "type": "Excessive force against protesters", "actor": "Police"}
     (event,) = events_of(fired, lethal)
     assert event.actors.actor1 is not None
+
+
+@pytest.mark.parametrize(
+    ("sentence", "speaker"),
+    [
+        (
+            "The blast hit Dara, a town near the U.S. base where officials said four died.",
+            "officials",
+        ),
+        ("Gunmen hit the market, near Gate B. Police said four died.", None),
+    ],
+)
+def test_a_speaker_is_never_a_place_or_a_lone_initial(sentence: str, speaker: str | None) -> None:
+    assert speaker_of(sentence) == speaker

@@ -29,16 +29,18 @@ _NOT_A_SPEAKER = re.compile(
     r"|\b(?:he|she|they|it|we|i|you|is|are|was|were|be|been|has|have|had)$",
     re.IGNORECASE,
 )
+_RELATIVE = re.compile(r"\b(?:where|who|which|when|whom)\s+", re.IGNORECASE)
 _VERB = language.alternatives("quoted_speaker_verbs")
 # "..., the defence ministry said." / "..., Smith told reporters."
 # A closing ’ only after punctuation: "O’Brien said" is one name, "the rebels’
 # spokesman said" a possessive.
-# A speaker's name may hold the dots of an abbreviation: an initial or a dotted
-# abbreviation ("the U.S. Capitol Police", "J. Smith"), a title ("Gen. Ali Noor").
+# A speaker's name may hold the dots of a dotted abbreviation ("the U.S. Capitol
+# Police", "the U.N. envoy") or a title ("Gen. Ali Noor"); never a lone letter's ("Gate
+# B. Police said": a sentence may end there). Case-sensitive inside the IGNORECASE pattern.
 _TITLES = language.sections("title_abbreviations")
 _NAME_DOT = "|".join(
-    [r"(?<=\b[A-Z])\."]
-    + [rf"(?<=\b{t})\." for t in _TITLES["courtesy titles"] + _TITLES["titles and ranks"]]
+    [r"(?-i:(?<=\b[A-Z])\.(?=[A-Z]\.))", r"(?-i:(?<=\b[A-Z]\.[A-Z])\.)"]
+    + [rf"(?-i:(?<=\b{t})\.)" for t in _TITLES["courtesy titles"] + _TITLES["titles and ranks"]]
 )
 _NAME_CHAR = rf"(?:[^,;:.“”\"]|{_NAME_DOT})"
 _AFTER = re.compile(
@@ -69,8 +71,14 @@ def speaker_of(sentence: str) -> str | None:
     """Who an article sentence attributes its statement to, when it names them."""
     for pattern in (_ACCORDING, _AFTER, _BEFORE):
         if m := pattern.search(sentence):
-            speaker = m.group(1).strip()
-            if _NOT_A_SPEAKER.search(speaker) or len(speaker.split()) > MAX_SPEAKER_WORDS:
+            # "a town near the base where officials said": the speaker is the relative
+            # clause's subject, "officials".
+            speaker = _RELATIVE.split(m.group(1).strip())[-1].strip()
+            if (
+                not speaker
+                or _NOT_A_SPEAKER.search(speaker)
+                or len(speaker.split()) > MAX_SPEAKER_WORDS
+            ):
                 continue
             return speaker
     return None

@@ -176,23 +176,26 @@ def _agree_article(before: str, after: str) -> str:
 # confession verb with an object or a gerund ("admitted the attack", "conceded defeat",
 # "admitted to landing a drone", "admitted to the charges") becomes "acknowledged",
 # never "said to landing".
+# A clause follows: "that", a stop, or a finite verb within a few words ("admitted he
+# was", "admitted on Tuesday that", "admitted to reporters that").
 _CLAUSE_AFTER = re.compile(
     r"^(?:\s*(?:that\b|[,.;:!?]|$)|\s+(?:[\w’'-]+\s+){0,4}?"
-    r"(?:was|were|is|are|had|has|have|would|will|could|did|should|might|must|can)\b)",
+    r"(?:that|was|were|is|are|had|has|have|would|will|could|did|should|might|must|can)\b)",
     re.IGNORECASE,
 )
-_TO_OBJECT = re.compile(r"^\s+to(?=\s+(?:\w+ing|the|an?|his|her|their|its|having)\b)", re.I)
+_TO_GERUND = re.compile(r"^\s+to\s+(?=\w+ing\b)", re.IGNORECASE)
+_TO = re.compile(r"^\s+to(?=\s)", re.IGNORECASE)
 
 
 def _fitted(replacement: str, after: str) -> tuple[str, str]:
     """The neutral alternative and the text after it, fitted to the construction."""
     if replacement != "said":
         return replacement, after
-    if m := _TO_OBJECT.match(after):
-        return "acknowledged", after[m.end() :]
+    if m := _TO_GERUND.match(after):
+        return "acknowledged", " " + after[m.end() :]  # "admitted to landing a drone"
     if _CLAUSE_AFTER.match(after):
-        return replacement, after
-    return "acknowledged", after
+        return replacement, after  # "admitted (to reporters) that ..."
+    return "acknowledged", _TO.sub("", after, count=1)  # "admitted (to) the charges"
 
 
 def neutralise(text: str) -> tuple[str, list[LoadedTerm]]:

@@ -232,31 +232,61 @@ def _unstated(work: EventWork, value: int | None, name: str) -> int | None:
 # A lede that sums incidents in several places: "two suicide bombings killed 48 people in
 # Charikar and Kabul", "attacks in A and B killed 30". Each place is its own ACLED event,
 # so that sum is no one record's toll (twin blasts at one place are one event: they name
-# one place, and their sum stands).
-_SEVERAL_INCIDENTS = re.compile(
-    r"\b(?:two|three|four|five|six|several|multiple|twin|\d+|a series of|a wave of)\s+"
-    r"(?:[\w-]+\s+)?(?:attacks|bombings|blasts|explosions|strikes|airstrikes|raids|shootings)\b",
+# one place, and their sum stands). The incidents are the killing verb's subject, the
+# places in the same clause.
+_SEVERAL = (
+    r"\b(?:two|three|four|five|six|several|multiple|twin|a series of|a wave of)\s+"
+    r"(?:[\w-]+\s+)?(?:attacks|bombings|blasts|explosions|strikes|airstrikes|raids|shootings)\b"
+)
+
+
+def _places(n: int) -> str:
+    # "in Charikar and Kabul": two capitalised names (case-sensitive) joined by "and".
+    return (
+        rf"\bin\s+(?P<a{n}>(?-i:[A-Z][\w’'-]*)(?:\s+(?-i:[A-Z][\w’'-]*))*)\s+and\s+"
+        rf"(?P<b{n}>(?-i:[A-Z][\w’'-]+))(?=[\s.,;]|$)"
+    )
+
+
+_SUMMED_TOLL = re.compile(
+    rf"{_SEVERAL}(?:\s+{_places(1)})?\s+(?:\w+\s+)?killed\s+{_QUALIFIER}(?P<n>{_N})"
+    rf"[^.;,]*?(?:(?<=\s){_places(2)})?"
+    r"(?:\s+(?:on|at|near|during|this|last|early|late|overnight)\b[^.;,]*)?(?=[.;,]|$)",
     re.IGNORECASE,
 )
-_SEVERAL_PLACES = re.compile(r"\bin\s+[A-Z][\w’'-]*(?:\s+[A-Z][\w’'-]*)*\s+and\s+[A-Z]")
+
+
+def _summed_tolls(sentence: str) -> list[tuple[int, set[str]]]:
+    """The figure of each summing clause in `sentence` with the places it names."""
+    found = []
+    for m in _SUMMED_TOLL.finditer(sentence):
+        places = {m.group(g) for g in ("a1", "b1", "a2", "b2") if m.group(g)}
+        figure = _figure(m.group("n").split()[-1])
+        if len(places) >= 2 and figure:
+            found.append((figure, places))
+    return found
 
 
 def _one_incidents_toll(work: EventWork) -> None:
     """Where the toll is the sum a lede gives for incidents in several places, the one
-    figure another cited sentence gives for a single incident; else null."""
+    figure another cited sentence gives for a single incident (one that names none of the
+    lede's other places); else null."""
     if work.fatalities is None:
         return
     sentences = [s.text for s in cited(work.article, work.ids)]
-    summed = [
-        s
-        for s in sentences
-        if _SEVERAL_INCIDENTS.search(s)
-        and _SEVERAL_PLACES.search(s)
-        and work.fatalities in _dead_figures(s)
+    sums = [
+        (s, places) for s in sentences for f, places in _summed_tolls(s) if f == work.fatalities
     ]
-    if not summed:
+    if not sums:
         return
-    singles = {f for s in sentences if s not in summed for f in _dead_figures(s)}
+    place = (work.grounded.get("location") or None) and work.grounded["location"].value
+    others = {p for _, places in sums for p in places if not place or p not in place}
+    singles = {
+        f
+        for s in sentences
+        if s not in {t for t, _ in sums} and not any(p in s for p in others)
+        for f in _dead_figures(s)
+    }
     value = singles.pop() if len(singles) == 1 else None
     message = (
         f"fatalities {work.fatalities} -> {value}: the cited lede sums incidents in several "

@@ -3,12 +3,12 @@
 The check also asks that a summary sentence resting only on attributed sentences says
 who said it (`checks/attribution.py`). The repair sets the responsibility the cited
 sentences state; a "claimed" or "alleged" nobody in the article states becomes
-"unknown" ("confirmed" where the cited sentences have the doer tell of its own air strike
-or arrest), and so does a "claimed" whose claimant no sentence has claim anything; a
-claim's claimant comes from actor1 when the claim sentence names it, else from the claim
-sentence's named subject ("X claimed responsibility"); and
-a claimed attack's actor that is a loaded label becomes the claimant (a neutrality
-finding: the label is what it repairs).
+"unknown" ("confirmed" where the cited sentences have a state's armed or defence body,
+the doer, tell of its own air strike), and so does a "claimed" whose claimant no
+sentence has claim anything; a claim's claimant comes from actor1 when the claim
+sentence names it, else from the claim sentence's named subject ("X claimed
+responsibility"); and a claimed attack's actor that is a loaded label becomes the
+claimant (a neutrality finding: the label is what it repairs).
 """
 
 from __future__ import annotations
@@ -20,7 +20,6 @@ from ..article import Article
 from ..checks.attribution import (
     ALLEGE,
     CLAIM,
-    CONFIRM,
     check_attribution,
     claimant_in,
     claims_responsibility,
@@ -28,6 +27,7 @@ from ..checks.attribution import (
 )
 from ..checks.grounding import cited
 from ..checks.lexicon import find_loaded_terms
+from ..countries import country_mentions
 from ..schema import Check, Draft, Finding, Responsibility
 from .base import EventWork, Rule, RuleContext, repaired
 
@@ -75,31 +75,43 @@ def _claims_somewhere(claimant: str, article: Article) -> bool:
     )
 
 
-# The kinds of act whose doer announces them itself: a state's forces their air strikes
-# ("the command determined that its drone strike killed ..."), the police their arrests.
-_SELF_ANNOUNCED = ("Air/drone strike", "Arrests")
+# A state's forces announce their own air strikes ("the command determined that its drone
+# strike killed ..."): where nobody claims, the doer's own account is its confirmation.
+# Only a state or armed body (a monitor or a rights group reports strikes it did not
+# fly), telling of the strike itself (not "said it was investigating"), not denying it.
 _TELLS = re.compile(
-    rf"^(?:\s*,[^,]{{1,60}},)?\s+(?:now\s+|on\s+\w+\s+)?(?:has\s+|have\s+|had\s+)?"
-    rf"(?:{language.alternatives('reporting_verbs')}|{language.alternatives('finding_words')}"
-    rf"|{CONFIRM.pattern})\b",
+    r"^(?:\s*,[^,]{1,60},)?\s+(?:now\s+|on\s+\w+\s+)?(?:has\s+|have\s+|had\s+)?"
+    r"(?:said|says|announced|stated|reported|determined|concluded|found|confirmed|"
+    r"acknowledged)\b(?P<told>[^;]*)",
     re.IGNORECASE,
 )
+_STRIKE_WORDS = re.compile(r"\b(?:strikes?|struck|airstrikes?|bomb(?:ed|ing)|raids?)\b", re.I)
+_STATE_BODY = re.compile(
+    r"\b(?:military|army|air ?force|navy|forces|troops|command|ministry|defen[cs]e|"
+    r"government|coalition)\b",
+    re.IGNORECASE,
+)
+_DENIED = re.compile(r"\b(?:not|no|never|denied|denies|false)\b", re.IGNORECASE)
 
 
 def _tells_own_act(work: EventWork) -> bool:
-    """The record's doer is the subject of a reporting or finding verb in its cited
-    sentences ("X has determined that the strike killed ..."), for an act of a kind its
-    doer announces."""
+    """The record's doer, a state or its armed or defence body, tells of the air strike in its
+    cited sentences ("X has determined that the drone strike killed ...")."""
     actor = (work.actor1 or "").strip()
-    if not actor or work.sub_event_type not in _SELF_ANNOUNCED:
+    if work.sub_event_type != "Air/drone strike" or not (
+        _STATE_BODY.search(actor) or country_mentions(actor)
+    ):
         return False
     # Spacing as the model wrote it may differ ("U. S. Central Command").
     name = re.compile(r"\s*".join(map(re.escape, actor.split())), re.IGNORECASE)
-    return any(
-        _TELLS.match(text[m.end() :])
-        for text in (s.text for s in cited(work.article, work.ids))
-        for m in name.finditer(text)
-    )
+    for text in (s.text for s in cited(work.article, work.ids)):
+        for m in name.finditer(text):
+            told = _TELLS.match(text[m.end() :])
+            strike = told and _STRIKE_WORDS.search(told["told"])
+            # Denied: a negation between the verb and the strike ("said it had not ...").
+            if strike and not _DENIED.search(told["told"][: strike.start()]):
+                return True
+    return False
 
 
 def repair_event(work: EventWork) -> None:

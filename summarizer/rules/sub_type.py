@@ -77,12 +77,13 @@ def ground_kind(evidence: str) -> str | None:
         evidence
     ):
         return None
-    if _intervened(evidence):
+    on_ground = _CLASH_SIDES["ground attack"].search(evidence) or _CLASH_SIDES["one side"].search(
+        evidence
+    )
+    if not on_ground and _CLASH_SIDES["protesters"].search(evidence) and _intervened(evidence):
         # Police firing tear gas at protesters is force on a protest, not a strike.
         return _force_kind(evidence)
-    if not (
-        _CLASH_SIDES["ground attack"].search(evidence) or _CLASH_SIDES["one side"].search(evidence)
-    ):
+    if not on_ground:
         return None
     if stated := one_sided_kind(evidence):
         return stated  # protesters' violence, force on a protest, one side's attack
