@@ -279,7 +279,8 @@ def _one_incidents_toll(work: EventWork) -> None:
     ]
     if not sums:
         return
-    place = (work.grounded.get("location") or None) and work.grounded["location"].value
+    located = work.grounded.get("location")
+    place = located.value if located else None
     others = {p for _, places in sums for p in places if not place or p not in place}
     singles = {
         f

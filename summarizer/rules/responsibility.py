@@ -107,9 +107,10 @@ def _tells_own_act(work: EventWork) -> bool:
     for text in (s.text for s in cited(work.article, work.ids)):
         for m in name.finditer(text):
             told = _TELLS.match(text[m.end() :])
-            strike = told and _STRIKE_WORDS.search(told["told"])
+            what = told["told"] if told else ""
+            strike = _STRIKE_WORDS.search(what)
             # Denied: a negation between the verb and the strike ("said it had not ...").
-            if strike and not _DENIED.search(told["told"][: strike.start()]):
+            if strike and not _DENIED.search(what[: strike.start()]):
                 return True
     return False
 
