@@ -172,12 +172,11 @@ def _agree_article(before: str, after: str) -> str:
     return before + after
 
 
-# "said" takes a clause ("admitted that ...", "admitted he was ..."), not an object: a
-# confession verb with an object or a gerund ("admitted the attack", "conceded defeat",
-# "admitted to landing a drone", "admitted to the charges") becomes "acknowledged",
-# never "said to landing".
-# A clause follows: "that", a stop, or a finite verb within a few words ("admitted he
-# was", "admitted on Tuesday that", "admitted to reporters that").
+# "said" takes a clause, not an object: a confession verb before a clause ("admitted
+# that ...", "admitted he was", "admitted on Tuesday that", "admitted to reporters that":
+# "that", a stop or a finite verb within a few words) becomes "said"; before an object or
+# a gerund ("admitted the attack", "conceded defeat", "admitted to landing a drone",
+# "admitted to the charges") it becomes "acknowledged", never "said to landing".
 _CLAUSE_AFTER = re.compile(
     r"^(?:\s*(?:that\b|[,.;:!?]|$)|\s+(?:[\w’'-]+\s+){0,4}?"
     r"(?:that|was|were|is|are|had|has|have|would|will|could|did|should|might|must|can)\b)",
