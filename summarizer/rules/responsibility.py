@@ -86,10 +86,9 @@ _TELLS = re.compile(
     re.IGNORECASE,
 )
 _STRIKE_WORDS = re.compile(r"\b(?:strikes?|struck|airstrikes?|bomb(?:ed|ing)|raids?)\b", re.I)
+_ARMED = language.sections("armed_forces")
 _STATE_BODY = re.compile(
-    r"\b(?:military|army|air ?force|navy|forces|troops|command|ministry|defen[cs]e|"
-    r"government|coalition)\b",
-    re.IGNORECASE,
+    rf"\b(?:{'|'.join(_ARMED['bodies only'] + _ARMED['state bodies'])})\b", re.IGNORECASE
 )
 _DENIED = re.compile(r"\b(?:not|no|never|denied|denies|false)\b", re.IGNORECASE)
 
