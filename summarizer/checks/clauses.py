@@ -53,6 +53,16 @@ _ACCORDING = re.compile(r"\baccording to ([^,;:.“”\"]{2,80})", re.IGNORECASE
 MAX_SPEAKER_WORDS = 8
 
 
+def verb_after_name(verbs: str) -> str:
+    """The pattern, matched right after a name, of that name as the subject of one of
+    `verbs`: "X said", "X, the group's spokesman, said", "X on Tuesday vowed", "X has now
+    determined"."""
+    return (
+        rf"^(?:\s*,[^,]{{1,60}},)?\s+(?:now\s+|on\s+\w+\s+|earlier\s+|later\s+)?"
+        rf"(?:has\s+|have\s+|had\s+|also\s+)?(?:{verbs})\b"
+    )
+
+
 def trim_before(text: str, position: int) -> str | None:
     """The sentence cut at the last clause opener before `position`, with a full stop;
     None when no opener precedes it or the main clause left would be too short."""

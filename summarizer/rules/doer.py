@@ -22,6 +22,7 @@ import re
 
 from .. import language
 from ..checks.attribution import CONFIRM, claimant_in
+from ..checks.clauses import verb_after_name
 from ..checks.grounding import cited
 from ..checks.negation import NEGATED_BEFORE
 from ..schema import EVENT_TYPE_OF, VIOLENT_TYPES, Check
@@ -29,14 +30,8 @@ from .base import EventWork, Rule, name_key, repaired
 from .incident import dated
 
 
-# "X said", "X has said", "X told reporters", "X, the group's spokesman, said".
 def _speech_after(verbs: str) -> re.Pattern[str]:
-    # "X said", "X, the group's spokesman, said", "X on Tuesday vowed".
-    return re.compile(
-        rf"^(?:\s*,[^,]{{1,60}},)?\s+(?:on\s+\w+\s+|earlier\s+|later\s+)?"
-        rf"(?:has\s+|had\s+|also\s+)?(?:{verbs})\b",
-        re.IGNORECASE,
-    )
+    return re.compile(verb_after_name(verbs), re.IGNORECASE)
 
 
 _SPEECH_AFTER = _speech_after(language.alternatives("reporting_verbs"))

@@ -25,6 +25,7 @@ from ..checks.attribution import (
     claims_responsibility,
     expected_responsibility,
 )
+from ..checks.clauses import verb_after_name
 from ..checks.grounding import cited
 from ..checks.lexicon import find_loaded_terms
 from ..countries import country_mentions
@@ -80,9 +81,10 @@ def _claims_somewhere(claimant: str, article: Article) -> bool:
 # Only a state or armed body (a monitor or a rights group reports strikes it did not
 # fly), telling of the strike itself (not "said it was investigating"), not denying it.
 _TELLS = re.compile(
-    r"^(?:\s*,[^,]{1,60},)?\s+(?:now\s+|on\s+\w+\s+)?(?:has\s+|have\s+|had\s+)?"
-    r"(?:said|says|announced|stated|reported|determined|concluded|found|confirmed|"
-    r"acknowledged)\b(?P<told>[^;]*)",
+    verb_after_name(
+        "said|says|announced|stated|reported|determined|concluded|found|confirmed|acknowledged"
+    )
+    + r"(?P<told>[^;]*)",
     re.IGNORECASE,
 )
 _STRIKE_WORDS = re.compile(r"\b(?:strikes?|struck|airstrikes?|bomb(?:ed|ing)|raids?)\b", re.I)
