@@ -120,6 +120,14 @@ def test_a_kind_with_words_of_its_own_needs_them_whatever_violence_is_mentioned(
         "Militias in Dara are receiving parts for drones and weapons from abroad.",
         "A massive earthquake leveled remote villages around Dara on Monday, killing 30.",
         "An award went to a short film, Dara Nights, about a man who is shot by police.",
+        "The ransomware group Kel demanded $70 million after its attack on a software firm.",
+        "A hacking group attacked the software vendor in Dara, sparing thousands of potential "
+        "victims.",
+        "Police in Dara arrested a man who claimed to have a bomb in his truck.",
+        "A bomb threat closed two schools in Dara on Monday.",
+        "Northland condemned Southland's test of a hydrogen bomb near Dara on Sunday.",
+        "Officials say 19 people were killed when their bus plunged off a bridge near Dara.",
+        "Another 22 people were injured in the Friday accident near Dara.",
     ],
 )
 def test_violence_words_used_figuratively_report_no_incident(figurative: str) -> None:
@@ -140,6 +148,8 @@ def test_literal_violence_words_still_report() -> None:
         ("Thousands of protesters marched in Dara on Monday.", "Peaceful protest"),
         ("A gunman shot dead two people at a Dara cinema showing a film about war.", "Attack"),
         ("A journalist who made a film about the militia was shot dead in Dara.", "Attack"),
+        ("Militants shot down a helicopter, which crashed near Dara, killing two.", "Attack"),
+        ("A suicide bomber's car crashed through the Dara gate, killing ten.", "Suicide bomb"),
         (
             "Protesters angry about a book about the king clashed with police in Dara.",
             "Armed clash",
@@ -204,6 +214,34 @@ def test_an_incident_dated_by_a_year_is_background() -> None:
         "text": "On 17 September 2019, two bombs killed 48 people in Nairobi, police said.",
     }
     assert _events_of(current, bomb) == ["Remote explosive/landmine/IED"]
+
+
+def test_an_incident_named_by_its_date_is_background() -> None:
+    # "the January 6 attack": a date worn as a name is an incident the reader knows.
+    plan = {
+        "title": "No commission",
+        "text": "The president has no plans to create a commission to investigate the "
+        "January 6 attack on the Dara parliament, a spokeswoman said.",
+    }
+    other = {"ids": [1], "type": "Other", "place": "Dara"}
+    assert _events_of(plan, other) == []
+    # A day that dates today's report is no name: "gunmen attacked Dara on January 6".
+    report = {"title": "Attack", "text": "Gunmen attacked a market in Dara on January 6."}
+    attack = {"ids": [1], "type": "Attack", "place": "Dara"}
+    assert _events_of(report, attack) == ["Attack"]
+
+
+def test_a_protest_told_beside_a_recalled_attack_is_todays() -> None:
+    rally = {
+        "title": "Rally",
+        "text": "Hundreds rallied in Dara on Saturday to support those charged over the "
+        "January 6 attack.",
+    }
+    protest = {"ids": [1], "type": "Peaceful protest", "place": "Dara"}
+    assert _events_of(rally, protest) == ["Peaceful protest"]
+    # A protest named by its year is the recalled one.
+    memorial = {"title": "Memorial", "text": "A plaque in Dara honours the 2019 protests."}
+    assert _events_of(memorial, protest) == []
 
 
 def _example_values() -> set[str]:

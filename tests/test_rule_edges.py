@@ -79,6 +79,14 @@ def test_remote_violence_in_other_words_stays_remote() -> None:
     assert ground_kind(text) is None
 
 
+def test_an_assault_beaten_back_is_a_clash_not_a_strike() -> None:
+    text = (
+        "The militants' attack to capture the army's positions near the Dara airbase was "
+        "fended off by the troops."
+    )
+    assert ground_kind(text) == "Armed clash"
+
+
 def test_a_toll_is_not_zero_where_deaths_are_told_without_a_figure() -> None:
     text = "A bomb exploded in Dara. Nobody was hurt at first, but several were killed later."
     bomb = {"ids": [1, 2], "type": "Remote explosive/landmine/IED", "place": "Dara"}
@@ -409,3 +417,50 @@ def test_the_police_that_broke_up_a_protest_are_not_its_crowd() -> None:
 )
 def test_a_speaker_is_never_a_place_or_a_lone_initial(sentence: str, speaker: str | None) -> None:
     assert speaker_of(sentence) == speaker
+
+
+def test_one_protest_told_in_two_phases_is_one_record_with_the_force_used() -> None:
+    text = (
+        "Protesters removed the fences near the parliament in Dara on Sunday.\n"
+        "Security forces fired tear gas to disperse hundreds of protesters in Dara."
+    )
+    march = {"ids": [1], "type": "Peaceful protest", "actor": "Protesters", "place": "Dara"}
+    force = {"ids": [2], "type": "Protest with intervention", "place": "Dara"}
+    (event,) = events_of(text, march, force)
+    assert event.sub_event_type == "Protest with intervention"
+    assert event.sentence_ids == [1, 2]
+    assert event.actors.actor1 is not None and event.actors.actor1.value == "Protesters"
+    # Protests in two places stay two.
+    text = "Protesters marched in Dara on Sunday.\nProtesters marched in Northtown on Sunday."
+    first = {"ids": [1], "type": "Peaceful protest", "place": "Dara"}
+    second = {"ids": [2], "type": "Peaceful protest", "place": "Northtown"}
+    assert len(events_of(text, first, second)) == 2
+
+
+def test_police_dispersing_rioters_is_still_the_riot() -> None:
+    text = "Police in Dara used a water cannon and tear gas to disperse a crowd of rioters."
+    riot = {"ids": [1], "type": "Violent demonstration", "place": "Dara"}
+    (event,) = events_of(text, riot)
+    assert event.sub_event_type == "Violent demonstration"
+
+
+def test_a_looting_spree_is_property_destruction() -> None:
+    text = "Hundreds of locals went on a looting spree in Dara despite police reinforcements."
+    looting = {"ids": [1], "type": "Looting/property destruction", "place": "Dara"}
+    (event,) = events_of(text, looting)
+    assert event.sub_event_type == "Looting/property destruction"
+
+
+def test_a_value_written_in_a_later_cited_sentence_beats_a_near_match_in_an_earlier_one() -> None:
+    text = (
+        "A group of militants detonated car bombs in Dara.\n"
+        "Police said the militants attacked the police headquarters in Dara."
+    )
+    bomb = {
+        "ids": [1, 2],
+        "type": "Remote explosive/landmine/IED",
+        "actor": "the militants",
+        "place": "Dara",
+    }
+    (event,) = events_of(text, bomb)
+    assert event.actors.actor1 is not None and event.actors.actor1.value == "the militants"

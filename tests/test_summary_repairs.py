@@ -17,6 +17,7 @@ from summarizer.checks.clauses import speaker_of, trim_before
 from summarizer.checks.lexicon import neutralise
 from summarizer.checks.wellformed import addresses_reader, problems, says_nothing
 from summarizer.rules import SentenceWork, abbreviation_spacing, dateline, section_label
+from summarizer.rules.attribution import writer_of_column
 
 SETTINGS = Settings(backend="local", max_reasks=0, rereads=0, min_summary_sentences=0)
 
@@ -101,6 +102,19 @@ def test_speaker_is_found_next_to_the_speech_verb() -> None:
     # A phrase ending on a pronoun, and an auxiliary before "reported by", name nobody.
     assert speaker_of("Rockets hit Dara, a day after it said it struck a depot.") is None
     assert speaker_of("The toll and the wounded, were reported by Gen. Ali Noor.") is None
+
+
+def test_an_according_to_source_keeps_its_dots_and_sheds_its_description() -> None:
+    # A dotted abbreviation is part of the name, not the end of the sentence.
+    assert speaker_of("Five died, according to the U.S. military.") == "the U.S. military"
+    # Where a document went, or who read it, describes the source; it does not name it.
+    guidance = (
+        "Prosecutors will treat the cases as terrorism, according to internal guidance "
+        "sent to U.S. attorney’s offices reviewed by\xa0Reuters."
+    )
+    assert speaker_of(guidance) == "internal guidance"
+    assert speaker_of("Two died, according to a memo seen by reporters.") == "a memo"
+    assert speaker_of("Two died, documents obtained by the AP said.") == "documents"
 
 
 ARTICLE = {
@@ -531,6 +545,32 @@ def test_a_headline_in_the_writers_first_person_marks_a_column() -> None:
     quoted = {**article, "title": "We will stay in Dara, says minister"}
     result = summarize(quoted, backend=FakeBackend(answer), settings=SETTINGS)
     assert not any("writer argues" in s.text for s in result.summary)
+
+
+def test_a_column_filed_under_its_writers_name_is_the_writers_view() -> None:
+    article = {
+        "title": "What the Dara vote really means",
+        "source": "Jane Kel",
+        "text": "The vote in Dara was a dangerous attempt to rewrite history.\n"
+        "Officials said turnout was low.",
+    }
+    answer = {
+        "summary": [
+            {"text": "The vote in Dara was a dangerous attempt to rewrite history.", "ids": [1]},
+            {"text": "Officials said turnout was low.", "ids": [2]},
+            {"text": "Not a free vote.", "ids": [1]},
+        ],
+        "events": [],
+    }
+    result = summarize(article, backend=FakeBackend(answer), settings=SETTINGS)
+    assert result.summary[0].text.endswith(", the writer argues.")
+    assert result.summary[1].text == "Officials said turnout was low."  # its own speaker
+    assert len(result.summary) == 2  # the tail gives no fragment the verb it lacks
+    # An outlet's name is no byline, whatever word opens it.
+    for outlet in ("Christian Science Monitor", "Defense One", "Fox Business", "Al Jazeera"):
+        assert writer_of_column(outlet) is None
+    assert writer_of_column("Katrina vanden Heuvel") == "Katrina vanden Heuvel"
+    assert writer_of_column("Reuters") is None
 
 
 def test_a_clause_said_word_for_word_before_is_cut() -> None:

@@ -49,7 +49,10 @@ _AFTER = re.compile(
 )
 # "The ministry said ..." at the start of the sentence.
 _BEFORE = re.compile(rf"^([A-Z][^,;:.“”\"]{{1,80}}?)\s+(?:{_VERB})\b")
-_ACCORDING = re.compile(r"\baccording to ([^,;:.“”\"]{2,80})", re.IGNORECASE)
+_ACCORDING = re.compile(rf"\baccording to ({_NAME_CHAR}{{2,80}})", re.IGNORECASE)
+_DESCRIPTION = re.compile(
+    rf"\s+\b(?:{language.alternatives('speaker_descriptions')})\b.*$", re.IGNORECASE
+)
 MAX_SPEAKER_WORDS = 8
 
 
@@ -84,6 +87,7 @@ def speaker_of(sentence: str) -> str | None:
             # "a town near the base where officials said": the speaker is the relative
             # clause's subject, "officials".
             speaker = _RELATIVE.split(m.group(1).strip())[-1].strip()
+            speaker = _DESCRIPTION.sub("", speaker)
             if (
                 not speaker
                 or _NOT_A_SPEAKER.search(speaker)

@@ -96,13 +96,15 @@ def _literal(value: str) -> re.Pattern[str]:
     return re.compile(re.escape(value), re.IGNORECASE)
 
 
-def _align_in(value: str, sentence: Sentence, policy: GroundingPolicy) -> tuple[str, Span] | None:
+def _align_in(
+    value: str, sentence: Sentence, policy: GroundingPolicy, fuzzy: bool = True
+) -> tuple[str, Span] | None:
     # Search the original text case-insensitively: lower() can change lengths ('İ').
     m = _literal(value).search(sentence.text)
     if m:
         start = sentence.start + m.start()
         return "exact", Span(start=start, end=sentence.start + m.end(), text=m.group(0))
-    if len(value) < 4:
+    if len(value) < 4 or not fuzzy:
         return None
     # The cutoff lets rapidfuzz skip hopeless windows (half the time); below it the
     # answer is None, above it the same alignment as without.
@@ -148,14 +150,15 @@ def locate(
     `policy`: how close a match counts (GroundingPolicy; every caller names its own).
     """
     value = value.strip()
-    for sentence in cited(article, ids):
-        hit = _align_in(value, sentence, policy)
-        if hit:
-            return GroundedValue(value=value, evidence=[hit[1]], alignment=hit[0]), True
-    for sentence in article.sentences:
-        hit = _align_in(value, sentence, policy)
-        if hit:
-            return GroundedValue(value=value, evidence=[hit[1]], alignment=hit[0]), False
+    # The value as written in any cited sentence before a near match in an earlier one
+    # ("the militants" is in the third sentence; "of militants" in the first is only near).
+    for sentences, in_cited in ((cited(article, ids), True), (article.sentences, False)):
+        for fuzzy in (False, True):
+            for sentence in sentences:
+                hit = _align_in(value, sentence, policy, fuzzy)
+                if hit:
+                    grounded = GroundedValue(value=value, evidence=[hit[1]], alignment=hit[0])
+                    return grounded, in_cited
     return GroundedValue(value=value, evidence=[], alignment="none"), False
 
 

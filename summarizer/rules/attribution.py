@@ -10,8 +10,9 @@ Repairs of one summary sentence, before its specifics are checked:
   * a sentence restating only attributed or quoted article sentences gets their speaker
     (", according to X"; of several, the speaker of the sentence it restates most); a
     quotation whose speaker cannot be found is dropped;
-  * in an opinion piece (the outlet marks it: "Opinion", "column"), a sentence with no
-    speaker is the writer's view: ", the writer argues".
+  * in an opinion piece (the outlet marks it: "Opinion", "column"; or the source is the
+    writer's name), a sentence with no speaker is the writer's view: ", the writer
+    argues".
 """
 
 from __future__ import annotations
@@ -23,7 +24,7 @@ from ..checks.attribution import SPEECH
 from ..checks.clauses import clause_opening, speaker_of, trim_before
 from ..checks.grounding import cited, content_words
 from ..checks.lexicon import quoted_ranges
-from ..checks.wellformed import writer_speaks
+from ..checks.wellformed import problems, writer_speaks
 from ..schema import Check
 from .base import Rule, SentenceWork, repaired
 
@@ -147,17 +148,43 @@ def _column_headline(title: str) -> bool:
     return bool(writer_speaks(title)) and not _HEADLINE_SPEAKER.search(title)
 
 
+# A byline where the outlet should stand ("Julian Zelizer", "Katrina vanden Heuvel"):
+# aggregators file a column under its writer's name. Two to four words, a given name
+# first, then capitalised words or a surname's particle, and no word of an outlet's name
+# ("Christian Science Monitor", "Defense One" and "Fox Business" are outlets).
+_GIVEN_NAMES = language.words("given_names")
+_OUTLET_WORD = language.any_word("outlet_words")
+_PARTICLES = frozenset(("van", "vanden", "von", "de", "del", "della", "der", "da", "di", "du"))
+_NAME_WORD = re.compile(r"[A-Za-z][A-Za-z'’.-]*")
+
+
+def writer_of_column(source: str | None) -> str | None:
+    """The writer's name, where the article's source is a person's name, else None."""
+    words = (source or "").split()
+    if not 2 <= len(words) <= 4 or _OUTLET_WORD.search(source or ""):
+        return None
+    if words[0] not in _GIVEN_NAMES or not all(_NAME_WORD.fullmatch(w) for w in words):
+        return None
+    if not all(w[0].isupper() or w in _PARTICLES for w in words[1:]):
+        return None
+    return " ".join(words)
+
+
 def _writer_view(work: SentenceWork) -> None:
     """In an opinion piece, a sentence with no speaker of its own is the writer's view."""
     article = work.article
     opinion = (
-        _OPINION_SOURCE.search(article.source or "")
+        writer_of_column(article.source)
+        or _OPINION_SOURCE.search(article.source or "")
         or _OPINION_PATH.search(article.url or "")
         or _OPINION_TITLE.match(article.title or "")
         or _column_headline(article.title or "")
     )
-    if not opinion or SPEECH.search(work.text):
+    # A fragment ("Not potato chips.") is left for the well-formedness rule to drop: the
+    # tail would give it the verb it lacks.
+    if not opinion or SPEECH.search(work.text) or problems(work.text):
         return
+    # "the writer", not the name: a byline is no sentence of the article to ground it in.
     work.text = _attach(work.text, "the writer argues")
     message = "an opinion piece: the sentence is the writer's view, attributed to the writer"
     work.findings.append(repaired(Check.ATTRIBUTION, work.where, message))

@@ -1,8 +1,12 @@
-"""One record per (sub-type, place) where the records also share a sentence.
+"""One record per (sub-type, place) where the records also share a sentence, and one
+protest per place and day.
 
-Chunk overlap and over-eager models repeat an event; distinct places stay apart. The
-merge says nothing in the findings (the event paths of draft findings are then not
-compared with the assembled events: pipeline.mark_resolved).
+Chunk overlap and over-eager models repeat an event; distinct places stay apart. A
+small model also splits one protest into its phases ("protesters removed the fences" a
+peaceful protest, "police fired tear gas to disperse them" one with intervention): ACLED
+codes one protest event per place and day, typed by the most force used on it. The merge
+says nothing in the findings (the event paths of draft findings are then not compared
+with the assembled events: pipeline.mark_resolved).
 """
 
 from __future__ import annotations
@@ -16,21 +20,45 @@ def _event_key(event: Event) -> tuple[str, str]:
     return event.sub_event_type, place
 
 
+# A protest's sub-types by the force used on it, least first: a merged protest takes the
+# most.
+_PROTEST_FORCE = (
+    "Peaceful protest",
+    "Protest with intervention",
+    "Excessive force against protesters",
+)
+# Two protest records at one place and day are one protest where their sentences are this
+# close (a later paragraph may report another day's protest with no date given).
+_PROTEST_SENTENCE_GAP = 2
+
+
+def _same_protest(a: Event, b: Event) -> bool:
+    if a.sub_event_type not in _PROTEST_FORCE or b.sub_event_type not in _PROTEST_FORCE:
+        return False
+    if _event_key(a)[1] != _event_key(b)[1] or not _event_key(a)[1] or a.date != b.date:
+        return False
+    gap = min(abs(i - j) for i in a.sentence_ids for j in b.sentence_ids)
+    return gap <= _PROTEST_SENTENCE_GAP
+
+
+def _twins(a: Event, b: Event) -> bool:
+    shared = set(a.sentence_ids) & set(b.sentence_ids)
+    return (_event_key(a) == _event_key(b) and bool(shared)) or _same_protest(a, b)
+
+
 def merge_duplicate_events(events: list[Event]) -> list[Event]:
     merged: list[Event] = []
     for event in events:
-        twin = next(
-            (
-                m
-                for m in merged
-                if _event_key(m) == _event_key(event)
-                and set(m.sentence_ids) & set(event.sentence_ids)
-            ),
-            None,
-        )
+        twin = next((m for m in merged if _twins(m, event)), None)
         if twin is None:
             merged.append(event)
             continue
+        if twin.sub_event_type != event.sub_event_type:  # a protest's phases
+            forces = _PROTEST_FORCE.index
+            if forces(event.sub_event_type) > forces(twin.sub_event_type):
+                twin.sub_event_type = event.sub_event_type
+            if twin.actors.actor1 is None:
+                twin.actors.actor1 = event.actors.actor1
         ids = sorted(set(twin.sentence_ids) | set(event.sentence_ids))
         spans = {(s.start, s.end): s for s in [*twin.evidence, *event.evidence]}
         twin.sentence_ids = ids

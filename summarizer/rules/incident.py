@@ -32,9 +32,16 @@ _LEAD_IN = re.compile(
 # puts a year on one it recalls for context: background, not an incident of the article.
 # The year follows "the", "of", "in", "since" or a month: "About 2000 people protested"
 # is a count, "On 17 September 2019, two bombings killed..." a date opening the report.
+# So does a day of the month used as the incident's name: "the January 6 attack", "the
+# Sept. 11 attacks". A current incident is told by its day ("an attack on Monday",
+# "attacked on Jan. 6"); a date worn as a name ("the <date> attack") is one the reader
+# already knows.
 _MONTHS = "|".join(calendar.month_name[1:])  # the C locale's English month names
+_MONTH_ABBRS = "|".join(["Sept", *calendar.month_abbr[1:]])
 _DATED_BEFORE = re.compile(
-    rf"(?:\b(?:the|of|in|since)\s+|\b(?:{_MONTHS})\s+)(?:19|20)\d\d(?:\s+[\w-]+){{0,2}}\s+$",
+    rf"(?:(?:\b(?:the|of|in|since)\s+|\b(?:{_MONTHS})\s+)(?:19|20)\d\d"
+    rf"|\bthe\s+(?:{_MONTHS}|(?:{_MONTH_ABBRS})\.)\s+\d{{1,2}}(?:st|nd|rd|th)?)"
+    r"(?:\s+[\w-]+){0,2}\s+$",
     re.IGNORECASE,
 )
 
@@ -87,14 +94,31 @@ def has_incident_word(text: str) -> bool:
     return bool(_ANY_INCIDENT.search(text))
 
 
+# The violent kinds' words: in a sentence that recalls a past incident, these are that
+# incident's; a protest, an arrest or a deal told beside it is today's ("a rally on
+# Saturday to support those charged over the January 6 attack").
+_VIOLENCE_WORDS = _cue(
+    tuple(
+        word
+        for kind, words in _SECTIONS.items()
+        if kind in (*VIOLENT_TYPES, "Riots", "Any violence")
+        for word in words
+    )
+)
+
+
 def _in(cue: re.Pattern[str], text: str) -> bool:
     """A cue word in the text, not led in by a threat, plan or charge nor used
-    figuratively, in a sentence that reports no past incident by its year."""
+    figuratively, nor a violence word in a sentence that recalls a past incident."""
     text = literal(text)
-    return (
-        not dated(text)
-        and not is_heading(text)  # a heading names things; it reports none
-        and any(not _LEAD_IN.search(text[: match.start()]) for match in cue.finditer(text))
+    if is_heading(text):  # a heading names things; it reports none
+        return False
+    history = dated(text)
+    return any(
+        not _LEAD_IN.search(text[: match.start()])
+        and not _DATED_BEFORE.search(text[: match.start()])  # "the 2019 protests"
+        and not (history and _VIOLENCE_WORDS.fullmatch(match.group(0)))
+        for match in cue.finditer(text)
     )
 
 

@@ -129,9 +129,11 @@ def _intervened(evidence: str) -> bool:
 
 
 def _force_on_protest(work: EventWork) -> str | None:
-    """A riot record whose sentences tell someone else broke up or fired on the protest."""
+    """A riot record whose sentences tell someone else broke up or fired on the protest,
+    and tell no riot of its own: police dispersing "a crowd of rioters" or looters is
+    force used on a riot, which ACLED still codes as the riot."""
     evidence = work.evidence_text
-    if not _CLASH_SIDES["force on a protest"].search(evidence):
+    if not _CLASH_SIDES["force on a protest"].search(evidence) or _RIOT_WORDS.search(evidence):
         return None
     if work.actor1 and _CLASH_SIDES["crowd"].search(work.actor1):
         return None
