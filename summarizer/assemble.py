@@ -75,7 +75,14 @@ def build_summary(draft: Draft, article: Article) -> tuple[list[SummarySentence]
                 findings.append(repaired(Check.STRUCTURE, SummaryTarget(k), message))
                 work.text = trimmed
             evidence = spans_of(cited(article, work.ids))
-            out.append(SummarySentence(text=work.text, sentence_ids=work.ids, evidence=evidence))
+            sentence = SummarySentence(text=work.text, sentence_ids=work.ids, evidence=evidence)
+            if (shorter := _repeated(work.text, out, fuller=True)) is not None:
+                # A headline-like sentence, then the lede that says it all and more.
+                message = f"replaces summary sentence {shorter + 1}, which it says in full"
+                findings.append(repaired(Check.STRUCTURE, SummaryTarget(k), message))
+                out[shorter] = sentence
+                continue
+            out.append(sentence)
     return out, findings
 
 
@@ -108,18 +115,16 @@ def _without_repeated_tail(text: str, earlier: list[SummarySentence]) -> str | N
     return main + "." if len(main.split()) >= MIN_MAIN_WORDS else None
 
 
-def _repeated(text: str, earlier: list[SummarySentence]) -> int | None:
-    """The index of an earlier sentence this one only repeats, if any. The tail we add to
-    a column's sentences (", the writer argues") is no content of either."""
+def _repeated(text: str, earlier: list[SummarySentence], fuller: bool = False) -> int | None:
+    """The index of an earlier sentence this one only repeats, if any; with `fuller`, of
+    one that this one says in full. The tail we add to a column's sentences (", the
+    writer argues") is no content of either."""
     words = _stems(_WRITER_TAIL.sub("", text))
-    return next(
-        (
-            i
-            for i, s in enumerate(earlier)
-            if _holds(_stems(_WRITER_TAIL.sub("", s.text)), words, SAYS_IT)
-        ),
-        None,
-    )
+    for i, s in enumerate(earlier):
+        other = _stems(_WRITER_TAIL.sub("", s.text))
+        if _holds(words, other, SAYS_IT) if fuller else _holds(other, words, SAYS_IT):
+            return i
+    return None
 
 
 # A summary is at most this long once sentences for uncovered incidents are added.

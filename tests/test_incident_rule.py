@@ -150,6 +150,20 @@ def test_literal_violence_words_still_report() -> None:
         ("A journalist who made a film about the militia was shot dead in Dara.", "Attack"),
         ("Militants shot down a helicopter, which crashed near Dara, killing two.", "Attack"),
         ("A suicide bomber's car crashed through the Dara gate, killing ten.", "Suicide bomb"),
+        # A vehicle's crash beside a weapon is no accident; a claim to have done it reports it.
+        (
+            "A car bomb crashed into the gate of the Dara base, killing six soldiers.",
+            "Remote explosive/landmine/IED",
+        ),
+        (
+            "A bus struck a landmine and overturned near Dara, killing 14.",
+            "Remote explosive/landmine/IED",
+        ),
+        ("Soldiers killed a driver after his car crashed through a Dara checkpoint.", "Attack"),
+        ("The rebels claimed to have killed 20 soldiers near Dara.", "Attack"),
+        ("A hacking group struck on Monday as militants attacked a Dara police post.", "Attack"),
+        # Only the incident named by its date is recalled, not the sentence's own.
+        ("Gunmen killed five in Dara on Sunday, a week after the May 2 attack.", "Attack"),
         (
             "Protesters angry about a book about the king clashed with police in Dara.",
             "Armed clash",
@@ -229,6 +243,20 @@ def test_an_incident_named_by_its_date_is_background() -> None:
     report = {"title": "Attack", "text": "Gunmen attacked a market in Dara on January 6."}
     attack = {"ids": [1], "type": "Attack", "place": "Dara"}
     assert _events_of(report, attack) == ["Attack"]
+    # The named incident's other violence words are its own, unless today's day is told.
+    inquiry = {
+        "title": "Inquiry",
+        "text": "Rioters assaulted officers in the January 6 attack on Dara.",
+    }
+    assert _events_of(inquiry, attack) == []
+    sunday = {
+        "title": "Five killed",
+        "text": "Gunmen killed five in Dara on Sunday, a week after the May 2 attack.",
+    }
+    assert _events_of(sunday, attack) == ["Attack"]
+    # A date that names an election is no incident's name.
+    vote = {"title": "Killings", "text": "After the June 20 elections gunmen killed three in Dara."}
+    assert _events_of(vote, attack) == ["Attack"]
 
 
 def test_a_protest_told_beside_a_recalled_attack_is_todays() -> None:
@@ -242,6 +270,12 @@ def test_a_protest_told_beside_a_recalled_attack_is_todays() -> None:
     # A protest named by its year is the recalled one.
     memorial = {"title": "Memorial", "text": "A plaque in Dara honours the 2019 protests."}
     assert _events_of(memorial, protest) == []
+    # A sentence that recalls a year's events recalls its arrests too.
+    recalled = {
+        "title": "Memories",
+        "text": "Hundreds were arrested during the 2019 protests in Dara.",
+    }
+    assert _events_of(recalled, {"ids": [1], "type": "Arrests", "place": "Dara"}) == []
 
 
 def _example_values() -> set[str]:

@@ -85,6 +85,9 @@ def test_an_assault_beaten_back_is_a_clash_not_a_strike() -> None:
         "fended off by the troops."
     )
     assert ground_kind(text) == "Armed clash"
+    # A person "repulsed" by a killing is no side beating back an attack.
+    text = "Ali Noor said he was repulsed after gunmen shot dead three villagers in Dara."
+    assert one_sided_kind(text) == "Attack"
 
 
 def test_a_toll_is_not_zero_where_deaths_are_told_without_a_figure() -> None:
@@ -435,6 +438,21 @@ def test_one_protest_told_in_two_phases_is_one_record_with_the_force_used() -> N
     first = {"ids": [1], "type": "Peaceful protest", "place": "Dara"}
     second = {"ids": [2], "type": "Peaceful protest", "place": "Northtown"}
     assert len(events_of(text, first, second)) == 2
+    # Two crowds, or a later day, are two protests.
+    text = "Teachers protested in Dara.\nFarmers marched in Dara, and police shot two dead."
+    teachers = {"ids": [1], "type": "Peaceful protest", "actor": "Teachers", "place": "Dara"}
+    farmers = {
+        "ids": [2],
+        "type": "Excessive force against protesters",
+        "actor": "Police",
+        "place": "Dara",
+    }
+    assert len(events_of(text, teachers, farmers)) == 2
+    text = (
+        "Students protested in Dara.\nTwo days later, police fired tear gas at protesters in Dara."
+    )
+    students = {"ids": [1], "type": "Peaceful protest", "actor": "Students", "place": "Dara"}
+    assert len(events_of(text, students, {**force, "ids": [2]})) == 2
 
 
 def test_police_dispersing_rioters_is_still_the_riot() -> None:
@@ -442,6 +460,15 @@ def test_police_dispersing_rioters_is_still_the_riot() -> None:
     riot = {"ids": [1], "type": "Violent demonstration", "place": "Dara"}
     (event,) = events_of(text, riot)
     assert event.sub_event_type == "Violent demonstration"
+    # The police's kit, an accusation or a denial tells no riot.
+    for text in (
+        "Anti-riot forces fired tear gas to disperse protesters in Dara.",
+        "Police fired tear gas to disperse protesters in Dara. Officials accused them of looting.",
+        "Police fired tear gas to disperse protesters in Dara. No stones were thrown.",
+    ):
+        record = {**riot, "ids": [1, 2] if text.count(".") == 2 else [1]}
+        (event,) = events_of(text, record)
+        assert event.sub_event_type == "Protest with intervention", text
 
 
 def test_a_looting_spree_is_property_destruction() -> None:
@@ -464,3 +491,20 @@ def test_a_value_written_in_a_later_cited_sentence_beats_a_near_match_in_an_earl
     }
     (event,) = events_of(text, bomb)
     assert event.actors.actor1 is not None and event.actors.actor1.value == "the militants"
+
+
+def test_a_clash_record_that_tells_only_towns_taken_is_a_takeover() -> None:
+    text = (
+        "The president said he sought to prevent bloodshed, as the rebels tightened their "
+        "grip on Northland, seizing two more provincial capitals."
+    )
+    clash = {"ids": [1], "type": "Armed clash", "place": "Northland"}
+    (event,) = events_of(text, clash)
+    assert event.sub_event_type == "Non-state actor overtakes territory"
+    # The army taking a town is the government's; a fight stays a clash.
+    text = "The army captured the town of Dara on Monday."
+    (event,) = events_of(text, {"ids": [1], "type": "Armed clash", "place": "Dara"})
+    assert event.sub_event_type == "Government regains territory"
+    text = "Rebels clashed with troops and seized the town of Dara on Monday."
+    (event,) = events_of(text, {"ids": [1], "type": "Armed clash", "place": "Dara"})
+    assert event.sub_event_type == "Armed clash"

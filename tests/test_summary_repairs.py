@@ -41,6 +41,7 @@ SETTINGS = Settings(backend="local", max_reasks=0, rereads=0, min_summary_senten
         "Trudeau's Reason for Calling Snap Election Fails, according to CNN.",  # a headline
         "Photo © 2001 Corbis Images all rights reserved.",  # a credit line
         "The retreat has evoked a feeling of deja vu for me.",  # the writer's own voice
+        "And not wood chips.",  # a column's fragment continuing the sentence before it
     ],
 )
 def test_fragments_are_flagged(fragment: str) -> None:
@@ -58,6 +59,7 @@ def test_fragments_are_flagged(fragment: str) -> None:
         "The announcement and the date apply to both air and land travel.",
         "Rebel units control the town of Tarsa.",
         "Officials fled the capital on Monday.",
+        "Not a single shot was fired.",
         "The army withdrew from the area.",
         "A fighter jet flew over the city.",
         "The economy shrank by 2 percent.",
@@ -115,6 +117,9 @@ def test_an_according_to_source_keeps_its_dots_and_sheds_its_description() -> No
     assert speaker_of(guidance) == "internal guidance"
     assert speaker_of("Two died, according to a memo seen by reporters.") == "a memo"
     assert speaker_of("Two died, documents obtained by the AP said.") == "documents"
+    # Who released or issued it is its author, and stays.
+    released = "Two died, according to figures released by the health ministry."
+    assert speaker_of(released) == "figures released by the health ministry"
 
 
 ARTICLE = {
@@ -567,7 +572,8 @@ def test_a_column_filed_under_its_writers_name_is_the_writers_view() -> None:
     assert result.summary[1].text == "Officials said turnout was low."  # its own speaker
     assert len(result.summary) == 2  # the tail gives no fragment the verb it lacks
     # An outlet's name is no byline, whatever word opens it.
-    for outlet in ("Christian Science Monitor", "Defense One", "Fox Business", "Al Jazeera"):
+    outlets = ("Christian Science Monitor", "Defense One", "Fox Business", "Al Jazeera")
+    for outlet in (*outlets, "Christian Aid", "Virginia Mercury", "Lincoln Project"):
         assert writer_of_column(outlet) is None
     assert writer_of_column("Katrina vanden Heuvel") == "Katrina vanden Heuvel"
     assert writer_of_column("Reuters") is None
@@ -610,3 +616,24 @@ def test_the_writer_addressing_the_reader_is_no_wire_sentence(to_the_reader: str
 def test_a_speakers_unquoted_you_is_not_the_writers() -> None:
     reported = "The defendant said that if you want peace, you must talk to your enemy."
     assert addresses_reader(reported) is None
+
+
+def test_a_headline_like_sentence_gives_way_to_the_lede_that_says_it_in_full() -> None:
+    article = {
+        "title": "Kel wants $70 million",
+        "text": "The group Kel has demanded a $70 million payment for a tool after its raid "
+        "on a Dara software firm, researchers say.\nThe firm said it was investigating.",
+    }
+    answer = {
+        "summary": [
+            {"text": "Kel demands $70 million after Dara raid.", "ids": [1]},
+            {
+                "text": "The group Kel has demanded a $70 million payment for a tool after its "
+                "raid on a Dara software firm, researchers say.",
+                "ids": [1],
+            },
+        ],
+        "events": [],
+    }
+    result = summarize(article, backend=FakeBackend(answer), settings=SETTINGS)
+    assert [s.text for s in result.summary] == [answer["summary"][1]["text"]]

@@ -82,6 +82,16 @@ def is_heading(text: str) -> bool:
     return long_words >= 4 and all(w[0].isupper() for w in major)
 
 
+# A column's rhetorical fragment: "Not potato chips. And not wood chips." continues the
+# sentence before it; alone it says nothing. Up to four words after the "not", none an
+# auxiliary ("Not a single shot was fired." is a sentence).
+_ELLIPTICAL = re.compile(
+    r"^(?:(?:and|but|or|nor)\s+)?not(?:\s+(?!(?:is|are|was|were|be|been|has|have|had|do|"
+    r"does|did|will|would|can|could|may|might|should|must)\b)[\w'’-]+){1,4}[.!?]?$",
+    re.IGNORECASE,
+)
+
+
 def problems(text: str) -> list[str]:
     """What makes this sentence a fragment; empty when it reads as a whole sentence."""
     text = text.strip()
@@ -106,6 +116,8 @@ def problems(text: str) -> list[str]:
         found.append(f"ends on {core[-1]!r}")
     if len(words) >= MIN_WORDS and not _has_possible_verb(words):
         found.append("no verb (a label or a name, not a sentence)")
+    if _ELLIPTICAL.match(text):
+        found.append("an elliptical fragment that continues the sentence before it")
     if is_heading(text):
         found.append("a headline or heading in title case, not a sentence")
     if _CREDIT_LINE.search(text):

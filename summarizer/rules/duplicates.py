@@ -11,6 +11,8 @@ with the assembled events: pipeline.mark_resolved).
 
 from __future__ import annotations
 
+import re
+
 from ..schema import Event, Finding
 from .base import Rule
 
@@ -27,15 +29,28 @@ _PROTEST_FORCE = (
     "Protest with intervention",
     "Excessive force against protesters",
 )
-# Two protest records at one place and day are one protest where their sentences are this
-# close (a later paragraph may report another day's protest with no date given).
-_PROTEST_SENTENCE_GAP = 2
+# Two protest records at one place and day are one protest where their sentences are next
+# to each other, their crowds are not named apart ("teachers" and "farmers" are two
+# protests), and the later one does not move on in time ("two days later, police ...").
+_PROTEST_SENTENCE_GAP = 1
+_LATER = re.compile(
+    r"\b(?:later|next day|following day|day after|days after|the next|overnight)\b", re.I
+)
+
+
+def _crowd(event: Event) -> str | None:
+    actor = event.actors.actor1
+    return actor.value.casefold() if actor else None
 
 
 def _same_protest(a: Event, b: Event) -> bool:
     if a.sub_event_type not in _PROTEST_FORCE or b.sub_event_type not in _PROTEST_FORCE:
         return False
     if _event_key(a)[1] != _event_key(b)[1] or not _event_key(a)[1] or a.date != b.date:
+        return False
+    if _crowd(a) and _crowd(b) and _crowd(a) != _crowd(b):
+        return False
+    if any(_LATER.search(span.text) for span in b.evidence):
         return False
     gap = min(abs(i - j) for i in a.sentence_ids for j in b.sentence_ids)
     return gap <= _PROTEST_SENTENCE_GAP
@@ -59,6 +74,12 @@ def merge_duplicate_events(events: list[Event]) -> list[Event]:
                 twin.sub_event_type = event.sub_event_type
             if twin.actors.actor1 is None:
                 twin.actors.actor1 = event.actors.actor1
+            if twin.actors.actor2 is None:
+                twin.actors.actor2 = event.actors.actor2
+            for count in ("fatalities", "injuries"):
+                figures = [n for n in (getattr(twin, count), getattr(event, count)) if n]
+                if figures:
+                    setattr(twin, count, max(figures))
         ids = sorted(set(twin.sentence_ids) | set(event.sentence_ids))
         spans = {(s.start, s.end): s for s in [*twin.evidence, *event.evidence]}
         twin.sentence_ids = ids

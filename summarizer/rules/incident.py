@@ -32,16 +32,29 @@ _LEAD_IN = re.compile(
 # puts a year on one it recalls for context: background, not an incident of the article.
 # The year follows "the", "of", "in", "since" or a month: "About 2000 people protested"
 # is a count, "On 17 September 2019, two bombings killed..." a date opening the report.
-# So does a day of the month used as the incident's name: "the January 6 attack", "the
-# Sept. 11 attacks". A current incident is told by its day ("an attack on Monday",
-# "attacked on Jan. 6"); a date worn as a name ("the <date> attack") is one the reader
-# already knows.
+# A day of the month worn as the incident's name ("investigate the January 6 attack", "the
+# Sept. 11 attacks") is an incident the reader already knows: never today's. Its sentence's
+# other violence words are that incident's too ("rioters who assaulted police in the
+# January 6 attack"), unless the sentence tells today's by its day: "gunmen killed five on
+# Sunday, a week after the May 2 attack" reports Sunday's killing. (A current incident is
+# told by its day: "an attack on Monday", "attacked on Jan. 6".)
 _MONTHS = "|".join(calendar.month_name[1:])  # the C locale's English month names
 _MONTH_ABBRS = "|".join(["Sept", *calendar.month_abbr[1:]])
 _DATED_BEFORE = re.compile(
-    rf"(?:(?:\b(?:the|of|in|since)\s+|\b(?:{_MONTHS})\s+)(?:19|20)\d\d"
-    rf"|\bthe\s+(?:{_MONTHS}|(?:{_MONTH_ABBRS})\.)\s+\d{{1,2}}(?:st|nd|rd|th)?)"
-    r"(?:\s+[\w-]+){0,2}\s+$",
+    rf"(?:\b(?:the|of|in|since)\s+|\b(?:{_MONTHS})\s+)(?:19|20)\d\d(?:\s+[\w-]+){{0,2}}\s+$",
+    re.IGNORECASE,
+)
+# Between the date and the act, only a word that says what kind ("the Sept. 11 terror
+# attacks"): "after the June 20 elections gunmen killed" names the elections by the date.
+_DAY_NAMED_BEFORE = re.compile(
+    rf"\bthe\s+(?:{_MONTHS}|(?:{_MONTH_ABBRS})\.)\s+\d{{1,2}}(?:st|nd|rd|th)?"
+    r"(?:\s+(?:terror|terrorist|suicide|car|truck|deadly|twin|mass|militant|rocket|drone|"
+    r"missile|mob|bomb))?\s+$",
+    re.IGNORECASE,
+)
+_TODAY = re.compile(
+    r"\b(?:(?:mon|tues|wednes|thurs|fri|satur|sun)day|today|tonight|yesterday|overnight|"
+    r"this (?:morning|afternoon|evening|week))\b",
     re.IGNORECASE,
 )
 
@@ -81,10 +94,13 @@ _RECALLED = re.compile(
 
 
 def dated(span_text: str) -> bool:
-    """Does the sentence name a past incident by its year ("the 1998 bombings")? Its other
-    violence words ("the victims of the 1998 bombings") are that incident's too."""
+    """Does the sentence name a past incident by its year ("the 1998 bombings"), or by its
+    day with no day of today's ("the January 6 attack")? Its other violence words ("the
+    victims of the 1998 bombings") are that incident's too."""
+    named_day = not _TODAY.search(span_text)
     return bool(_RECALLED.search(span_text)) or any(
         _DATED_BEFORE.search(span_text[: match.start()])
+        or (named_day and _DAY_NAMED_BEFORE.search(span_text[: match.start()]))
         for match in _ANY_INCIDENT.finditer(span_text)
     )
 
@@ -94,31 +110,20 @@ def has_incident_word(text: str) -> bool:
     return bool(_ANY_INCIDENT.search(text))
 
 
-# The violent kinds' words: in a sentence that recalls a past incident, these are that
-# incident's; a protest, an arrest or a deal told beside it is today's ("a rally on
-# Saturday to support those charged over the January 6 attack").
-_VIOLENCE_WORDS = _cue(
-    tuple(
-        word
-        for kind, words in _SECTIONS.items()
-        if kind in (*VIOLENT_TYPES, "Riots", "Any violence")
-        for word in words
-    )
-)
-
-
 def _in(cue: re.Pattern[str], text: str) -> bool:
-    """A cue word in the text, not led in by a threat, plan or charge nor used
-    figuratively, nor a violence word in a sentence that recalls a past incident."""
-    text = literal(text)
-    if is_heading(text):  # a heading names things; it reports none
-        return False
-    history = dated(text)
-    return any(
-        not _LEAD_IN.search(text[: match.start()])
-        and not _DATED_BEFORE.search(text[: match.start()])  # "the 2019 protests"
-        and not (history and _VIOLENCE_WORDS.fullmatch(match.group(0)))
-        for match in cue.finditer(text)
+    """A cue word in the text, not led in by a threat, plan or charge, not used
+    figuratively, not an incident named by its date, in a sentence that reports no past
+    incident by its year."""
+    written, text = text, literal(text)  # same length: positions hold in both
+    return (
+        not dated(written)  # as written, as its other readers (doer, counts) read it
+        and not is_heading(text)  # a heading names things; it reports none
+        and any(
+            not _LEAD_IN.search(text[: match.start()])
+            # Read as written: the figurative filter blanks "March 3" (not a march).
+            and not _DAY_NAMED_BEFORE.search(written[: match.start()])
+            for match in cue.finditer(text)
+        )
     )
 
 

@@ -108,6 +108,19 @@ _RIOT_WORDS = re.compile(
 )
 
 
+# Riot words that tell no riot: denied ("no stones were thrown") or an accusation ("the
+# governor accused them of looting").
+_ACCUSED_OF = re.compile(r"\baccus\w*(?:\s+\w+){0,3}\s+of\s*$", re.IGNORECASE)
+
+
+def _tells_riot(evidence: str) -> bool:
+    return any(
+        not NEGATED_BEFORE.search(evidence[max(0, m.start() - 40) : m.start()])
+        and not _ACCUSED_OF.search(evidence[max(0, m.start() - 60) : m.start()])
+        for m in _RIOT_WORDS.finditer(evidence)
+    )
+
+
 def protest_kind(evidence: str) -> str | None:
     """What a protest is by its words: a riot ("looting", "torched"), force used on it
     ("police suppressed a peaceful demonstration", "used tear gas to disperse crowds";
@@ -133,7 +146,7 @@ def _force_on_protest(work: EventWork) -> str | None:
     and tell no riot of its own: police dispersing "a crowd of rioters" or looters is
     force used on a riot, which ACLED still codes as the riot."""
     evidence = work.evidence_text
-    if not _CLASH_SIDES["force on a protest"].search(evidence) or _RIOT_WORDS.search(evidence):
+    if not _CLASH_SIDES["force on a protest"].search(evidence) or _tells_riot(evidence):
         return None
     if work.actor1 and _CLASH_SIDES["crowd"].search(work.actor1):
         return None
@@ -157,6 +170,10 @@ def _retyped(work: EventWork) -> tuple[str, str] | None:
         return stated, "the cited sentences tell one side's violence, no fight between armed sides"
     own = _SUB_TYPE_CUES.get(sub_event_type)
     remote = own is not None and EVENT_TYPE_OF[sub_event_type] == "Explosions/Remote violence"
+    if sub_event_type == "Armed clash":
+        # A clash's own words are a fight's: a record that tells none but a side taking
+        # towns ("seizing provincial capitals") is that battle's other sub-type.
+        own = _CLASH_SIDES["two sides"]
     if remote and (stated := ground_kind(evidence)):
         return (
             stated,
