@@ -18,6 +18,7 @@ from .checks.attribution import CLAIM, SPEECH
 from .checks.grounding import cited, content_words, spans_of
 from .checks.injection import instruction_like
 from .checks.lexicon import find_loaded_terms
+from .checks.negation import NEGATION
 from .rules import EventWork, SentenceWork, repair_event, repair_sentence
 from .rules.base import name_key, repaired
 from .schema import (
@@ -76,7 +77,7 @@ def build_summary(draft: Draft, article: Article) -> tuple[list[SummarySentence]
                 work.text = trimmed
             evidence = spans_of(cited(article, work.ids))
             sentence = SummarySentence(text=work.text, sentence_ids=work.ids, evidence=evidence)
-            if (shorter := _repeated(work.text, out, fuller=True)) is not None:
+            if (shorter := _said_in_full(sentence, out)) is not None:
                 # A headline-like sentence, then the lede that says it all and more.
                 message = f"replaces summary sentence {shorter + 1}, which it says in full"
                 findings.append(repaired(Check.STRUCTURE, SummaryTarget(k), message))
@@ -115,14 +116,49 @@ def _without_repeated_tail(text: str, earlier: list[SummarySentence]) -> str | N
     return main + "." if len(main.split()) >= MIN_MAIN_WORDS else None
 
 
-def _repeated(text: str, earlier: list[SummarySentence], fuller: bool = False) -> int | None:
-    """The index of an earlier sentence this one only repeats, if any; with `fuller`, of
-    one that this one says in full. The tail we add to a column's sentences (", the
-    writer argues") is no content of either."""
+def _repeated(text: str, earlier: list[SummarySentence]) -> int | None:
+    """The index of an earlier sentence this one only repeats, if any. The tail we add to
+    a column's sentences (", the writer argues") is no content of either."""
     words = _stems(_WRITER_TAIL.sub("", text))
+    return next(
+        (
+            i
+            for i, s in enumerate(earlier)
+            if _holds(_stems(_WRITER_TAIL.sub("", s.text)), words, SAYS_IT)
+        ),
+        None,
+    )
+
+
+# What a fuller sentence must carry of a shorter one it replaces, beyond its content
+# words: each figure, day, negation and speech word ("police said", "not charged",
+# "on Monday", "12"), which the content-word share does not weigh.
+_MARKERS = re.compile(
+    rf"\d+(?:[.,]\d+)*|\b(?:{language.alternatives('negation_words')})\b|{SPEECH.pattern}"
+    r"|\b(?:mon|tues|wednes|thurs|fri|satur|sun)day\b",
+    re.IGNORECASE,
+)
+
+
+def _markers(text: str) -> set[str]:
+    return {m.group(0).casefold() for m in _MARKERS.finditer(text)}
+
+
+def _said_in_full(sentence: SummarySentence, earlier: list[SummarySentence]) -> int | None:
+    """The index of an earlier, shorter sentence this one says in full (a headline-like
+    "Kel demands $70 million" before the lede that says so and more): it cites the same
+    sentences, holds all its content words, keeps every figure, day, negation and speech
+    word it has and adds no negation. None if there is no such sentence."""
+    words = _stems(_WRITER_TAIL.sub("", sentence.text))
+    negated = bool(NEGATION.search(sentence.text))
     for i, s in enumerate(earlier):
-        other = _stems(_WRITER_TAIL.sub("", s.text))
-        if _holds(words, other, SAYS_IT) if fuller else _holds(other, words, SAYS_IT):
+        if not set(s.sentence_ids) <= set(sentence.sentence_ids):
+            continue
+        if not _markers(s.text) <= _markers(sentence.text):
+            continue
+        if negated != bool(NEGATION.search(s.text)):  # "was not charged" for "was arrested"
+            continue
+        if _holds(words, _stems(_WRITER_TAIL.sub("", s.text)), 1.0):
             return i
     return None
 

@@ -508,3 +508,23 @@ def test_a_clash_record_that_tells_only_towns_taken_is_a_takeover() -> None:
     text = "Rebels clashed with troops and seized the town of Dara on Monday."
     (event,) = events_of(text, {"ids": [1], "type": "Armed clash", "place": "Dara"})
     assert event.sub_event_type == "Armed clash"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Police seized weapons in the city of Dara.",  # weapons taken, not the city
+        "Rebels captured 12 soldiers in Dara.",
+        "Gunmen took the wife of Ali Noor in Dara, killing two guards.",
+        "Rebels killed 12 soldiers in Dara, three years after the army captured the city.",
+    ],
+)
+def test_a_clash_record_with_no_towns_taken_is_not_a_takeover(text: str) -> None:
+    (event,) = events_of(text, {"ids": [1], "type": "Armed clash", "place": "Dara"})
+    assert event.sub_event_type == "Armed clash"
+
+
+def test_the_state_taking_towns_is_told_by_its_forces_not_by_who_said_it() -> None:
+    text = "Security forces said militants captured three villages near Dara."
+    (event,) = events_of(text, {"ids": [1], "type": "Armed clash", "place": "Dara"})
+    assert event.sub_event_type == "Non-state actor overtakes territory"

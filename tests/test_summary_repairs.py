@@ -60,6 +60,8 @@ def test_fragments_are_flagged(fragment: str) -> None:
         "Rebel units control the town of Tarsa.",
         "Officials fled the capital on Monday.",
         "Not a single shot was fired.",
+        "But not everyone agreed.",
+        "And not one of them survived.",
         "The army withdrew from the area.",
         "A fighter jet flew over the city.",
         "The economy shrank by 2 percent.",
@@ -637,3 +639,31 @@ def test_a_headline_like_sentence_gives_way_to_the_lede_that_says_it_in_full() -
     }
     result = summarize(article, backend=FakeBackend(answer), settings=SETTINGS)
     assert [s.text for s in result.summary] == [answer["summary"][1]["text"]]
+
+
+@pytest.mark.parametrize(
+    ("first", "second"),
+    [
+        # Another day's incident, another source's figure, a fact the other one reverses.
+        (
+            "Gunmen attacked a police post in Dara on Monday, killing three officers.",
+            "Gunmen attacked a police post in Dara again on Wednesday, killing three officers "
+            "and a civilian.",
+        ),
+        (
+            "Police said the blast in Dara killed 12 people.",
+            "A hospital official said the blast in Dara killed 20 people and wounded dozens.",
+        ),
+        (
+            "Ali Noor was arrested in Dara on Monday over the bombing.",
+            "Ali Noor was not charged over the bombing in Dara and was released on Monday.",
+        ),
+    ],
+)
+def test_a_fuller_sentence_does_not_replace_one_that_says_something_else(
+    first: str, second: str
+) -> None:
+    article = {"title": "News", "text": f"{first}\n{second}"}
+    answer = {"summary": [{"text": first, "ids": [1]}, {"text": second, "ids": [1, 2]}]}
+    result = summarize(article, backend=FakeBackend({**answer, "events": []}), settings=SETTINGS)
+    assert [s.text for s in result.summary] == [first, second]

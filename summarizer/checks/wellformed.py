@@ -83,11 +83,19 @@ def is_heading(text: str) -> bool:
 
 
 # A column's rhetorical fragment: "Not potato chips. And not wood chips." continues the
-# sentence before it; alone it says nothing. Up to four words after the "not", none an
-# auxiliary ("Not a single shot was fired." is a sentence).
+# sentence before it; alone it says nothing. A conjunction, "not", up to four words, none
+# an auxiliary or a past form ("But not everyone agreed." is a sentence) and no
+# quantifier opening a subject ("And not one of them survived.").
 _ELLIPTICAL = re.compile(
-    r"^(?:(?:and|but|or|nor)\s+)?not(?:\s+(?!(?:is|are|was|were|be|been|has|have|had|do|"
-    r"does|did|will|would|can|could|may|might|should|must)\b)[\w'’-]+){1,4}[.!?]?$",
+    r"^(?:and|but|or|nor)\s+not(?!\s+(?:a single|one|all|every\w*|any\w*|many|much|"
+    r"only|even|everyone|everybody)\b)((?:\s+[\w'’-]+){1,4})[.!?]?$",
+    re.IGNORECASE,
+)
+
+
+_VERB_FORM = re.compile(
+    r"\b(?:\w+ed|is|are|was|were|be|been|has|have|had|do|does|did|will|would|can|could|may|"
+    r"might|should|must)\b",
     re.IGNORECASE,
 )
 
@@ -116,7 +124,7 @@ def problems(text: str) -> list[str]:
         found.append(f"ends on {core[-1]!r}")
     if len(words) >= MIN_WORDS and not _has_possible_verb(words):
         found.append("no verb (a label or a name, not a sentence)")
-    if _ELLIPTICAL.match(text):
+    if (m := _ELLIPTICAL.match(text)) and not _VERB_FORM.search(m.group(1)):
         found.append("an elliptical fragment that continues the sentence before it")
     if is_heading(text):
         found.append("a headline or heading in title case, not a sentence")

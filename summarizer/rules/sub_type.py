@@ -153,6 +153,51 @@ def _force_on_protest(work: EventWork) -> str | None:
     return _force_kind(evidence)
 
 
+# Ground taken, told by what was taken: "seizing two more provincial capitals", "captured
+# the major cities of". The words between verb and place name no other thing ("seized
+# weapons in the city" took weapons); an attempt or a vow took nothing.
+_TOWNS_TAKEN = re.compile(
+    r"\b(?:seiz(?:ed|ing)|captur(?:ed|ing)|overr?an|overrunning|(?:took|taking)(?: control of)?)"
+    r"(?:\s+(?!(?:in|of|from|at|near|on|by|for|with|and)\b)[\w-]+){0,4}?\s+"
+    r"(?:provincial capitals?|capitals?|cities|city|towns?|villages?|districts?|provinces?|"
+    r"territory)\b",
+    re.IGNORECASE,
+)
+_ATTEMPT = re.compile(
+    r"\b(?:attempts?|bid|effort|failed|trying|tried|vow(?:ed|s)?|plan(?:s|ned)?|threaten(?:ed|s)?)"
+    r"(?:\s+\w+){0,2}\s*$",
+    re.IGNORECASE,
+)
+# The state's forces as the taker: right before the verb, no "said" between.
+_STATE_TAKER = re.compile(
+    r"\b(?:army|troops|soldiers|military|government forces|security forces|state forces)"
+    r"(?:\s+(?!(?:said|says|say|told)\b)\w+){0,2}\s*$",
+    re.IGNORECASE,
+)
+
+
+def _towns_taken(work: EventWork) -> str | None:
+    """What an "Armed clash" record is when its sentences tell no fight but towns taken:
+    the state's forces regaining them, or another side overtaking them. None where the
+    sentences tell a fight, or where that kind would not pass as reported (an attempt,
+    "three years after the army captured the city")."""
+    evidence = work.evidence_text
+    if _CLASH_SIDES["two sides"].search(evidence):
+        return None
+    for m in _TOWNS_TAKEN.finditer(evidence):
+        before = evidence[max(0, m.start() - 80) : m.start()]
+        if _ATTEMPT.search(before):
+            continue
+        kind = (
+            "Government regains territory"
+            if _STATE_TAKER.search(before)
+            else "Non-state actor overtakes territory"
+        )
+        if reports_kind(kind, [s.text for s in cited(work.article, work.ids)]):
+            return kind
+    return None
+
+
 def _retyped(work: EventWork) -> tuple[str, str] | None:
     """The sub-type the cited sentences tell, and why; None when the model's stands."""
     sub_event_type, evidence = work.sub_event_type, work.evidence_text
@@ -168,12 +213,10 @@ def _retyped(work: EventWork) -> tuple[str, str] | None:
         return kind, "the cited sentences tell of force used on the protest"
     if sub_event_type == "Armed clash" and (stated := one_sided_kind(evidence)):
         return stated, "the cited sentences tell one side's violence, no fight between armed sides"
+    if sub_event_type == "Armed clash" and (taken := _towns_taken(work)):
+        return taken, "the cited sentences tell towns taken, no fight"
     own = _SUB_TYPE_CUES.get(sub_event_type)
     remote = own is not None and EVENT_TYPE_OF[sub_event_type] == "Explosions/Remote violence"
-    if sub_event_type == "Armed clash":
-        # A clash's own words are a fight's: a record that tells none but a side taking
-        # towns ("seizing provincial capitals") is that battle's other sub-type.
-        own = _CLASH_SIDES["two sides"]
     if remote and (stated := ground_kind(evidence)):
         return (
             stated,
