@@ -524,6 +524,13 @@ def test_a_clash_record_with_no_towns_taken_is_not_a_takeover(text: str) -> None
     assert event.sub_event_type == "Armed clash"
 
 
+def test_a_takeover_typed_as_the_governments_is_the_side_the_words_tell() -> None:
+    text = "As the rebels tightened their grip, they seized two more provincial capitals."
+    regain = {"ids": [1], "type": "Government regains territory", "place": "provincial capitals"}
+    (event,) = events_of(text, regain)
+    assert event.sub_event_type == "Non-state actor overtakes territory"
+
+
 def test_the_state_taking_towns_is_told_by_its_forces_not_by_who_said_it() -> None:
     text = "Security forces said militants captured three villages near Dara."
     (event,) = events_of(text, {"ids": [1], "type": "Armed clash", "place": "Dara"})

@@ -176,6 +176,9 @@ _STATE_TAKER = re.compile(
 )
 
 
+_TERRITORY = ("Government regains territory", "Non-state actor overtakes territory")
+
+
 def _towns_taken(work: EventWork) -> str | None:
     """What an "Armed clash" record is when its sentences tell no fight but towns taken:
     the state's forces regaining them, or another side overtaking them. None where the
@@ -213,8 +216,13 @@ def _retyped(work: EventWork) -> tuple[str, str] | None:
         return kind, "the cited sentences tell of force used on the protest"
     if sub_event_type == "Armed clash" and (stated := one_sided_kind(evidence)):
         return stated, "the cited sentences tell one side's violence, no fight between armed sides"
-    if sub_event_type == "Armed clash" and (taken := _towns_taken(work)):
-        return taken, "the cited sentences tell towns taken, no fight"
+    # A clash, or a change of territory typed the wrong way round, told only by towns
+    # taken ("seizing two more provincial capitals").
+    ground = sub_event_type in _TERRITORY and not _SUB_TYPE_CUES[sub_event_type].search(evidence)
+    if sub_event_type == "Armed clash" or ground:
+        taken = _towns_taken(work)
+        if taken and taken != sub_event_type:
+            return taken, "the cited sentences tell towns taken, no fight"
     own = _SUB_TYPE_CUES.get(sub_event_type)
     remote = own is not None and EVENT_TYPE_OF[sub_event_type] == "Explosions/Remote violence"
     if remote and (stated := ground_kind(evidence)):
