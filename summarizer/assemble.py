@@ -21,6 +21,7 @@ from .checks.lexicon import find_loaded_terms
 from .checks.negation import NEGATION
 from .rules import EventWork, SentenceWork, repair_event, repair_sentence
 from .rules.base import name_key, repaired
+from .rules.incident import WEEKDAY
 from .schema import (
     EVENT_TYPE_OF,
     Actors,
@@ -135,7 +136,7 @@ def _repeated(text: str, earlier: list[SummarySentence]) -> int | None:
 # "on Monday", "12"), which the content-word share does not weigh.
 _MARKERS = re.compile(
     rf"\d+(?:[.,]\d+)*|\b(?:{language.alternatives('negation_words')})\b|{SPEECH.pattern}"
-    r"|\b(?:mon|tues|wednes|thurs|fri|satur|sun)day\b",
+    rf"|\b{WEEKDAY}\b",
     re.IGNORECASE,
 )
 

@@ -52,9 +52,9 @@ _DAY_NAMED_BEFORE = re.compile(
     r"missile|mob|bomb))?\s+$",
     re.IGNORECASE,
 )
+WEEKDAY = r"(?:mon|tues|wednes|thurs|fri|satur|sun)day"
 _TODAY = re.compile(
-    r"\b(?:(?:mon|tues|wednes|thurs|fri|satur|sun)day|today|tonight|yesterday|overnight|"
-    r"this (?:morning|afternoon|evening|week))\b",
+    rf"\b(?:{WEEKDAY}|today|tonight|yesterday|overnight|this (?:morning|afternoon|evening|week))\b",
     re.IGNORECASE,
 )
 
