@@ -117,16 +117,17 @@ def _without_repeated_tail(text: str, earlier: list[SummarySentence]) -> str | N
     return main + "." if len(main.split()) >= MIN_MAIN_WORDS else None
 
 
+def _said(text: str) -> set[str]:
+    """A summary sentence's content-word stems, without the tail we add to a column's
+    sentences (", the writer argues"), which is no content."""
+    return _stems(_WRITER_TAIL.sub("", text))
+
+
 def _repeated(text: str, earlier: list[SummarySentence]) -> int | None:
-    """The index of an earlier sentence this one only repeats, if any. The tail we add to
-    a column's sentences (", the writer argues") is no content of either."""
-    words = _stems(_WRITER_TAIL.sub("", text))
+    """The index of an earlier sentence this one only repeats, if any."""
+    words = _said(text)
     return next(
-        (
-            i
-            for i, s in enumerate(earlier)
-            if _holds(_stems(_WRITER_TAIL.sub("", s.text)), words, SAYS_IT)
-        ),
+        (i for i, s in enumerate(earlier) if _holds(_said(s.text), words, SAYS_IT)),
         None,
     )
 
@@ -150,7 +151,7 @@ def _said_in_full(sentence: SummarySentence, earlier: list[SummarySentence]) -> 
     "Kel demands $70 million" before the lede that says so and more): it cites the same
     sentences, holds all its content words, keeps every figure, day, negation and speech
     word it has and adds no negation. None if there is no such sentence."""
-    words = _stems(_WRITER_TAIL.sub("", sentence.text))
+    words = _said(sentence.text)
     negated = bool(NEGATION.search(sentence.text))
     for i, s in enumerate(earlier):
         if not set(s.sentence_ids) <= set(sentence.sentence_ids):
@@ -159,7 +160,7 @@ def _said_in_full(sentence: SummarySentence, earlier: list[SummarySentence]) -> 
             continue
         if negated != bool(NEGATION.search(s.text)):  # "was not charged" for "was arrested"
             continue
-        if _holds(words, _stems(_WRITER_TAIL.sub("", s.text)), 1.0):
+        if _holds(words, _said(s.text), 1.0):
             return i
     return None
 
