@@ -219,7 +219,8 @@ def cover_events(
     connective ("Separately, ...") and through the same repairs as the model's
     sentences, then the article's claim of responsibility when the summary tells none,
     up to MAX_COVERED_SUMMARY sentences. An added sentence that says nearly all a
-    summary sentence says takes its place (`_subsumed`). Nothing new is written: these
+    summary sentence says, or that the summary sentence only paraphrases, takes its place
+    (`_replaced_by`). Nothing new is written: these
     are the article's words, repaired.
     """
     findings: list[Finding] = []
@@ -252,9 +253,9 @@ def cover_events(
         text = text[:1].upper() + text[1:]
         # Where the sentence goes (its own place, or the one it replaces) is where its
         # repairs' findings point: decided on the repaired text, repaired again if moved.
-        guess = _subsumed(text, out)
+        guess = _replaced_by(text, sid, out)
         work = _repaired(article, text, sid, len(out) if guess is None else guess)
-        replaced = _subsumed(work.text, out)
+        replaced = _replaced_by(work.text, sid, out)
         if replaced != guess and not work.dropped:
             work = _repaired(article, text, sid, len(out) if replaced is None else replaced)
         findings.extend(work.findings)
@@ -328,9 +329,52 @@ def _telling_sentence(article: Article, event: Event) -> int:
 # ..."): when the lede says it (SAYS_IT), the lede takes its place instead of
 # repeating it.
 def _subsumed(text: str, summary: list[SummarySentence]) -> int | None:
-    """The index of a summary sentence whose content words `text` mostly holds."""
+    """The index of a summary sentence whose content words `text` mostly holds, and
+    whose figures, days, negations and speech the summary keeps with `text`."""
     words = _stems(text)
-    return next((i for i, s in enumerate(summary) if _holds(words, _stems(s.text), SAYS_IT)), None)
+    for i, s in enumerate(summary):
+        others = [o.text for j, o in enumerate(summary) if j != i]
+        if _holds(words, _stems(s.text), SAYS_IT) and _kept_markers(s.text, [text, *others]):
+            return i
+    return None
+
+
+# A lede sentence is added when the summary tells under half of it (TOLD_SHARE) though a
+# model sentence cites it: that sentence is often a short paraphrase ("Benefits expired
+# for millions without pushback" for the lede on whom it cut off, when and how many). The
+# lede takes the paraphrase's place, where it stands first, instead of following it as a
+# repeat, when nothing is lost: the lede and the other summary sentences hold the
+# paraphrase's content words (SAYS_IT) and its figures, days, negations and speech (a
+# paraphrase "X said it ..." of a lede that states the claim as fact says more). A
+# sentence the grounding re-cited to the lede but that tells the headline's claim
+# ("officials debunked the criticism") keeps its own words, and its place.
+def _paraphrased(text: str, sid: int, summary: list[SummarySentence]) -> int | None:
+    """The index of a summary sentence that cites article sentence `sid` alone and says
+    nothing that `text` (that sentence) and the rest of the summary do not."""
+    for i, s in enumerate(summary):
+        others = [o.text for j, o in enumerate(summary) if j != i]
+        if s.sentence_ids != [sid] or not _kept_markers(s.text, [text, *others]):
+            continue
+        rest = {w for o in others for w in _said(o)}
+        if _holds(_stems(text) | rest, _said(s.text), SAYS_IT):
+            return i
+    return None
+
+
+def _kept_markers(text: str, elsewhere: list[str]) -> bool:
+    """Each figure, day and negation of `text` is in one of `elsewhere`, and so is a
+    speech word if it has one ("claiming" is told by "alleging")."""
+
+    def kinds(t: str) -> set[str]:
+        return {"<speech>" if SPEECH.fullmatch(m) else m for m in _markers(t)}
+
+    return kinds(text) <= {k for t in elsewhere for k in kinds(t)}
+
+
+def _replaced_by(text: str, sid: int, summary: list[SummarySentence]) -> int | None:
+    """The summary sentence the article's sentence `sid` (`text`) takes the place of."""
+    found = _subsumed(text, summary)
+    return found if found is not None else _paraphrased(text, sid, summary)
 
 
 # Words that make a date phrase a week or a month wide (data/language/date_precision.txt),

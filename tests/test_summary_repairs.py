@@ -325,6 +325,52 @@ def test_a_lede_that_says_all_a_summary_sentence_says_takes_its_place() -> None:
     assert any("replaced by the article's sentence 1" in f.message for f in result.run.findings)
 
 
+_PARAPHRASED_LEDE = (
+    "Expanded storm relief payments that have kept thousands of Northland families afloat "
+    "expired on Monday, cutting off assistance to 7,500 households.\n"
+    "The end of the aid came without objection from Governor Dara and her advisers.\n"
+    "The payments began in March."
+)
+
+
+def _lede_case(first: str) -> list[str]:
+    answer = {
+        "summary": [
+            {"text": first, "ids": [1]},
+            {"text": "The end of the aid came without objection from Governor Dara.", "ids": [2]},
+        ],
+        "events": [],
+    }
+    settings = SETTINGS.with_(min_summary_sentences=3)
+    result = summarize({"text": _PARAPHRASED_LEDE}, backend=FakeBackend(answer), settings=settings)
+    return [s.text for s in result.summary]
+
+
+def test_a_paraphrase_of_the_lede_gives_way_to_the_lede_when_nothing_is_lost() -> None:
+    # The model's first sentence tells under half of the lede it cites, so the lede is
+    # added; what the paraphrase says beyond it ("aid") the next summary sentence says:
+    # the lede takes its place, first, instead of following it as a repeat.
+    texts = _lede_case("Storm relief aid for thousands of Northland families expired.")
+    assert texts[0].startswith("Expanded storm relief payments")
+    assert texts[1].startswith("The end of the aid")
+    assert not any(t.startswith("Storm relief aid") for t in texts)
+
+
+@pytest.mark.parametrize(
+    "first",
+    [
+        # A claim the lede does not make ("ended in failure") keeps its own sentence.
+        "Storm relief payments ended in failure, leaving thousands of families stranded.",
+        # Attribution the lede lacks: the paraphrase says more.
+        "Northland said storm relief payments for thousands of families expired.",
+    ],
+)
+def test_a_sentence_that_says_more_than_the_lede_keeps_its_place(first: str) -> None:
+    texts = _lede_case(first)
+    assert texts[0] == first
+    assert texts[-1].startswith("Expanded storm relief payments")
+
+
 def test_an_outlets_section_label_is_not_part_of_the_sentence() -> None:
     result = _run(
         ("Why it matters: Gunmen attacked a police post in Dara on Monday.", [1]),
