@@ -13,7 +13,9 @@ A second table plays a model that types every snippet "Air/drone strike" and pri
 what `ground_kind` makes of it: a remote-violence label (air strike, shelling, bombs,
 grenades) must keep it; a ground attack (ARMED_CLASH, ATTACK) is right when moved to
 its label. A third plays a model that types every protest "Peaceful protest" and prints
-what the protest rules make of it (a riot's words, force used on the protest).
+what the protest rules make of it (a riot's words, force used on the protest). A fourth
+counts, per label, the snippets whose words make a remote-violence record a "Chemical
+weapon" (right for CHEM_WEAP; others are statements or disasters that name a poison).
 
     python evals/clash_check.py [--shared ../shared/data]
 """
@@ -26,7 +28,7 @@ from collections import Counter, defaultdict
 from pathlib import Path
 
 from summarizer.evaluation.cases import DEFAULT_SHARED
-from summarizer.rules.sub_type import ground_kind, one_sided_kind, protest_kind
+from summarizer.rules.sub_type import ground_kind, one_sided_kind, poison_kind, protest_kind
 
 # CASE 2021 labels and the ACLED sub-types they name, for the rows this check reads.
 CASE_SUB_TYPES = {
@@ -52,11 +54,15 @@ def main() -> None:
     made: dict[str, Counter[str]] = defaultdict(Counter)
     grounded: dict[str, Counter[str]] = defaultdict(Counter)
     protested: dict[str, Counter[str]] = defaultdict(Counter)
+    poisoned: Counter[str] = Counter()
+    snippets: Counter[str] = Counter()
     for _id, snippet, label in (r[:3] for r in rows):
         if label in CASE_SUB_TYPES:
             made[label][one_sided_kind(snippet) or "Armed clash"] += 1
         grounded[label][ground_kind(snippet) or "keep"] += 1
         protested[label][protest_kind(snippet) or "Peaceful protest"] += 1
+        snippets[label] += 1
+        poisoned[label] += poison_kind(snippet) is not None
     print("CASE label | snippets | typed as the label after the rule | what the rule made")
     for label, sub_type in CASE_SUB_TYPES.items():
         counts = made[label]
@@ -74,6 +80,11 @@ def main() -> None:
         counts = protested[label]
         total = sum(counts.values())
         print(f"{label} | {total} | {counts[CASE_SUB_TYPES[label]]} | {dict(counts.most_common())}")
+    print()
+    print("CASE label | snippets | typed 'Chemical weapon' by the words (poison_kind)")
+    for label in sorted(poisoned, key=lambda k: (k != "CHEM_WEAP", -poisoned[k], k)):
+        if poisoned[label] or label == "CHEM_WEAP":
+            print(f"{label} | {snippets[label]} | {poisoned[label]}")
 
 
 if __name__ == "__main__":

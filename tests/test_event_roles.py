@@ -303,10 +303,94 @@ def test_a_paraphrased_value_takes_the_articles_words() -> None:
             "Disrupted weapons use",
             "Disrupted weapons use",
         ),
+        # A caption's present tense tells the crowd's fight as well as the past does.
+        (
+            "Demonstrators clash with security forces during an opposition rally in Dara.",
+            "Armed clash",
+            "Violent demonstration",
+        ),
+        # Smashed windows make a march a riot.
+        (
+            "Thousands marched in Dara, where some smashed store windows and lit fires.",
+            "Peaceful protest",
+            "Violent demonstration",
+        ),
+        # Force used on a protest whose modifiers are hyphenated is still force on it.
+        (
+            "Soldiers violently suppressed a peaceful anti-wall protest in Dara on Sunday.",
+            "Violent demonstration",
+            "Protest with intervention",
+        ),
+        # The state's forces retaking ground: a bombardment told beside it keeps no clash.
+        (
+            "Government forces recovered control of two villages near Dara from rebels "
+            "who withdrew after heavy artillery bombardment.",
+            "Armed clash",
+            "Government regains territory",
+        ),
+        (
+            "Government forces failed in a bid to recapture the town of Dara after heavy fighting.",
+            "Armed clash",
+            "Armed clash",
+        ),
+        # A weapon that poisons makes the attack a chemical one, whatever delivered it;
+        # an accusation or a denial does not.
+        (
+            "Militants fired mortar rounds containing poisonous gases on troops near Dara.",
+            "Shelling/artillery/missile attack",
+            "Chemical weapon",
+        ),
+        (
+            "Mortar rounds hit Dara; the army said no chemical weapons were used.",
+            "Shelling/artillery/missile attack",
+            "Shelling/artillery/missile attack",
+        ),
+        (
+            "Rockets hit Dara; the rebels accused the army of chlorine attacks.",
+            "Shelling/artillery/missile attack",
+            "Shelling/artillery/missile attack",
+        ),
+        # Rape told as done is sexual violence, before the protest it happened at.
+        (
+            "Security forces raped women as they dispersed pro-democracy protesters in Dara.",
+            "Armed clash",
+            "Sexual violence",
+        ),
     ],
 )
 def test_the_sub_type_follows_what_the_words_say(text: str, typed: str, coded: str) -> None:
     (event,) = events_of(text, {"ids": [1], "type": typed, "place": "Dara"})
+    assert event.sub_event_type == coded
+
+
+@pytest.mark.parametrize(
+    ("text", "crowd", "coded"),
+    [
+        # A crowd as a side: its fight is a riot, never an armed clash ...
+        (
+            "Protesters clashed with police in the streets of Dara on Friday.",
+            "protesters",
+            "Violent demonstration",
+        ),
+        # ... unless the sentences tell only force used on it.
+        (
+            "Protesters were pepper-sprayed in a clash with officers at Dara station.",
+            "protesters",
+            "Protest with intervention",
+        ),
+        # Two armed sides near a protest stay a clash.
+        (
+            "Troops fought rebels near the site of last week's protest in Dara.",
+            "rebels",
+            "Armed clash",
+        ),
+    ],
+)
+def test_a_crowd_on_one_side_of_a_clash_makes_it_the_protests_record(
+    text: str, crowd: str, coded: str
+) -> None:
+    clash = {"ids": [1], "type": "Armed clash", "place": "Dara", "actor": crowd}
+    (event,) = events_of(text, clash)
     assert event.sub_event_type == coded
 
 

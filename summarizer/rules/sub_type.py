@@ -113,12 +113,17 @@ _RIOT_WORDS = re.compile(
 _ACCUSED_OF = re.compile(r"\baccus\w*(?:\s+\w+){0,3}\s+of\s*$", re.IGNORECASE)
 
 
-def _tells_riot(evidence: str) -> bool:
+def _tells(words: re.Pattern[str], evidence: str) -> bool:
+    """One of `words` is told as done: not denied, not an accusation."""
     return any(
         not NEGATED_BEFORE.search(evidence[max(0, m.start() - 40) : m.start()])
         and not _ACCUSED_OF.search(evidence[max(0, m.start() - 60) : m.start()])
-        for m in _RIOT_WORDS.finditer(evidence)
+        for m in words.finditer(evidence)
     )
+
+
+def _tells_riot(evidence: str) -> bool:
+    return _tells(_RIOT_WORDS, evidence)
 
 
 def protest_kind(evidence: str) -> str | None:
@@ -201,6 +206,46 @@ def _towns_taken(work: EventWork) -> str | None:
     return None
 
 
+def poison_kind(evidence: str) -> str | None:
+    """ "Chemical weapon" where the sentences tell a weapon that poisons as used (not
+    denied, not an accusation): ACLED types the attack by it, whatever delivered it."""
+    return "Chemical weapon" if _tells(_SUB_TYPE_CUES["Chemical weapon"], evidence) else None
+
+
+def _crowd_fight(work: EventWork) -> str | None:
+    """What an "Armed clash" is when one of its sides is a crowd (its actor is
+    "protesters", "demonstrators", "a mob"): force used on the protest where the
+    sentences tell only that (tear gas, pepper spray, arrests), else the crowd's riot;
+    None where the sentences would not report that kind ("fought" is no riot word)."""
+    sides = " ".join(a for a in (work.actor1, work.draft.actor2) if a)
+    if not sides or not _CLASH_SIDES["crowd"].search(sides):
+        return None
+    evidence = work.evidence_text
+    crowd_violence = _CLASH_SIDES["by protesters"].search(evidence) or _tells_riot(evidence)
+    kind = (
+        _force_kind(evidence)
+        if _intervened(evidence) and not crowd_violence
+        else "Violent demonstration"
+    )
+    # Only a kind the incident rule will keep: else the clash stands, not dropped.
+    return kind if reports_kind(kind, [s.text for s in cited(work.article, work.ids)]) else None
+
+
+def _state_retook(work: EventWork) -> str | None:
+    """ "Government regains territory" for a clash whose sentences say the state's forces
+    retook ground ("troops recaptured the town", "government forces recovered control of
+    two villages"): ACLED codes a battle that changes who holds ground by that change,
+    so unlike `_towns_taken` a fight told beside it does not keep the clash."""
+    evidence = work.evidence_text
+    kind = "Government regains territory"
+    for m in _SUB_TYPE_CUES[kind].finditer(evidence):
+        if _ATTEMPT.search(evidence[max(0, m.start() - 80) : m.start()]):
+            continue
+        if reports_kind(kind, [s.text for s in cited(work.article, work.ids)]):
+            return kind
+    return None
+
+
 def _retyped(work: EventWork) -> tuple[str, str] | None:
     """The sub-type the cited sentences tell, and why; None when the model's stands."""
     sub_event_type, evidence = work.sub_event_type, work.evidence_text
@@ -216,6 +261,13 @@ def _retyped(work: EventWork) -> tuple[str, str] | None:
         return kind, "the cited sentences tell of force used on the protest"
     if sub_event_type == "Armed clash" and (stated := one_sided_kind(evidence)):
         return stated, "the cited sentences tell one side's violence, no fight between armed sides"
+    if sub_event_type == "Armed clash" and (stated := _crowd_fight(work)):
+        return stated, "a crowd is a side: ACLED codes no protesters' fight as an armed clash"
+    if sub_event_type == "Armed clash" and (stated := _state_retook(work)):
+        return stated, "the cited sentences tell the state's forces retaking ground"
+    remote_kind = EVENT_TYPE_OF[sub_event_type] == "Explosions/Remote violence"
+    if remote_kind and sub_event_type != (poison := poison_kind(evidence)) and poison:
+        return poison, "the cited sentences tell a weapon that poisons"
     # A clash, or a change of territory typed the wrong way round, told only by towns
     # taken ("seizing two more provincial capitals").
     ground = sub_event_type in _TERRITORY and not _SUB_TYPE_CUES[sub_event_type].search(evidence)
@@ -250,11 +302,15 @@ def _retyped(work: EventWork) -> tuple[str, str] | None:
 # section): a record of another kind whose sentences report none of its own words but
 # one of these is that violence, mistyped, not an invented incident.
 # Acts, not nouns: "raped women", not "the rape trial", "rape statistics".
-_SEXUAL = re.compile(r"\b(?:raped|raping|sexually (?:assaulted|abused))\b", re.I)
+_SEXUAL = re.compile(
+    r"\b(?:raped|raping|sexually (?:assaulted|abused)|molest(?:ed|ing)"
+    r"|(?:attempted|tried) to rape)\b",
+    re.I,
+)
 _ABDUCTION = re.compile(r"\b(?:abducted|kidnapped)\b", re.I)
 _CIVILIAN_VIOLENCE = re.compile(
     r"\b(?:murdered|executed|stabbed|beaten|tortured|lynched|massacred|abducted|kidnapped|"
-    r"raped|raping)\b",
+    r"raped|raping|molested|molesting)\b",
     re.IGNORECASE,
 )
 
@@ -280,8 +336,21 @@ def _mistyped_violence(work: EventWork) -> tuple[str, str] | None:
     return stated, "the cited sentences report violence against civilians, not its kind"
 
 
+def _sexual_violence(work: EventWork) -> tuple[str, str] | None:
+    """A fight or an attack whose sentences tell rape or molestation as done ("security
+    forces raped women as they dispersed protesters"): ACLED's "Sexual violence", the
+    more telling kind, before any other reading of the same sentences."""
+    if work.sub_event_type not in ("Armed clash", "Attack"):
+        return None
+    texts = [s.text for s in cited(work.article, work.ids)]
+    if not _tells(_SEXUAL, " ".join(texts)) or not reports_kind("Sexual violence", texts):
+        return None
+    return "Sexual violence", "the cited sentences tell sexual violence"
+
+
 def repair_event(work: EventWork) -> None:
-    if (found := _retyped(work) or _mistyped_violence(work)) is None:
+    found = _sexual_violence(work) or _retyped(work) or _mistyped_violence(work)
+    if found is None:
         return
     stated, why = found
     message = f"sub-type {work.sub_event_type!r} -> {stated!r}: {why}"
