@@ -350,6 +350,23 @@ def test_a_paraphrased_value_takes_the_articles_words() -> None:
             "Shelling/artillery/missile attack",
             "Shelling/artillery/missile attack",
         ),
+        # A weapon defused or found, none that went off, is a disrupted weapon; one that
+        # hit beside it keeps the attack.
+        (
+            "Authorities defused 83 explosives planted by the group in Dara province.",
+            "Remote explosive/landmine/IED",
+            "Disrupted weapons use",
+        ),
+        (
+            "A stash of firearms and ammunition was found in a dam near Dara.",
+            "Remote explosive/landmine/IED",
+            "Disrupted weapons use",
+        ),
+        (
+            "Air defences intercepted one rocket over Dara; another hit a school, killing two.",
+            "Shelling/artillery/missile attack",
+            "Shelling/artillery/missile attack",
+        ),
         # Rape told as done is sexual violence, before the protest it happened at.
         (
             "Security forces raped women as they dispersed pro-democracy protesters in Dara.",

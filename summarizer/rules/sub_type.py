@@ -206,6 +206,20 @@ def _towns_taken(work: EventWork) -> str | None:
     return None
 
 
+def _disrupted(work: EventWork) -> str | None:
+    """ "Disrupted weapons use" for a remote-violence record whose sentences tell a weapon
+    defused, intercepted or found ("authorities defused 83 explosives planted by the
+    group") and none that went off, hit or hurt anyone (clash_sides.txt "went off",
+    "lethal")."""
+    evidence, kind = work.evidence_text, "Disrupted weapons use"
+    if not _tells(_SUB_TYPE_CUES[kind], evidence):
+        return None
+    rest = _SUB_TYPE_CUES[kind].sub(" ", evidence)  # "shot down" tells no one shot
+    if _CLASH_SIDES["went off"].search(rest) or _CLASH_SIDES["lethal"].search(rest):
+        return None
+    return kind if reports_kind(kind, [s.text for s in cited(work.article, work.ids)]) else None
+
+
 def poison_kind(evidence: str) -> str | None:
     """ "Chemical weapon" where the sentences tell a weapon that poisons as used (not
     denied, not an accusation): ACLED types the attack by it, whatever delivered it."""
@@ -266,6 +280,8 @@ def _retyped(work: EventWork) -> tuple[str, str] | None:
     if sub_event_type == "Armed clash" and (stated := _state_retook(work)):
         return stated, "the cited sentences tell the state's forces retaking ground"
     remote_kind = EVENT_TYPE_OF[sub_event_type] == "Explosions/Remote violence"
+    if remote_kind and (stated := _disrupted(work)):
+        return stated, "the cited sentences tell a weapon defused, intercepted or found, none used"
     if remote_kind and sub_event_type != (poison := poison_kind(evidence)) and poison:
         return poison, "the cited sentences tell a weapon that poisons"
     # A clash, or a change of territory typed the wrong way round, told only by towns
