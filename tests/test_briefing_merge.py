@@ -77,6 +77,10 @@ def test_merge_needs_same_type_and_compatible_time_and_place() -> None:
     # Same family (political violence), other type: the shared place and date suffice.
     assert len(_two("Suicide bomb", "Attack")) == 1
     assert len(_two("Suicide bomb", "Peaceful protest")) == 2  # another family
+    # An attack stopped is the attack another outlet reports launched; other strategic
+    # developments are no attack.
+    assert len(_two("Shelling/artillery/missile attack", "Disrupted weapons use")) == 1
+    assert len(_two("Shelling/artillery/missile attack", "Arrests")) == 2
     assert len(_two("Suicide bomb", "Suicide bomb", date=DAY + timedelta(days=9))) == 2
     assert len(_two("Suicide bomb", "Suicide bomb", "A bomb hit Mosul.", place="Mosul")) == 2
 

@@ -176,8 +176,9 @@ def test_an_act_noun_in_a_modifier_leaves_the_party() -> None:
         ("A bomb killed more than 100 in Dara; officials later said 126 were killed.", 100),
         # The dead in groups: the figure found, then summed.
         ("A bomb at the market in Dara killed 13 soldiers and 72 civilians on Monday.", 85),
-        # No figure of the dead: none is made up.
-        ("A bomb at the market in Dara wounded 30 people on Monday.", None),
+        # No figure of the dead: none is made up; the hurt told and no death anywhere
+        # in the article is ACLED's 0 (test_people_hurt_and_no_death_told_...).
+        ("A bomb at the market in Dara wounded 30 people on Monday.", 0),
         # Nobody hurt is a figure: 0. One group spared, or nothing known yet, is none.
         ("A bomb exploded at the market in Dara on Monday; no one was hurt.", 0),
         ("A bomb exploded at the market in Dara; there were no casualties.", 0),
@@ -213,6 +214,41 @@ def test_a_toll_the_cited_sentences_do_not_give_is_null() -> None:
     text = "A drone strike in Dara killed an aid worker and nine members of his family."
     (event,) = events_of(text, {**strike, "type": "Air/drone strike", "killed": 10})
     assert event.fatalities == 10
+
+
+@pytest.mark.parametrize(
+    ("text", "killed", "coded"),
+    [
+        # The hurt counted as dead: the figure is the wounded's; nobody died anywhere in
+        # the article, so ACLED's toll is 0.
+        ("A bomb went off on a crowded street in Dara on Monday, injuring 30 people.", 30, 0),
+        ("Thirteen soldiers were wounded when a bomb hit their convoy near Dara.", 13, 0),
+        # The dead and the hurt side by side: each figure keeps its own.
+        ("A bomb killed 3 people and injured 30 in Dara on Monday.", 3, 3),
+        ("A bomb in Dara left 3 people killed and 30 injured on Monday.", 3, 3),
+        ("A bomb in Dara killed 12 soldiers; 12 others were wounded.", 12, 12),
+    ],
+)
+def test_the_hurt_are_not_the_dead(text: str, killed: int, coded: int) -> None:
+    blast = {"ids": [1], "type": "Remote explosive/landmine/IED", "place": "Dara"}
+    (event,) = events_of(text, {**blast, "killed": killed})
+    assert event.fatalities == coded
+
+
+def test_people_hurt_and_no_death_told_is_a_toll_of_zero_only_then() -> None:
+    blast = {"ids": [1], "type": "Remote explosive/landmine/IED", "place": "Dara"}
+    (event,) = events_of("A bomb wounded five people at a market in Dara on Monday.", blast)
+    assert event.fatalities == 0
+    # A death told anywhere in the article leaves the toll to the figures.
+    text = (
+        "A bomb wounded five people at a market in Dara on Monday.\n"
+        "A second blast in Northtown killed a guard."
+    )
+    (event,) = events_of(text, blast)
+    assert event.fatalities is None
+    # Nobody hurt is no one hurt: the toll stays unstated unless the sentence says it.
+    (event,) = events_of("A bomb went off at a market in Dara on Monday.", blast)
+    assert event.fatalities is None
 
 
 def test_a_paraphrased_value_takes_the_articles_words() -> None:

@@ -31,6 +31,19 @@ FAMILY = {
     "Riots": "demonstrations",
     "Strategic developments": "strategic developments",
 }
+# A weapon defused or intercepted is the attack another outlet reports as launched
+# ("rockets fired at the airport" / "the military shot down rockets aimed at it"): for
+# merging, that strategic development is in the family of the violence it stopped.
+_STOPPED_ATTACK = "Disrupted weapons use"
+
+
+def merge_family(event: Event) -> str:
+    """The family two reports must share to describe one event."""
+    if event.sub_event_type == _STOPPED_ATTACK:
+        return FAMILY["Explosions/Remote violence"]
+    return FAMILY[event.event_type]
+
+
 # Figures in supporting text: tolls and counts, not years or small numbers.
 _FIGURE = re.compile(r"(?<![\d.,])(\d{1,3}(?:,\d{3})*|\d+)(?![\d.,]?\d)")
 _DAY_TOLERANCE = {"day": 1, "week": 7, "month": 31, "year": 366, "unknown": 3}
@@ -81,7 +94,7 @@ def compatible(a: EventRef, b: EventRef) -> bool:
     """The hard rules: could these two reports describe one event at all?"""
     return (
         a.article != b.article
-        and FAMILY[a.event.event_type] == FAMILY[b.event.event_type]
+        and merge_family(a.event) == merge_family(b.event)
         and _dates_compatible(a.event, b.event)
         and _countries_compatible(a, b)
     )

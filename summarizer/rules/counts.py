@@ -204,12 +204,36 @@ _KILLED_ONE = re.compile(
 )
 
 
+# The hurt as news reports a figure: "injuring 30 people", "wounded at least 12", "29
+# people were injured", "12 wounded".
+_HURT_FIGURES = (
+    re.compile(rf"\b(?:injur(?:ed|ing)|wound(?:ed|ing)|hurt)\s+{_QUALIFIER}{_N}", re.IGNORECASE),
+    re.compile(
+        # The words between name the hurt ("people", "others"), never the dead or a
+        # second figure: "3 people killed and 30 injured" keeps its 3.
+        rf"\b{_QUALIFIER}{_N}\s+(?:(?!(?:killed|dead|died|and|or|\d)\b)[\w-]+\s+){{0,3}}?"
+        r"(?:(?:were|have been|had been|are|was)\s+)?(?:(?:also|seriously|critically|slightly)\s+)?"
+        r"(?:injured|wounded|hurt)\b",
+        re.IGNORECASE,
+    ),
+)
+
+
+def _without_hurt_figures(text: str) -> str:
+    """`text` with each figure of the hurt blanked, the rest where it was."""
+    for pattern in _HURT_FIGURES:
+        text = pattern.sub(lambda m: " " * len(m.group(0)), text)
+    return text
+
+
 def _not_stated(value: int | None, text: str) -> bool:
     """A count the cited sentences give neither as a figure nor as the sum of two (the
     dead in groups) nor in vague words: the model's, not the article's (a toll from
     another paragraph, a figure made up)."""
     if not value or _VAGUE.search(text):
         return False
+    # A figure of the hurt is no toll: "injuring 30 people" gives no 30 dead.
+    text = _without_hurt_figures(text)
     figures = [f for m in _ANY_FIGURE.finditer(text) if (f := _figure(m.group(1)))]
     if _KILLED_ONE.search(text):
         # One person named as killed is a figure too: "killed the leader of ...",
@@ -297,11 +321,40 @@ def _one_incidents_toll(work: EventWork) -> None:
     work.fatalities = value
 
 
+# The hurt, told as done: "injured 29 people", "were wounded", "suffered minor injuries".
+_HURT = re.compile(r"\b(?:injured|injuring|wounded|wounding|injuries|hurt)\b", re.IGNORECASE)
+_MORE_DEATH_WORDS = re.compile(r"\b(?:death toll|fatal\w*|lives|life|perished|victims?)\b", re.I)
+
+
+def _hurt_not_killed(work: EventWork) -> None:
+    """0 dead where the cited sentences tell people hurt and the whole article tells no
+    death at all: news that counts a blast's wounded names its dead when there are any,
+    and ACLED codes such an event with fatalities 0."""
+    if work.fatalities is not None or not _HURT.search(work.evidence_text):
+        return
+    if EVENT_TYPE_OF.get(work.sub_event_type) not in VIOLENT_TYPES:
+        return
+    article = f"{work.article.title or ''} {work.article.text}"
+    if _DEATH_WORDS.search(article) or _MORE_DEATH_WORDS.search(article):
+        return
+    if _NEGATED_HURT.search(work.evidence_text):
+        return
+    work.fatalities = 0
+    message = "fatalities null -> 0: the cited sentences tell people hurt, the article no death"
+    work.findings.append(repaired(Check.GROUNDING, work.at("fatalities"), message))
+
+
+_NEGATED_HURT = re.compile(
+    r"\b(?:no|not|nobody|none)\b[^.]{0,30}\b(?:injured|wounded|hurt)\b", re.I
+)
+
+
 def repair_event(work: EventWork) -> None:
     work.fatalities = _unstated(work, _count(work, work.fatalities, "fatalities"), "fatalities")
     _fill_from_cited(work)
     _one_incidents_toll(work)
     _fill_from_article(work)
+    _hurt_not_killed(work)
     _total(work)
     work.injuries = _unstated(work, _count(work, work.injuries, "injuries"), "injuries")
 
