@@ -334,7 +334,7 @@ def _subsumed(text: str, summary: list[SummarySentence]) -> int | None:
     words = _stems(text)
     for i, s in enumerate(summary):
         others = [o.text for j, o in enumerate(summary) if j != i]
-        if _holds(words, _stems(s.text), SAYS_IT) and _kept_markers(s.text, [text, *others]):
+        if _holds(words, _stems(s.text), SAYS_IT) and _kept_markers(s.text, text, others):
             return i
     return None
 
@@ -351,24 +351,30 @@ def _subsumed(text: str, summary: list[SummarySentence]) -> int | None:
 def _paraphrased(text: str, sid: int, summary: list[SummarySentence]) -> int | None:
     """The index of a summary sentence that cites article sentence `sid` alone and says
     nothing that `text` (that sentence) and the rest of the summary do not."""
+    lede = _stems(text)
     for i, s in enumerate(summary):
         others = [o.text for j, o in enumerate(summary) if j != i]
-        if s.sentence_ids != [sid] or not _kept_markers(s.text, [text, *others]):
+        if s.sentence_ids != [sid] or not _kept_markers(s.text, text, others):
             continue
-        rest = {w for o in others for w in _said(o)}
-        if _holds(_stems(text) | rest, _said(s.text), SAYS_IT):
+        said, rest = _said(s.text), {w for o in others for w in _said(o)}
+        # The lede itself tells half of it at least; the rest may come from elsewhere.
+        if _holds(lede, said, TOLD_SHARE) and _holds(lede | rest, said, SAYS_IT):
             return i
     return None
 
 
-def _kept_markers(text: str, elsewhere: list[str]) -> bool:
-    """Each figure, day and negation of `text` is in one of `elsewhere`, and so is a
-    speech word if it has one ("claiming" is told by "alleging")."""
+def _kept_markers(text: str, fuller: str, others: list[str]) -> bool:
+    """`fuller` keeps what `text` states beyond its content words: each of its figures
+    and days, and speech if it has any ("claiming" is kept by "alleging"; "police said"
+    is never kept by another sentence's "the mayor said"). Its negations may be kept by
+    another summary sentence ("without objection" said in the next one)."""
 
     def kinds(t: str) -> set[str]:
         return {"<speech>" if SPEECH.fullmatch(m) else m for m in _markers(t)}
 
-    return kinds(text) <= {k for t in elsewhere for k in kinds(t)}
+    negations = {m.group(0).casefold() for m in NEGATION.finditer(text)}
+    kept = kinds(fuller) | {n for o in others for n in kinds(o) if n in negations}
+    return kinds(text) <= kept
 
 
 def _replaced_by(text: str, sid: int, summary: list[SummarySentence]) -> int | None:

@@ -64,11 +64,6 @@ def test_neutralise_replaces_only_unquoted_terms() -> None:
     assert left == []
 
 
-def test_an_outlets_name_for_a_government_becomes_the_government() -> None:
-    out, _ = neutralise("The dictatorship responded with a large police presence in Northtown.")
-    assert out == "The government responded with a large police presence in Northtown."
-
-
 @pytest.mark.parametrize(
     ("text", "expected"),
     [

@@ -403,6 +403,72 @@ def test_a_paraphrased_value_takes_the_articles_words() -> None:
             "Shelling/artillery/missile attack",
             "Shelling/artillery/missile attack",
         ),
+        # Misfires a review found, kept as they should be: a recapture said by someone
+        # else, in the past or denied; a forensic find after a blast; a rape told as a
+        # charge or a past clause; a poison denied, as damage, or of another year; a
+        # rally condemning a petrol bomb; a dispute that "clashes".
+        (
+            "Rebels ambushed troops who had recaptured Dara last month, killing six.",
+            "Armed clash",
+            "Armed clash",
+        ),
+        (
+            "Rebels denied that troops had recaptured Dara, saying fighting continued.",
+            "Armed clash",
+            "Armed clash",
+        ),
+        (
+            "Troops liberated 20 hostages after a gunfight with kidnappers in Dara.",
+            "Armed clash",
+            "Armed clash",
+        ),
+        (
+            "A roadside bomb destroyed an army truck near Dara; soldiers found weapons nearby.",
+            "Remote explosive/landmine/IED",
+            "Remote explosive/landmine/IED",
+        ),
+        (
+            "Troops clashed with rebels in Dara after rebels raped two women there.",
+            "Armed clash",
+            "Armed clash",
+        ),
+        ("A mob in Dara lynched a man suspected of raping a girl.", "Attack", "Attack"),
+        (
+            "The army denied using chlorine gas as shells hit Dara.",
+            "Shelling/artillery/missile attack",
+            "Shelling/artillery/missile attack",
+        ),
+        (
+            "Shelling damaged a chlorine tank at the water plant in Dara.",
+            "Shelling/artillery/missile attack",
+            "Shelling/artillery/missile attack",
+        ),
+        (
+            "Air strikes hit Dara, the site of a sarin attack in 2013.",
+            "Air/drone strike",
+            "Air/drone strike",
+        ),
+        (
+            "Dozens were killed in a suspected chemical attack on Dara, monitors said.",
+            "Air/drone strike",
+            "Chemical weapon",
+        ),
+        # The model's chemical attack told in words the cues lack stays one.
+        (
+            "A gas attack on Dara killed 12 people after rockets hit the town.",
+            "Chemical weapon",
+            "Chemical weapon",
+        ),
+        (
+            "Hundreds rallied in Dara to condemn a petrol bomb attack on an opposition office.",
+            "Peaceful protest",
+            "Peaceful protest",
+        ),
+        (
+            "Protesters clash over new law as a rally in Dara turns tense.",
+            "Peaceful protest",
+            "Peaceful protest",
+        ),
         # Rape told as done is sexual violence, before the protest it happened at.
         (
             "Security forces raped women as they dispersed pro-democracy protesters in Dara.",
@@ -430,6 +496,12 @@ def test_the_sub_type_follows_what_the_words_say(text: str, typed: str, coded: s
             "Protesters were pepper-sprayed in a clash with officers at Dara station.",
             "protesters",
             "Protest with intervention",
+        ),
+        # A crowd's fight where no protest is told is mob violence.
+        (
+            "Rival armed youths clashed with each other in Dara, leaving three dead.",
+            "armed youths",
+            "Mob violence",
         ),
         # Two armed sides near a protest stay a clash.
         (

@@ -713,3 +713,20 @@ def test_a_fuller_sentence_does_not_replace_one_that_says_something_else(
     answer = {"summary": [{"text": first, "ids": [1]}, {"text": second, "ids": [1, 2]}]}
     result = summarize(article, backend=FakeBackend({**answer, "events": []}), settings=SETTINGS)
     assert [s.text for s in result.summary] == [first, second]
+
+
+def test_a_fuller_sentence_keeps_the_speech_and_figures_of_the_one_it_replaces() -> None:
+    from summarizer.assemble import _kept_markers
+
+    # Another sentence's speaker does not keep this one's attribution ...
+    assert not _kept_markers(
+        "Five soldiers were killed near Dara, police said.",
+        "Five soldiers were killed near Dara on Monday.",
+        ["The mayor said the town was calm."],
+    )
+    # ... but a negation the next summary sentence says is kept there.
+    assert _kept_markers(
+        "Aid ended without objection.",
+        "Aid ended on Monday.",
+        ["It came without objection from Dara."],
+    )

@@ -126,11 +126,39 @@ def _tells_riot(evidence: str) -> bool:
     return _tells(_RIOT_WORDS, evidence)
 
 
+# What makes an act's words no report of it being done here and now: a denial, a claim
+# or charge ("rebels claimed the army used chlorine", "on trial for raping", "suspected
+# of"; not "a suspected chemical attack", news's usual report of one), a question
+# ("whether a chemical agent was used"), a relative or time clause about someone's past
+# ("a man who raped a girl", "after rebels raped two women"); or a date of another time
+# after it ("a sarin attack in 2013", "last month").
+_HEARSAY_BEFORE = re.compile(
+    r"\b(?:den(?:y|ies|ied)|claim(?:s|ed|ing)?|alleg\w*|whether|suspect\w* of|accus\w*|charg\w*|"
+    r"convict\w*|guilty|trial|who|whom|after|before|site of)\b[^.;]{0,40}$",
+    re.IGNORECASE,
+)
+_ANOTHER_TIME_AFTER = re.compile(
+    r"^[^.;]{0,30}\b(?:in (?:19|20)\d\d|last (?:week|month|year)|(?:years|months) ago)\b",
+    re.IGNORECASE,
+)
+
+
+def _told_as_done(words: re.Pattern[str], evidence: str) -> bool:
+    """One of `words` told as done, here and now: `_tells`, and no claim, charge, question
+    or past clause before it (`_HEARSAY_BEFORE`), no other time after it."""
+    return any(
+        not NEGATED_BEFORE.search(evidence[max(0, m.start() - 40) : m.start()])
+        and not _HEARSAY_BEFORE.search(evidence[max(0, m.start() - 60) : m.start()])
+        and not _ANOTHER_TIME_AFTER.search(evidence[m.end() :])
+        for m in words.finditer(evidence)
+    )
+
+
 def protest_kind(evidence: str) -> str | None:
     """What a protest is by its words: a riot ("looting", "torched"), force used on it
     ("police suppressed a peaceful demonstration", "used tear gas to disperse crowds";
     excessive where people were killed or shot), or None (peaceful, as typed)."""
-    if _RIOT_WORDS.search(evidence):
+    if _tells_riot(evidence):
         return "Violent demonstration"
     return _force_kind(evidence) if _intervened(evidence) else None
 
@@ -212,7 +240,7 @@ def _disrupted(work: EventWork) -> str | None:
     group") and none that went off, hit or hurt anyone (clash_sides.txt "went off",
     "lethal")."""
     evidence, kind = work.evidence_text, "Disrupted weapons use"
-    if not _tells(_SUB_TYPE_CUES[kind], evidence):
+    if not _told_as_done(_SUB_TYPE_CUES[kind], evidence):
         return None
     rest = _SUB_TYPE_CUES[kind].sub(" ", evidence)  # "shot down" tells no one shot
     if _CLASH_SIDES["went off"].search(rest) or _CLASH_SIDES["lethal"].search(rest):
@@ -223,37 +251,61 @@ def _disrupted(work: EventWork) -> str | None:
 def poison_kind(evidence: str) -> str | None:
     """ "Chemical weapon" where the sentences tell a weapon that poisons as used (not
     denied, not an accusation): ACLED types the attack by it, whatever delivered it."""
-    return "Chemical weapon" if _tells(_SUB_TYPE_CUES["Chemical weapon"], evidence) else None
+    return "Chemical weapon" if _told_as_done(_SUB_TYPE_CUES["Chemical weapon"], evidence) else None
+
+
+# A crowd that protests, as a record's side: its fight is a riot at a protest.
+_PROTEST_CROWD = re.compile(r"\b(?:protesters|demonstrators|marchers|rioters)\b", re.IGNORECASE)
 
 
 def _crowd_fight(work: EventWork) -> str | None:
     """What an "Armed clash" is when one of its sides is a crowd (its actor is
     "protesters", "demonstrators", "a mob"): force used on the protest where the
-    sentences tell only that (tear gas, pepper spray, arrests), else the crowd's riot;
+    sentences tell only that (tear gas, pepper spray, arrests), else the crowd's riot
+    (Violent demonstration at a protest, Mob violence where none is told);
     None where the sentences would not report that kind ("fought" is no riot word)."""
     sides = " ".join(a for a in (work.actor1, work.draft.actor2) if a)
     if not sides or not _CLASH_SIDES["crowd"].search(sides):
         return None
     evidence = work.evidence_text
     crowd_violence = _CLASH_SIDES["by protesters"].search(evidence) or _tells_riot(evidence)
-    kind = (
-        _force_kind(evidence)
-        if _intervened(evidence) and not crowd_violence
-        else "Violent demonstration"
-    )
+    if _intervened(evidence) and not crowd_violence:
+        kind = _force_kind(evidence)
+    elif _CLASH_SIDES["protesters"].search(evidence) or _PROTEST_CROWD.search(sides):
+        kind = "Violent demonstration"
+    else:
+        kind = "Mob violence"  # a crowd's fight with no protest told: "youths clashed"
     # Only a kind the incident rule will keep: else the clash stands, not dropped.
     return kind if reports_kind(kind, [s.text for s in cited(work.article, work.ids)]) else None
 
 
+# The state's forces retaking ground, as the verb's subject ("troops recaptured the town",
+# "government forces recovered control of two villages", "the army retook Dara"): the
+# object is a place, a kind of place or a name, never "the situation" or "the upper hand";
+# no "said" between (the army saying rebels took it), no "had" before the verb (the
+# past of someone the sentence is about).
+_STATE_RETOOK = re.compile(
+    r"\b(?i:army|troops|soldiers|military|government forces|security forces|state forces)"
+    r"(?:\s+(?!(?i:said|says|say|told|had|have|who)\b)[\w-]+){0,3}?\s+"
+    r"(?i:recaptured|retook|regained|liberated|took back|recovered)"
+    r"(?:\s+(?i:full\s+|complete\s+)?(?i:control)\s+of)?\s+"
+    r"(?:(?i:the|a|two|three|four|five|several|most|all)\s+)?(?:[\w-]+\s+){0,2}?"
+    r"(?:(?i:(?:provincial\s+)?capitals?|cities|city|towns?|villages?|districts?|provinces?|"
+    r"territory|areas?|regions?|neighbou?rhoods?|bases?)|[A-Z][\w-]+)\b",
+)
+
+
 def _state_retook(work: EventWork) -> str | None:
     """ "Government regains territory" for a clash whose sentences say the state's forces
-    retook ground ("troops recaptured the town", "government forces recovered control of
-    two villages"): ACLED codes a battle that changes who holds ground by that change,
-    so unlike `_towns_taken` a fight told beside it does not keep the clash."""
+    retook ground (`_STATE_RETOOK`), as done (not denied, claimed or dated): ACLED codes a
+    battle that changes who holds ground by that change, so unlike `_towns_taken` a fight
+    told beside it does not keep the clash."""
     evidence = work.evidence_text
     kind = "Government regains territory"
-    for m in _SUB_TYPE_CUES[kind].finditer(evidence):
+    for m in _STATE_RETOOK.finditer(evidence):
         if _ATTEMPT.search(evidence[max(0, m.start() - 80) : m.start()]):
+            continue
+        if not _told_as_done(re.compile(re.escape(m.group(0))), evidence):
             continue
         if reports_kind(kind, [s.text for s in cited(work.article, work.ids)]):
             return kind
@@ -291,7 +343,9 @@ def _retyped(work: EventWork) -> tuple[str, str] | None:
         taken = _towns_taken(work)
         if taken and taken != sub_event_type:
             return taken, "the cited sentences tell towns taken, no fight"
-    own = _SUB_TYPE_CUES.get(sub_event_type)
+    # A chemical attack is told in more words than its cues ("a gas attack", "toxic
+    # fumes"): the model's Chemical weapon is never retyped away for want of them.
+    own = None if sub_event_type == "Chemical weapon" else _SUB_TYPE_CUES.get(sub_event_type)
     remote = own is not None and EVENT_TYPE_OF[sub_event_type] == "Explosions/Remote violence"
     if remote and (stated := ground_kind(evidence)):
         return (
@@ -354,12 +408,13 @@ def _mistyped_violence(work: EventWork) -> tuple[str, str] | None:
 
 def _sexual_violence(work: EventWork) -> tuple[str, str] | None:
     """A fight or an attack whose sentences tell rape or molestation as done ("security
-    forces raped women as they dispersed protesters"): ACLED's "Sexual violence", the
-    more telling kind, before any other reading of the same sentences."""
+    forces raped women as they dispersed protesters"), not a charge, a trial or a past
+    clause ("lynched a man who raped a girl"): ACLED's "Sexual violence", the more
+    telling kind, before any other reading of the same sentences."""
     if work.sub_event_type not in ("Armed clash", "Attack"):
         return None
     texts = [s.text for s in cited(work.article, work.ids)]
-    if not _tells(_SEXUAL, " ".join(texts)) or not reports_kind("Sexual violence", texts):
+    if not _told_as_done(_SEXUAL, " ".join(texts)) or not reports_kind("Sexual violence", texts):
         return None
     return "Sexual violence", "the cited sentences tell sexual violence"
 
