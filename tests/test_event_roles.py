@@ -469,6 +469,19 @@ def test_a_paraphrased_value_takes_the_articles_words() -> None:
             "Peaceful protest",
             "Peaceful protest",
         ),
+        # The state's forces capturing a person, with no fight told but the captive's
+        # past deeds, is an arrest; a capture after a battle stays the clash.
+        (
+            "The army has captured a senior commander who heads the group's explosives "
+            "unit that carried out a mortar shelling in Dara, state TV reported.",
+            "Armed clash",
+            "Arrests",
+        ),
+        (
+            "Troops captured two rebel fighters after a fierce gun battle near Dara.",
+            "Armed clash",
+            "Armed clash",
+        ),
         # Rape told as done is sexual violence, before the protest it happened at.
         (
             "Security forces raped women as they dispersed pro-democracy protesters in Dara.",

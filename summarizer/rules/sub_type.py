@@ -312,6 +312,38 @@ def _state_retook(work: EventWork) -> str | None:
     return None
 
 
+# A relative clause that tells a person's past deeds: "a commander who heads the unit
+# that carried out a mortar shelling", "the man who led the attack on the base".
+_PAST_DEED = re.compile(
+    r"\b(?:who|that|which)\s+(?:[\w'’-]+\s+){0,6}?(?:carried out|conducted|launched|staged|"
+    r"led|planned|masterminded|ordered|was behind|were behind|took part in)"
+    r"\s+(?:[\w'’-]+\s+){0,4}$",
+    re.IGNORECASE,
+)
+# The state's forces as the verb's subject, as in `_STATE_TAKER`, for a person taken.
+_STATE_CAPTOR = re.compile(
+    r"\b(?:army|troops|soldiers|military|police|security forces|government forces|forces)"
+    r"(?:\s+(?!(?:said|says|say|told|who)\b)[\w-]+){0,3}\s+(?:captured|apprehended|nabbed)\b",
+    re.IGNORECASE,
+)
+
+
+def _person_captured(work: EventWork) -> str | None:
+    """ "Arrests" for a clash whose sentences tell the state's forces capturing a person
+    ("the army has captured a senior commander who heads the group's explosives unit")
+    and no fight told as done (a shelling in the commander's relative clause is his
+    past): ACLED codes the capture of a militant by state forces as an arrest."""
+    evidence = work.evidence_text
+    if not _STATE_CAPTOR.search(evidence):
+        return None
+    for section in ("two sides", "ground attack"):
+        for m in _CLASH_SIDES[section].finditer(evidence):
+            if not _PAST_DEED.search(evidence[max(0, m.start() - 80) : m.start()]):
+                return None  # a fight told beside the capture: the clash stands
+    texts = [s.text for s in cited(work.article, work.ids)]
+    return "Arrests" if reports_kind("Arrests", texts) else None
+
+
 def _retyped(work: EventWork) -> tuple[str, str] | None:
     """The sub-type the cited sentences tell, and why; None when the model's stands."""
     sub_event_type, evidence = work.sub_event_type, work.evidence_text
@@ -331,6 +363,8 @@ def _retyped(work: EventWork) -> tuple[str, str] | None:
         return stated, "a crowd is a side: ACLED codes no protesters' fight as an armed clash"
     if sub_event_type == "Armed clash" and (stated := _state_retook(work)):
         return stated, "the cited sentences tell the state's forces retaking ground"
+    if sub_event_type == "Armed clash" and (stated := _person_captured(work)):
+        return stated, "the cited sentences tell the state's forces capturing a person, no fight"
     remote_kind = EVENT_TYPE_OF[sub_event_type] == "Explosions/Remote violence"
     if remote_kind and (stated := _disrupted(work)):
         return stated, "the cited sentences tell a weapon defused, intercepted or found, none used"
