@@ -99,6 +99,7 @@ def test_speaker_is_found_next_to_the_speech_verb() -> None:
     assert speaker_of("Thousands were released, two US officials told AP.") == "two US officials"
     assert speaker_of("According to the ministry, five people died.") == "the ministry"
     assert speaker_of("The army said it struck a depot.") == "The army"
+    assert speaker_of("Ali Noor on Thursday announced a truce.") == "Ali Noor"
     assert speaker_of("“We will win,” he said.") is None  # a pronoun names nobody
     # An apostrophe inside a name is no closing quote; a mismatched one is not the speaker's.
     assert speaker_of("O’Brien said two troopers responded.") == "O’Brien"
@@ -199,6 +200,37 @@ def test_restated_speech_of_two_sources_gets_the_closest_ones_speaker() -> None:
     assert result.summary[0].text == (
         "Hundreds of migrants were released in Dara, according to a new report."
     )
+
+
+@pytest.mark.parametrize(
+    ("source", "restated", "attributed"),
+    [
+        # The speaker as the sentence's subject is named again in short, never as
+        # "according to" its own full name (nor with the day it spoke).
+        (
+            "Governor Ali Noor on Thursday announced a committee to investigate the riot.",
+            "Governor Ali Noor creates a committee to investigate the riot.",
+            "Governor Ali Noor creates a committee to investigate the riot, Noor said.",
+        ),
+        (
+            "The Northland ministry said it will open an inquiry into the shooting.",
+            "The Northland ministry will open an inquiry into the shooting.",
+            "The Northland ministry will open an inquiry into the shooting, the ministry said.",
+        ),
+        # A name that only begins the subject ("police officer") is someone else.
+        (
+            "The officer who shot him acted lawfully, the Dara Police said.",
+            "The Dara police officer who shot him acted lawfully.",
+            "The Dara police officer who shot him acted lawfully, according to the Dara Police.",
+        ),
+    ],
+)
+def test_restated_speech_names_its_speaker_once(
+    source: str, restated: str, attributed: str
+) -> None:
+    answer = {"summary": [{"text": restated, "ids": [1]}] * 2, "events": []}
+    result = summarize({"text": source}, backend=FakeBackend(answer), settings=SETTINGS)
+    assert result.summary[0].text == attributed
 
 
 def test_an_unsupported_negation_is_cut_or_dropped() -> None:

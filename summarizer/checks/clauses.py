@@ -53,6 +53,11 @@ _ACCORDING = re.compile(rf"\baccording to ({_NAME_CHAR}{{2,80}})", re.IGNORECASE
 _DESCRIPTION = re.compile(
     rf"\s+\b(?:{language.alternatives('speaker_descriptions')})\b.*$", re.IGNORECASE
 )
+# When, between a speaker's name and the verb: "Ali Noor on Thursday announced", "the
+# ministry earlier said" (the same adverbs `verb_after_name` allows there).
+_WHEN_AFTER_NAME = re.compile(
+    r"\s+(?:on\s+\w+|now|earlier|later|yesterday|today|last\s+\w+|this\s+\w+)$", re.IGNORECASE
+)
 MAX_SPEAKER_WORDS = 8
 
 
@@ -88,6 +93,7 @@ def speaker_of(sentence: str) -> str | None:
             # clause's subject, "officials".
             speaker = _RELATIVE.split(m.group(1).strip())[-1].strip()
             speaker = _DESCRIPTION.sub("", speaker)
+            speaker = _WHEN_AFTER_NAME.sub("", speaker)
             if (
                 not speaker
                 or _NOT_A_SPEAKER.search(speaker)

@@ -65,6 +65,23 @@ def _speaker_phrase(speaker: str) -> str:
     return speaker
 
 
+def _attribution(speaker: str, text: str) -> str:
+    """ "according to X", or "X said" in short where X is the sentence's subject: "Ali
+    Noor will create a committee, Noor said", "The ministry will open an inquiry, the
+    ministry said", never "..., according to Ali Noor" after "Ali Noor will create"."""
+    phrase = _speaker_phrase(speaker)
+    plain = " ".join(text.split())
+    # The subject: the sentence opens with the name as written (the first letter in any
+    # case), then a lower-case word ("The U.S. Capitol police officer" is not "the U.S.
+    # Capitol Police").
+    opens = plain[:1].casefold() == phrase[:1].casefold() and plain[1:].startswith(phrase[1:])
+    if not opens or not re.match(r" [a-z]", plain[len(phrase) :]):
+        return f"according to {phrase}"
+    words = phrase.split()
+    short = words[-1] if words[0] != "the" else f"the {words[-1]}"
+    return f"{short} said"
+
+
 def _cut_or_drop(work: SentenceWork, position: int, what: str) -> None:
     trimmed = trim_before(work.text, position)
     if trimmed is not None:
@@ -124,7 +141,7 @@ def _restated_speech(work: SentenceWork) -> None:
         speakers = {sp} if (sp := speaker_of(closest.text)) else speakers
     if len(speakers) == 1:
         (speaker,) = speakers
-        work.text = _attach(work.text, f"according to {_speaker_phrase(speaker)}")
+        work.text = _attach(work.text, _attribution(speaker, work.text))
         message = f"restates what {speaker!r} said: attributed to them"
         work.findings.append(repaired(Check.ATTRIBUTION, work.where, message))
     elif quoted or whole_quote:
