@@ -482,6 +482,24 @@ def test_a_paraphrased_value_takes_the_articles_words() -> None:
             "Armed clash",
             "Armed clash",
         ),
+        # A shooting with nobody fighting back is one side's attack on people; a fire
+        # exchange, a shoot-out or a charge on an armed camp is a fight (a refugee camp
+        # is no armed side).
+        (
+            "A shooting at a rail yard in Dara has left nine people dead, including the gunman.",
+            "Shelling/artillery/missile attack",
+            "Attack",
+        ),
+        (
+            "Soldiers have been engaged in a fire exchange with militants near Dara since dawn.",
+            "Air/drone strike",
+            "Armed clash",
+        ),
+        (
+            "Gunmen attacked a refugee camp near Dara, shooting residents.",
+            "Air/drone strike",
+            "Attack",
+        ),
         # Rape told as done is sexual violence, before the protest it happened at.
         (
             "Security forces raped women as they dispersed pro-democracy protesters in Dara.",

@@ -88,7 +88,9 @@ def ground_kind(evidence: str) -> str | None:
     if stated := one_sided_kind(evidence):
         return stated  # protesters' violence, force on a protest, one side's attack
     if not _CLASH_SIDES["two sides"].search(evidence):
-        return None
+        # Shooting with no armed side fighting back ("a shooting at a rail yard left
+        # nine dead, including the gunman"): one side's violence on people.
+        return "Attack"
     # Demonstrators in a fight riot (ACLED codes no protesters' fight as a clash).
     return "Violent demonstration" if _CLASH_SIDES["protesters"].search(evidence) else "Armed clash"
 
