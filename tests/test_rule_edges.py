@@ -535,3 +535,29 @@ def test_the_state_taking_towns_is_told_by_its_forces_not_by_who_said_it() -> No
     text = "Security forces said militants captured three villages near Dara."
     (event,) = events_of(text, {"ids": [1], "type": "Armed clash", "place": "Dara"})
     assert event.sub_event_type == "Non-state actor overtakes territory"
+
+
+@pytest.mark.parametrize(
+    ("text", "kept"),
+    [
+        # A tally over a period is no incident, even with the day its figures came out ...
+        (
+            "Border agents in Northland have made more than a million arrests so far this "
+            "year, according to figures released Friday.",
+            False,
+        ),
+        (
+            "Agents in Northland made 178,000 arrests in June, a 3% increase over the prior month.",
+            False,
+        ),
+        # ... but a day of today's incident, or one incident singled out, is reported.
+        (
+            "Police in Northland arrested 40 people on Monday, bringing this year's total to 900.",
+            True,
+        ),
+        ("In the largest raid this year, police in Northland arrested 40 people.", True),
+    ],
+)
+def test_a_tally_over_a_period_is_no_incident(text: str, kept: bool) -> None:
+    arrests = {"ids": [1], "type": "Arrests", "place": "Northland"}
+    assert len(events_of(text, arrests)) == int(kept)

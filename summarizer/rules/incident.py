@@ -93,6 +93,42 @@ _RECALLED = re.compile(
 )
 
 
+# A tally over weeks or months, not one incident: "agents have made more than a million
+# arrests so far this year", "attacks have killed 300 people since January", "178,000
+# arrests in June, a 3% increase over the prior month". Not where
+# the sentence tells today's incident by its day ("on Monday, bringing this year's total
+# to 300") or singles one out ("the deadliest attack this year").
+_MONTH_OR_YEAR = rf"(?:{_MONTHS}|(?:19|20)\d\d)"
+_TALLY = re.compile(
+    rf"\b(?:so far (?:this (?:year|month)|in (?:19|20)\d\d)|(?:this|last) (?:fiscal )?year|"
+    rf"since (?:the (?:start|beginning) of (?:the year|{_MONTH_OR_YEAR})|{_MONTH_OR_YEAR})|"
+    r"in fiscal (?:year )?(?:19|20)\d\d|"
+    # A statistic's comparison: "a 3% increase over the prior month", "year-on-year".
+    r"(?:over|from|than) the (?:prior|previous|same) (?:month|year|period)|"
+    r"(?:year|month)-(?:on|over)-(?:year|month))\b",
+    re.IGNORECASE,
+)
+_SINGLED_OUT = re.compile(
+    r"\b(?:deadliest|worst|largest|biggest|bloodiest|first|latest|last|single)\b", re.IGNORECASE
+)
+
+
+# The day a tally was released or told is not an incident's: "figures released Friday".
+_TOLD_ON = re.compile(
+    rf"\b(?:released|published|said|says|reported|announced|told \w+)\s+(?:on\s+)?{WEEKDAY}\b",
+    re.IGNORECASE,
+)
+
+
+def tally(span_text: str) -> bool:
+    """Does the sentence count incidents over a period (`_TALLY`) rather than report one?"""
+    return bool(
+        _TALLY.search(span_text)
+        and not _TODAY.search(_TOLD_ON.sub(" ", span_text))
+        and not _SINGLED_OUT.search(span_text)
+    )
+
+
 def dated(span_text: str) -> bool:
     """Does the sentence name a past incident by its year ("the 1998 bombings"), or by its
     day with no day of today's ("the January 6 attack")? Its other violence words ("the
@@ -113,10 +149,11 @@ def has_incident_word(text: str) -> bool:
 def _in(cue: re.Pattern[str], text: str) -> bool:
     """A cue word in the text, not led in by a threat, plan or charge, not used
     figuratively, not an incident named by its date, in a sentence that reports no past
-    incident by its year."""
+    incident by its year and counts none over a period."""
     written, text = text, literal(text)  # same length: positions hold in both
     return (
         not dated(written)  # as written, as its other readers (doer, counts) read it
+        and not tally(written)
         and not is_heading(text)  # a heading names things; it reports none
         and any(
             not _LEAD_IN.search(text[: match.start()])
