@@ -482,6 +482,12 @@ def test_a_paraphrased_value_takes_the_articles_words() -> None:
             "Armed clash",
             "Armed clash",
         ),
+        # A police officer fatally shooting a man is one side's violence, no clash.
+        (
+            "A police officer in Dara fatally shot a teenager who charged two women with a knife.",
+            "Armed clash",
+            "Attack",
+        ),
         # A shooting with nobody fighting back is one side's attack on people; a fire
         # exchange, a shoot-out or a charge on an armed camp is a fight (a refugee camp
         # is no armed side).
