@@ -506,6 +506,32 @@ def test_a_paraphrased_value_takes_the_articles_words() -> None:
             "Air/drone strike",
             "Attack",
         ),
+        # Captures the review found misread: a base, a rebel-held town, weapons, a
+        # rebel side's capture, a capture beside killings stay what they were.
+        ("Troops captured a militant base near Dara.", "Armed clash", "Armed clash"),
+        ("Soldiers captured weapons from the militants in Dara.", "Armed clash", "Armed clash"),
+        ("Rebel forces captured a government commander in Dara.", "Armed clash", "Armed clash"),
+        (
+            "Troops captured two militants and killed three others in Dara.",
+            "Armed clash",
+            "Armed clash",
+        ),
+        (
+            "Troops captured five militants who carried out a raid on a post in Dara on Monday.",
+            "Armed clash",
+            "Armed clash",
+        ),
+        # Armed men hit by a shooting: the model's kind stands, no Attack on civilians.
+        (
+            "Two soldiers were shot by militants near Dara on Monday.",
+            "Shelling/artillery/missile attack",
+            "Shelling/artillery/missile attack",
+        ),
+        (
+            "Police officers and gunmen traded fire in Dara on Monday.",
+            "Air/drone strike",
+            "Armed clash",
+        ),
         # Rape told as done is sexual violence, before the protest it happened at.
         (
             "Security forces raped women as they dispersed pro-democracy protesters in Dara.",

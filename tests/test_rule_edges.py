@@ -556,8 +556,29 @@ def test_the_state_taking_towns_is_told_by_its_forces_not_by_who_said_it() -> No
             True,
         ),
         ("In the largest raid this year, police in Northland arrested 40 people.", True),
+        # A count of people, or a period told of something else, is no tally.
+        ("Police in Northland arrested 12 people, the third such raid this year.", True),
+        (
+            "Police in Northland arrested a man who had attacked a bus driver earlier this year.",
+            True,
+        ),
     ],
 )
 def test_a_tally_over_a_period_is_no_incident(text: str, kept: bool) -> None:
     arrests = {"ids": [1], "type": "Arrests", "place": "Northland"}
     assert len(events_of(text, arrests)) == int(kept)
+
+
+@pytest.mark.parametrize(
+    ("text", "kept"),
+    [
+        # Fire traded in words or a sport's tie-break is no battle; in a fight it is.
+        ("The two parties in Northtown skirmished over the budget on Monday.", False),
+        ("Northtown won the penalty shoot-out on Sunday.", False),
+        ("Lawmakers in Northtown exchanged fire over the bill.", False),
+        ("Soldiers and militants exchanged fire in Northtown on Monday.", True),
+    ],
+)
+def test_fire_traded_in_words_is_no_battle(text: str, kept: bool) -> None:
+    clash = {"ids": [1], "type": "Armed clash", "place": "Northtown"}
+    assert len(events_of(text, clash)) == int(kept)

@@ -100,6 +100,9 @@ def test_speaker_is_found_next_to_the_speech_verb() -> None:
     assert speaker_of("According to the ministry, five people died.") == "the ministry"
     assert speaker_of("The army said it struck a depot.") == "The army"
     assert speaker_of("Ali Noor on Thursday announced a truce.") == "Ali Noor"
+    assert speaker_of("The Commission on Elections said the vote was fair.") == (
+        "The Commission on Elections"
+    )
     assert speaker_of("“We will win,” he said.") is None  # a pronoun names nobody
     # An apostrophe inside a name is no closing quote; a mismatched one is not the speaker's.
     assert speaker_of("O’Brien said two troopers responded.") == "O’Brien"
@@ -216,6 +219,23 @@ def test_restated_speech_of_two_sources_gets_the_closest_ones_speaker() -> None:
             "The Northland ministry said it will open an inquiry into the shooting.",
             "The Northland ministry will open an inquiry into the shooting.",
             "The Northland ministry will open an inquiry into the shooting, the ministry said.",
+        ),
+        # An institution by its name in full; a person by the last word of the name.
+        (
+            "The Ministry of Health said it will open clinics in Northtown.",
+            "The Ministry of Health will open clinics in Northtown.",
+            "The Ministry of Health will open clinics in Northtown, the Ministry of Health said.",
+        ),
+        (
+            "Ali Noor III said he will run for governor.",
+            "Ali Noor III will run for governor.",
+            "Ali Noor III will run for governor, Noor said.",
+        ),
+        # The subject who speaks in the sentence ("saying") needs no second attribution.
+        (
+            "Top officials told lawmakers they had advised keeping troops in Northtown.",
+            "Top officials contradict the governor, saying they advised keeping troops.",
+            "Top officials contradict the governor, saying they advised keeping troops.",
         ),
         # A name that only begins the subject ("police officer") is someone else.
         (

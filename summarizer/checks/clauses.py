@@ -54,9 +54,11 @@ _DESCRIPTION = re.compile(
     rf"\s+\b(?:{language.alternatives('speaker_descriptions')})\b.*$", re.IGNORECASE
 )
 # When, between a speaker's name and the verb: "Ali Noor on Thursday announced", "the
-# ministry earlier said" (the same adverbs `verb_after_name` allows there).
+# ministry earlier said" (lower-case adverbs and weekdays only: "the Commission on
+# Elections" and "Kel Now" are names).
 _WHEN_AFTER_NAME = re.compile(
-    r"\s+(?:on\s+\w+|now|earlier|later|yesterday|today|last\s+\w+|this\s+\w+)$", re.IGNORECASE
+    r"\s+(?:on\s+(?i:(?:mon|tues|wednes|thurs|fri|satur|sun)day)|now|earlier|later|yesterday|"
+    r"today|last\s+(?:week|month|year|night)|this\s+(?:week|month|year|morning))$"
 )
 MAX_SPEAKER_WORDS = 8
 

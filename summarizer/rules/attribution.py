@@ -55,6 +55,36 @@ def _attach(text: str, attribution: str) -> str:
     return f"{body}, {attribution}{end or '.'}"
 
 
+# Common words that open a speaker only as the sentence's first word ("Officials said",
+# "Two US officials told", "Top military officials"): lower-case mid-sentence.
+_LOWER_FIRST_WORDS = frozenset(
+    [
+        "officials",
+        "police",
+        "authorities",
+        "witnesses",
+        "residents",
+        "sources",
+        "analysts",
+        "experts",
+        "investigators",
+        "prosecutors",
+        "organizers",
+        "organisers",
+        "activists",
+        "doctors",
+        "top",
+        "senior",
+        "local",
+        "two",
+        "three",
+        "several",
+        "many",
+        "some",
+    ]
+)
+
+
 def _speaker_phrase(speaker: str) -> str:
     # "according to The White House" reads wrong: a leading article goes lower-case. Web
     # text spaces names with no-break spaces ("The\xa0Biden administration"): one space.
@@ -62,24 +92,41 @@ def _speaker_phrase(speaker: str) -> str:
     first, _, rest = speaker.partition(" ")
     if first in ("The", "A", "An") and rest:
         speaker = first.lower() + " " + rest
+    elif first.lower() in _LOWER_FIRST_WORDS:
+        # Capitalised only as the sentence's first word: "Officials said", "Top military
+        # officials told" -> "according to top military officials".
+        speaker = first.lower() + (" " + rest if rest else "")
     return speaker
 
 
+# What ends a name without being the name a report repeats ("Ali Noor Jr.").
+_NAME_SUFFIXES = frozenset({"Jr", "Jr.", "Sr", "Sr.", "II", "III", "IV"})
+
+
+# The subject's own words told in the sentence: "Officials contradict X, saying ...".
+_SPEECH_PARTICIPLE = re.compile(r",\s+(?:saying|adding|telling|insisting|warning|arguing)\b")
+
+
 def _attribution(speaker: str, text: str) -> str:
-    """ "according to X", or "X said" in short where X is the sentence's subject: "Ali
-    Noor will create a committee, Noor said", "The ministry will open an inquiry, the
-    ministry said", never "..., according to Ali Noor" after "Ali Noor will create"."""
+    """ "according to X", or "X said" where X is the sentence's subject: a person by the
+    last word of the name ("Governor Ali Noor creates a committee ..., Noor said"), any
+    other speaker in full ("..., the Ministry of Health said"), never "..., according
+    to Ali Noor" after "Ali Noor creates"."""
     phrase = _speaker_phrase(speaker)
     plain = " ".join(text.split())
+    words = phrase.split()
     # The subject: the sentence opens with the name as written (the first letter in any
     # case), then a lower-case word ("The U.S. Capitol police officer" is not "the U.S.
-    # Capitol Police").
+    # Capitol Police"); a one-word name could be a modifier ("Northland troops").
     opens = plain[:1].casefold() == phrase[:1].casefold() and plain[1:].startswith(phrase[1:])
-    if not opens or not re.match(r" [a-z]", plain[len(phrase) :]):
+    if len(words) < 2 or not opens or not re.match(r" [a-z]", plain[len(phrase) :]):
         return f"according to {phrase}"
-    words = phrase.split()
-    short = words[-1] if words[0] != "the" else f"the {words[-1]}"
-    return f"{short} said"
+    if words[0] == "the" and words[-1].islower():
+        return f"the {words[-1]} said"  # "the Northland ministry": "the ministry said"
+    if words[0] == "the" or not all(w[:1].isupper() for w in words):
+        return f"{phrase} said"  # an institution or a description, in full
+    names = [w for w in words if w not in _NAME_SUFFIXES]
+    return f"{names[-1]} said"
 
 
 def _cut_or_drop(work: SentenceWork, position: int, what: str) -> None:
@@ -141,7 +188,10 @@ def _restated_speech(work: SentenceWork) -> None:
         speakers = {sp} if (sp := speaker_of(closest.text)) else speakers
     if len(speakers) == 1:
         (speaker,) = speakers
-        work.text = _attach(work.text, _attribution(speaker, work.text))
+        attribution = _attribution(speaker, work.text)
+        if attribution.endswith(" said") and _SPEECH_PARTICIPLE.search(work.text):
+            return  # "Officials contradict X, saying ...": the subject already speaks
+        work.text = _attach(work.text, attribution)
         message = f"restates what {speaker!r} said: attributed to them"
         work.findings.append(repaired(Check.ATTRIBUTION, work.where, message))
     elif quoted or whole_quote:

@@ -93,40 +93,49 @@ _RECALLED = re.compile(
 )
 
 
-# A tally over weeks or months, not one incident: "agents have made more than a million
-# arrests so far this year", "attacks have killed 300 people since January", "178,000
-# arrests in June, a 3% increase over the prior month". Not where
-# the sentence tells today's incident by its day ("on Monday, bringing this year's total
-# to 300") or singles one out ("the deadliest attack this year").
-_MONTH_OR_YEAR = rf"(?:{_MONTHS}|(?:19|20)\d\d)"
-_TALLY = re.compile(
-    rf"\b(?:so far (?:this (?:year|month)|in (?:19|20)\d\d)|(?:this|last) (?:fiscal )?year|"
-    rf"since (?:the (?:start|beginning) of (?:the year|{_MONTH_OR_YEAR})|{_MONTH_OR_YEAR})|"
-    r"in fiscal (?:year )?(?:19|20)\d\d|"
-    # A statistic's comparison: "a 3% increase over the prior month", "year-on-year".
-    r"(?:over|from|than) the (?:prior|previous|same) (?:month|year|period)|"
+# A tally over weeks or months, not one incident: a count of incidents ("more than a
+# million arrests", "178,000 arrests", "hundreds of attacks") with the period it covers
+# in the same clause ("so far this year", "since January", "in June") or a statistic's
+# comparison anywhere ("a 3% increase over the prior month"). A count of people ("killed
+# 12 people, the third such attack this year", "displaced 5,000 people since January")
+# is no tally of incidents; a sentence that tells today's incident by its day is not
+# one either, though the day the figures came out is no incident's ("figures released
+# Friday").
+_COUNTED_INCIDENTS = re.compile(
+    r"(?:\b\d{1,3}(?:,\d{3})+|\b\d{3,}|\b(?:hundreds|thousands|millions|dozens) of|"
+    r"\ba (?:million|thousand|hundred))\s+(?:[\w-]+\s+){0,2}?"
+    r"(?:arrests|apprehensions|detentions|attacks|killings|bombings|shootings|incidents|"
+    r"strikes|airstrikes|raids|protests|demonstrations|kidnappings|abductions)\b",
+    re.IGNORECASE,
+)
+_PERIOD = re.compile(
+    rf"\b(?:so far (?:this (?:year|month)|in (?:19|20)\d\d)|this (?:fiscal )?year(?!['’])|"
+    rf"last (?:fiscal )?year|since (?:the (?:start|beginning) of (?:the year|{_MONTHS}|"
+    rf"(?:19|20)\d\d)|{_MONTHS}|(?:19|20)\d\d)|in (?:{_MONTHS})(?!\s+\d)|"
+    r"in fiscal (?:year )?(?:19|20)\d\d)\b",
+    re.IGNORECASE,
+)
+_STATISTIC = re.compile(
+    r"\b(?:(?:over|from|than) the (?:prior|previous|same) (?:month|year|period)|"
     r"(?:year|month)-(?:on|over)-(?:year|month))\b",
     re.IGNORECASE,
 )
-_SINGLED_OUT = re.compile(
-    r"\b(?:deadliest|worst|largest|biggest|bloodiest|first|latest|last|single)\b", re.IGNORECASE
-)
-
-
-# The day a tally was released or told is not an incident's: "figures released Friday".
+# The day a tally was released or told is not an incident's: "figures released Friday",
+# "the UN said in a report on Monday".
 _TOLD_ON = re.compile(
-    rf"\b(?:released|published|said|says|reported|announced|told \w+)\s+(?:on\s+)?{WEEKDAY}\b",
+    rf"\b(?:released|published|issued|said|says|reported|announced|told)"
+    rf"(?:\s+[\w-]+){{0,5}}?\s+(?:on\s+)?{WEEKDAY}\b",
     re.IGNORECASE,
 )
 
 
 def tally(span_text: str) -> bool:
-    """Does the sentence count incidents over a period (`_TALLY`) rather than report one?"""
-    return bool(
-        _TALLY.search(span_text)
-        and not _TODAY.search(_TOLD_ON.sub(" ", span_text))
-        and not _SINGLED_OUT.search(span_text)
-    )
+    """Does the sentence count incidents over a period rather than report one?"""
+    counted = _COUNTED_INCIDENTS.search(span_text)
+    if counted is None or _TODAY.search(_TOLD_ON.sub(" ", span_text)):
+        return False
+    clause = re.split(r"[,;]", span_text[counted.end() :], maxsplit=1)[0]
+    return bool(_PERIOD.search(clause) or _STATISTIC.search(span_text))
 
 
 def dated(span_text: str) -> bool:

@@ -62,6 +62,14 @@ _REMOTE_CUES = tuple(
 )
 
 
+# An armed party named in a report: who a ground attack may have hit or fought.
+_ARMED_PARTY = re.compile(
+    r"\b(?:soldiers?|troops|army|police|policem[ae]n|officers?|militants?|rebels?|insurgents?|"
+    r"fighters?|militi\w+|guards?|forces|patrols?|barracks|checkpoints?|bases?|convoys?)\b",
+    re.IGNORECASE,
+)
+
+
 def ground_kind(evidence: str) -> str | None:
     """What a remote-violence record is when its sentences name no remote weapon and tell
     a fight or one side's violence on the ground ("gunmen stormed a police post").
@@ -88,9 +96,11 @@ def ground_kind(evidence: str) -> str | None:
     if stated := one_sided_kind(evidence):
         return stated  # protesters' violence, force on a protest, one side's attack
     if not _CLASH_SIDES["two sides"].search(evidence):
-        # Shooting with no armed side fighting back ("a shooting at a rail yard left
-        # nine dead, including the gunman"): one side's violence on people.
-        return "Attack"
+        # Shooting with no armed side fighting back or hit ("a shooting at a rail yard
+        # left nine dead, including the gunman"): one side's violence on people. Where
+        # soldiers, police or fighters are there ("gunmen killed four soldiers"), ACLED's
+        # clash is likelier than an attack on civilians: the model's kind stands.
+        return None if _ARMED_PARTY.search(evidence) else "Attack"
     # Demonstrators in a fight riot (ACLED codes no protesters' fight as a clash).
     return "Violent demonstration" if _CLASH_SIDES["protesters"].search(evidence) else "Armed clash"
 
@@ -322,9 +332,16 @@ _PAST_DEED = re.compile(
     r"\s+(?:[\w'’-]+\s+){0,4}$",
     re.IGNORECASE,
 )
+_KILLING = re.compile(r"\bkill(?:ed|ing|s)?\b", re.IGNORECASE)
+# A day of today's after a deed makes it today's, not the captive's past: "militants who
+# carried out a raid on a police post on Monday".
+_TODAY_WORD = re.compile(
+    r"^[^.;]{0,60}?\b(?:(?:mon|tues|wednes|thurs|fri|satur|sun)day|today|yesterday)\b",
+    re.IGNORECASE,
+)
 # The state's forces as the verb's subject, as in `_STATE_TAKER`, for a person taken.
 _STATE_CAPTOR = re.compile(
-    r"\b(?:army|troops|soldiers|military|police|security forces|government forces|forces)"
+    r"\b(?:army|troops|soldiers|military|police|security forces|government forces|state forces)"
     r"(?:\s+(?!(?:said|says|say|told|who)\b)[\w-]+){0,3}\s+(?:captured|apprehended|nabbed)\b",
     re.IGNORECASE,
 )
@@ -338,10 +355,11 @@ def _person_captured(work: EventWork) -> str | None:
     evidence = work.evidence_text
     if not _STATE_CAPTOR.search(evidence):
         return None
-    for section in ("two sides", "ground attack"):
-        for m in _CLASH_SIDES[section].finditer(evidence):
-            if not _PAST_DEED.search(evidence[max(0, m.start() - 80) : m.start()]):
-                return None  # a fight told beside the capture: the clash stands
+    for fight in (_CLASH_SIDES["two sides"], _CLASH_SIDES["ground attack"], _KILLING):
+        for m in fight.finditer(evidence):
+            before = evidence[max(0, m.start() - 80) : m.start()]
+            if not _PAST_DEED.search(before) or _TODAY_WORD.search(evidence[m.start() :]):
+                return None  # a fight or a killing told beside the capture: the clash stands
     texts = [s.text for s in cited(work.article, work.ids)]
     return "Arrests" if reports_kind("Arrests", texts) else None
 
@@ -365,8 +383,6 @@ def _retyped(work: EventWork) -> tuple[str, str] | None:
         return stated, "a crowd is a side: ACLED codes no protesters' fight as an armed clash"
     if sub_event_type == "Armed clash" and (stated := _state_retook(work)):
         return stated, "the cited sentences tell the state's forces retaking ground"
-    if sub_event_type == "Armed clash" and (stated := _person_captured(work)):
-        return stated, "the cited sentences tell the state's forces capturing a person, no fight"
     remote_kind = EVENT_TYPE_OF[sub_event_type] == "Explosions/Remote violence"
     if remote_kind and (stated := _disrupted(work)):
         return stated, "the cited sentences tell a weapon defused, intercepted or found, none used"
@@ -379,6 +395,8 @@ def _retyped(work: EventWork) -> tuple[str, str] | None:
         taken = _towns_taken(work)
         if taken and taken != sub_event_type:
             return taken, "the cited sentences tell towns taken, no fight"
+    if sub_event_type == "Armed clash" and (stated := _person_captured(work)):
+        return stated, "the cited sentences tell the state's forces capturing a person, no fight"
     # A chemical attack is told in more words than its cues ("a gas attack", "toxic
     # fumes"): the model's Chemical weapon is never retyped away for want of them.
     own = None if sub_event_type == "Chemical weapon" else _SUB_TYPE_CUES.get(sub_event_type)
