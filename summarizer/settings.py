@@ -75,7 +75,7 @@ class Settings:
     rereads: int = 2
     # A summary shorter than this is filled with the article's lede sentences (repaired
     # like the model's; assemble.cover_events); 0 leaves the model's summary as it is.
-    min_summary_sentences: int = 3
+    min_summary_sentences: int = 4
     # Chunking for articles longer than the model's context.
     chunk_sentences: int = 40
     chunk_overlap: int = 3

@@ -782,3 +782,27 @@ def test_a_fuller_sentence_keeps_the_speech_and_figures_of_the_one_it_replaces()
         "Aid ended on Monday.",
         ["It came without objection from Dara."],
     )
+
+
+def test_the_lede_filling_adds_no_loaded_word_it_cannot_repair() -> None:
+    # The article's second sentence holds "extremist", which the lexicon cannot repair:
+    # the filling skips it for the next sentence, rather than write it ourselves.
+    article = {
+        "text": "A court in Northtown jailed two men on Monday for planning a bomb attack.\n"
+        "The prosecutor said the plot was inspired by online extremist forums.\n"
+        "The men were arrested in March.\n"
+        "Their lawyer said they would appeal."
+    }
+    first = "A court in Northtown jailed two men on Monday for planning a bomb attack."
+    answer = {
+        "summary": [
+            {"text": first, "ids": [1]},
+            {"text": "Their lawyer said they would appeal.", "ids": [4]},
+        ],
+        "events": [],
+    }
+    settings = SETTINGS.with_(min_summary_sentences=3)
+    result = summarize(article, backend=FakeBackend(answer), settings=settings)
+    texts = [s.text for s in result.summary]
+    assert not any("extremist" in t for t in texts)
+    assert "The men were arrested in March." in texts
