@@ -173,6 +173,19 @@ LEDE_SENTENCES = 4
 # An article sentence longer than this is no summary sentence (wire ledes run 25-40).
 MAX_ADDED_WORDS = 45
 _CONNECTIVE = re.compile(rf"^(?:{language.alternatives('sentence_connectives')}),\s+", re.I)
+# A conjunction that ties a sentence to the one before: "But the withdrawal has ...".
+_LEADING_CONJUNCTION = re.compile(r"^(?:But|And|Yet|So)\s+(?=[A-Za-z])")
+# A sentence that opens on what the sentence before it named: "They insist ...", "He
+# now owes ...", "That effort failed". Out of its place it points at nothing ("It was
+# not immediately clear who ..." points at nothing anywhere: it stands).
+_POINTS_BACK = re.compile(
+    r"^(?:He|She|They|It(?!\s+(?:is|was|remains|has been)\s+(?:not\s+)?(?:yet\s+)?"
+    r"(?:immediately\s+)?(?:clear|unclear|known|unknown)\b)|His|Her|Their|Its|Him|Them|These|Those|"
+    r"(?:That|This)\s+(?!is\b|was\b|will\b|would\b)[a-z]+)\b"
+)
+# A column's filling stops here: its sentences are the writer's argument, and a
+# summary of an opinion piece says its case in fewer.
+COLUMN_SUMMARY = 3
 
 
 # A cited lede sentence is told when the summary holds this share of its content words
@@ -235,9 +248,12 @@ def cover_events(
     # Who claimed the attack comes after the lede: it never takes the lede's place.
     if min_summary > 0 and (claim := _untold_claim(article, summary)) is not None:
         top.append((claim, _WHO_CLAIMED))
+    # An opinion piece (its sentences "the writer argues") is filled less far.
+    column = any(_WRITER_TAIL.search(s.text) for s in summary)
+    lede_limit = min(min_summary, COLUMN_SUMMARY) if column else min_summary
     for sid, why in [*candidates, *top]:
         wanted = why.startswith("an incident") or why == _WHO_CLAIMED
-        limit = MAX_COVERED_SUMMARY if wanted else min_summary
+        limit = MAX_COVERED_SUMMARY if wanted else lede_limit
         if len(out) >= limit:
             continue
         if sid in covered and (wanted or _told(article, sid, out)):
@@ -249,8 +265,11 @@ def cover_events(
             or instruction_like(source[0].text)
         ):
             continue
-        text = _CONNECTIVE.sub("", source[0].text.strip())
+        text = _LEADING_CONJUNCTION.sub("", _CONNECTIVE.sub("", source[0].text.strip()))
         text = text[:1].upper() + text[1:]
+        incident = why.startswith("an incident")
+        if not incident and not _follows_its_antecedent(text, sid, out):
+            continue
         # Where the sentence goes (its own place, or the one it replaces) is where its
         # repairs' findings point: decided on the repaired text, repaired again if moved.
         guess = _replaced_by(text, sid, out)
@@ -292,8 +311,19 @@ def cover_events(
 def _leaves_loaded_wording(work: SentenceWork) -> bool:
     """The repairs left a loaded term in ("online extremist forums": no safe alternative).
     The model's own sentence is flagged and kept; an article sentence we would add is
-    not added, for we would be the ones writing it."""
+    not added, for we would be the ones writing it, though a speaker's ("the prosecutor
+    said the plot was inspired by extremist forums"): the term stands unquoted, and a
+    reader cannot tell the speaker's word from the reporter's paraphrase."""
     return any(f.check == Check.NEUTRALITY and f.severity == "error" for f in work.findings)
+
+
+def _follows_its_antecedent(text: str, sid: int, summary: list[SummarySentence]) -> bool:
+    """A lede sentence that points back ("They insist ...") stands only right after
+    the summary sentence that tells the article's sentence before it."""
+    if not _POINTS_BACK.match(text):
+        return True
+    ids = summary[-1].sentence_ids if summary else []
+    return sid - 1 in ids and max(ids) <= sid  # it tells the one before, nothing later
 
 
 def _repaired(article: Article, text: str, sid: int, index: int) -> SentenceWork:

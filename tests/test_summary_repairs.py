@@ -296,7 +296,16 @@ def test_a_short_summary_takes_the_lede_and_uncovered_incidents() -> None:
 
 def test_a_cited_lede_sentence_the_summary_does_not_tell_is_added() -> None:
     # The model cites sentences 1 and 2 but tells only the attack: the motive (sentence 2)
-    # is not in the summary, so a short summary takes it; the attack sentence is told.
+    # is not in the summary, so a short summary takes it right after the attack ...
+    result = _run(
+        ("The police post in Dara was rebuilt last year.", [3]),
+        ("Gunmen attacked a police post in Dara on Monday, killing four officers.", [1, 2]),
+        events=[EVENT],
+        min_summary_sentences=3,
+    )
+    texts = [s.text for s in result.summary]
+    assert len(texts) == 3 and "retaliation for the arrest of its leader" in texts[2]
+    # ... but never after another sentence: "It said ..." would point at the post.
     result = _run(
         ("Gunmen attacked a police post in Dara on Monday, killing four officers.", [1, 2]),
         ("The police post in Dara was rebuilt last year.", [3]),
@@ -304,7 +313,7 @@ def test_a_cited_lede_sentence_the_summary_does_not_tell_is_added() -> None:
         min_summary_sentences=3,
     )
     texts = [s.text for s in result.summary]
-    assert len(texts) == 3 and "retaliation for the arrest of its leader" in texts[2]
+    assert not any(t.startswith("It said") for t in texts)
 
 
 def test_an_uncovered_incident_is_told_by_its_sentence_that_names_its_parties() -> None:
@@ -786,10 +795,10 @@ def test_a_fuller_sentence_keeps_the_speech_and_figures_of_the_one_it_replaces()
 
 def test_the_lede_filling_adds_no_loaded_word_it_cannot_repair() -> None:
     # The article's second sentence holds "extremist", which the lexicon cannot repair:
-    # the filling skips it for the next sentence, rather than write it ourselves.
+    # the filling skips it rather than write it ourselves.
     article = {
         "text": "A court in Northtown jailed two men on Monday for planning a bomb attack.\n"
-        "The prosecutor said the plot was inspired by online extremist forums.\n"
+        "The plot was inspired by online extremist forums.\n"
         "The men were arrested in March.\n"
         "Their lawyer said they would appeal."
     }
@@ -806,3 +815,7 @@ def test_the_lede_filling_adds_no_loaded_word_it_cannot_repair() -> None:
     texts = [s.text for s in result.summary]
     assert not any("extremist" in t for t in texts)
     assert "The men were arrested in March." in texts
+    # Nor when a speaker said it: the word stands unquoted all the same.
+    said = article["text"].replace("The plot was", "The prosecutor said the plot was")
+    result = summarize({"text": said}, backend=FakeBackend(answer), settings=settings)
+    assert not any("extremist" in s.text for s in result.summary)

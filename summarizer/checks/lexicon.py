@@ -81,20 +81,41 @@ _LITERAL_AFTER = re.compile(rf"^\s+(?:{'|'.join(_LITERAL['after'])})\b", re.IGNO
 _LITERAL_BEFORE = re.compile(rf"\b(?:{'|'.join(_LITERAL['before'])})\s+$", re.IGNORECASE)
 
 
+_LEGAL_BEFORE = re.compile(
+    rf"\b(?:{'|'.join(_LITERAL['legal category before'])})[\s-]+$", re.IGNORECASE
+)
 _LET_IN_BEFORE = re.compile(rf"\b(?:{'|'.join(_LITERAL['loaded verb before'])})\s+$", re.IGNORECASE)
 _LET_IN_AFTER = re.compile(rf"^\s+(?:{'|'.join(_LITERAL['loaded verb after'])})", re.IGNORECASE)
 
 
 def _literal_use(entry: LexiconEntry, text: str, start: int, end: int) -> bool:
-    """An emotive verb used in its physical sense, or a loaded verb in its plain one
-    ("were admitted to hospital"): not loaded. Only one-word verbs have one: "tore
+    """An emotive verb used in its physical sense, a loaded verb in its plain one
+    ("were admitted to hospital") or an emotive noun as a legal category ("hate
+    crimes"): not loaded. Only one-word verbs have one: "tore
     through", "lashed out" are the lexicon's phrases as written."""
     if " " in entry.term:
         return False
+    if entry.category == "emotive framing" and _LEGAL_BEFORE.search(text[:start]):
+        return True  # "hate crimes": a category of the law
     if entry.category == "loaded verb":
         return bool(_LET_IN_BEFORE.search(text[:start]) or _LET_IN_AFTER.match(text[end:]))
     return entry.category == "emotive verb" and bool(
         _LITERAL_AFTER.match(text[end:]) or _LITERAL_BEFORE.search(text[:start])
+    )
+
+
+# Where a sentence starts: the text's start, or after a stop and a space.
+_SENTENCE_START = re.compile(r"(?:^|[.!?][\"'”’)]*\s+)$")
+
+
+def _in_a_name(entry: LexiconEntry, text: str, start: int) -> bool:
+    """A lower-case term written capitalised mid-sentence is part of a name ("the
+    Covid-19 Hate Crimes Act", "the Tulsa Race Massacre"): a name is not wording to
+    repair, and "Hate actions Act" would be a name that does not exist."""
+    return (
+        entry.term[:1].islower()
+        and text[start : start + 1].isupper()
+        and not _SENTENCE_START.search(text[:start])
     )
 
 
@@ -113,6 +134,8 @@ def find_loaded_terms(text: str, offset: int = 0) -> list[LoadedTerm]:
         for m in entry.pattern.finditer(text):
             s, e = m.span()
             if any(s < te and ts < e for ts, te in taken) or _literal_use(entry, text, s, e):
+                continue
+            if _in_a_name(entry, text, s):
                 continue
             if quotes is None:
                 quotes = quoted_ranges(text)
@@ -211,7 +234,7 @@ def neutralise(text: str) -> tuple[str, list[LoadedTerm]]:
             continue
         if term.neutral_alternative:
             replacement, after = _fitted(term.neutral_alternative, out[term.end :])
-            if term.text[:1].isupper() and term.start == 0:
+            if term.text[:1].isupper() and _SENTENCE_START.search(out[: term.start]):
                 replacement = replacement[:1].upper() + replacement[1:]
             out = _agree_article(out[: term.start], replacement + after)
             continue
