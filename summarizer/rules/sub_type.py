@@ -20,7 +20,7 @@ from ..checks.grounding import cited
 from ..checks.negation import NEGATED_BEFORE
 from ..schema import EVENT_TYPE_OF, Check
 from .base import EventWork, Rule, repaired
-from .incident import reports_kind
+from .incident import WEEKDAY, reports_kind
 
 # Words a sub-type's report uses, first match wins (data/language/sub_type_cues.txt). Only
 # for sub-types with their own vocabulary: a suicide bombing is a "bomb" too, so it comes
@@ -335,10 +335,7 @@ _PAST_DEED = re.compile(
 _KILLING = re.compile(r"\bkill(?:ed|ing|s)?\b", re.IGNORECASE)
 # A day of today's after a deed makes it today's, not the captive's past: "militants who
 # carried out a raid on a police post on Monday".
-_TODAY_WORD = re.compile(
-    r"^[^.;]{0,60}?\b(?:(?:mon|tues|wednes|thurs|fri|satur|sun)day|today|yesterday)\b",
-    re.IGNORECASE,
-)
+_TODAY_WORD = re.compile(rf"^[^.;]{{0,60}}?\b(?:{WEEKDAY}|today|yesterday)\b", re.IGNORECASE)
 # The state's forces as the verb's subject, as in `_STATE_TAKER`, for a person taken.
 _STATE_CAPTOR = re.compile(
     r"\b(?:army|troops|soldiers|military|police|security forces|government forces|state forces)"
