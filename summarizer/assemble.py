@@ -21,6 +21,7 @@ from .checks.lexicon import find_loaded_terms
 from .checks.negation import NEGATION
 from .rules import EventWork, SentenceWork, repair_event, repair_sentence
 from .rules.base import name_key, repaired
+from .rules.counts import SMALL_NUMBERS
 from .rules.incident import WEEKDAY
 from .schema import (
     EVENT_TYPE_OF,
@@ -413,6 +414,8 @@ def _kept_markers(text: str, fuller: str, others: list[str]) -> bool:
 
     negations = {m.group(0).casefold() for m in NEGATION.finditer(text)}
     kept = kinds(fuller) | {n for o in others for n in kinds(o) if n in negations}
+    # A figure the fuller sentence writes as a word is kept: "8" by "eight".
+    kept |= {str(n) for word, n in SMALL_NUMBERS.items() if re.search(rf"\b{word}\b", fuller, re.I)}
     return kinds(text) <= kept
 
 

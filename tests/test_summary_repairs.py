@@ -785,7 +785,9 @@ def test_a_fuller_sentence_keeps_the_speech_and_figures_of_the_one_it_replaces()
         "Five soldiers were killed near Dara on Monday.",
         ["The mayor said the town was calm."],
     )
-    # ... but a negation the next summary sentence says is kept there.
+    # A figure the fuller sentence writes as a word is kept ...
+    assert _kept_markers("A bomb killed 8 people in Dara.", "A bomb killed eight in Dara.", [])
+    # ... and so is a negation the next summary sentence says.
     assert _kept_markers(
         "Aid ended without objection.",
         "Aid ended on Monday.",

@@ -63,9 +63,9 @@ def _total(work: EventWork) -> None:
 # people were killed", "left 21 dead", "the death toll rose to 9"; and one death, "a
 # senior officer was killed". English number words up to twelve are figures too.
 _NUMBER_WORDS = "one two three four five six seven eight nine ten eleven twelve"
-_SMALL_NUMBERS = {word: n for n, word in enumerate(_NUMBER_WORDS.split(" "), start=1)}
+SMALL_NUMBERS = {word: n for n, word in enumerate(_NUMBER_WORDS.split(" "), start=1)}
 # A figure, not an age ("17-year-old") nor part of a longer token.
-_N = rf"(\d[\d,]*|{'|'.join(_SMALL_NUMBERS)})(?![\w-])"
+_N = rf"(\d[\d,]*|{'|'.join(SMALL_NUMBERS)})(?![\w-])"
 _QUALIFIER = r"(?:at least |more than |over |nearly |almost |about |some |around )?"
 _DEAD_FIGURES = (
     re.compile(rf"\b(?:killed|killing|kills)\s+{_QUALIFIER}{_N}\b", re.IGNORECASE),
@@ -92,7 +92,7 @@ def _figure(text: str) -> int | None:
     text = text.lower().replace(",", "")
     if text.isdigit() and len(text) == 4 and text[:2] in ("19", "20"):
         return None  # a year
-    return _SMALL_NUMBERS.get(text) or (int(text) if text.isdigit() else None)
+    return SMALL_NUMBERS.get(text) or (int(text) if text.isdigit() else None)
 
 
 # Nobody died, as the cited sentences state it: "no one was killed", "nobody was hurt",
@@ -193,7 +193,7 @@ def _fill_from_cited(work: EventWork) -> None:
 # figures one to twelve): a count beside them is the model's reading, which the rule
 # cannot check, and stays.
 _VAGUE = re.compile(
-    rf"\b(?:{'|'.join(w for w in language.entries('number_words') if w not in _SMALL_NUMBERS)})\b",
+    rf"\b(?:{'|'.join(w for w in language.entries('number_words') if w not in SMALL_NUMBERS)})\b",
     re.IGNORECASE,
 )
 _ANY_FIGURE = re.compile(rf"\b{_N}", re.IGNORECASE)
