@@ -532,6 +532,24 @@ def test_a_paraphrased_value_takes_the_articles_words() -> None:
             "Air/drone strike",
             "Armed clash",
         ),
+        # Ground taken by a group, typed as the state's: the group's takeover.
+        (
+            "The group said it captured positions from its rival near Dara on Monday.",
+            "Government regains territory",
+            "Non-state actor overtakes territory",
+        ),
+        # Anti-aircraft guns are a ground weapon, no aircraft; a possessive in a
+        # protest's description does not hide force used on it.
+        (
+            "Militants attacked troops near Dara using anti-aircraft guns and mortars.",
+            "Air/drone strike",
+            "Shelling/artillery/missile attack",
+        ),
+        (
+            "Police used excessive force to disperse the opposition's protesters in Dara.",
+            "Violent demonstration",
+            "Protest with intervention",
+        ),
         # Rape told as done is sexual violence, before the protest it happened at.
         (
             "Security forces raped women as they dispersed pro-democracy protesters in Dara.",

@@ -361,6 +361,24 @@ def _person_captured(work: EventWork) -> str | None:
     return "Arrests" if reports_kind("Arrests", texts) else None
 
 
+_GROUND_TAKEN = re.compile(
+    r"\b(?:captured|seized|overran|took (?:full |complete )?control of)\b", re.IGNORECASE
+)
+
+
+def _taken_by_other(work: EventWork) -> str | None:
+    """ "Non-state actor overtakes territory" for a record typed as the state regaining
+    ground whose sentences tell no retaking, but ground captured by a subject that is not
+    the state's forces ("IS said it captured positions from its rival the Taliban")."""
+    evidence, kind = work.evidence_text, "Non-state actor overtakes territory"
+    for m in _GROUND_TAKEN.finditer(evidence):
+        if _STATE_TAKER.search(evidence[max(0, m.start() - 80) : m.start()]):
+            return None
+        if reports_kind(kind, [s.text for s in cited(work.article, work.ids)]):
+            return kind
+    return None
+
+
 def _retyped(work: EventWork) -> tuple[str, str] | None:
     """The sub-type the cited sentences tell, and why; None when the model's stands."""
     sub_event_type, evidence = work.sub_event_type, work.evidence_text
@@ -394,6 +412,12 @@ def _retyped(work: EventWork) -> tuple[str, str] | None:
             return taken, "the cited sentences tell towns taken, no fight"
     if sub_event_type == "Armed clash" and (stated := _person_captured(work)):
         return stated, "the cited sentences tell the state's forces capturing a person, no fight"
+    if (
+        ground
+        and sub_event_type == "Government regains territory"
+        and (taker := _taken_by_other(work))
+    ):
+        return taker, "the cited sentences tell ground taken, and not by the state's forces"
     # A chemical attack is told in more words than its cues ("a gas attack", "toxic
     # fumes"): the model's Chemical weapon is never retyped away for want of them.
     own = None if sub_event_type == "Chemical weapon" else _SUB_TYPE_CUES.get(sub_event_type)
