@@ -538,6 +538,13 @@ def test_a_paraphrased_value_takes_the_articles_words() -> None:
             "Government regains territory",
             "Non-state actor overtakes territory",
         ),
+        # ... but the state's forces taking it, told by the group, stay the state's; a
+        # police seizure of weapons is no takeover.
+        (
+            "Rebels said troops captured the town of Dara on Monday.",
+            "Government regains territory",
+            "Government regains territory",
+        ),
         # Anti-aircraft guns are a ground weapon, no aircraft; a possessive in a
         # protest's description does not hide force used on it.
         (

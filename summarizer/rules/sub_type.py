@@ -215,7 +215,7 @@ _ATTEMPT = re.compile(
 )
 # The state's forces as the taker: right before the verb, no "said" between.
 _STATE_TAKER = re.compile(
-    r"\b(?:army|troops|soldiers|military|government forces|security forces|state forces)"
+    r"\b(?:army|troops|soldiers|military|government forces|security forces|state forces|police)"
     r"(?:\s+(?!(?:said|says|say|told)\b)\w+){0,2}\s*$",
     re.IGNORECASE,
 )
