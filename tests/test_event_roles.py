@@ -538,8 +538,7 @@ def test_a_paraphrased_value_takes_the_articles_words() -> None:
             "Government regains territory",
             "Non-state actor overtakes territory",
         ),
-        # ... but the state's forces taking it, told by the group, stay the state's; a
-        # police seizure of weapons is no takeover.
+        # ... but the state's forces taking it, told by the group, stay the state's.
         (
             "Rebels said troops captured the town of Dara on Monday.",
             "Government regains territory",
