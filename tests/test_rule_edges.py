@@ -582,3 +582,22 @@ def test_a_tally_over_a_period_is_no_incident(text: str, kept: bool) -> None:
 def test_fire_traded_in_words_is_no_battle(text: str, kept: bool) -> None:
     clash = {"ids": [1], "type": "Armed clash", "place": "Northtown"}
     assert len(events_of(text, clash)) == int(kept)
+
+
+@pytest.mark.parametrize(
+    ("text", "kept"),
+    [
+        # An attack told of the people a lawsuit or a hearing is about is not reported ...
+        (
+            "Police officers in Northtown who were attacked during the riot filed a lawsuit "
+            "on Thursday.",
+            False,
+        ),
+        ("Families of those who were killed in the Northtown bombing testified on Tuesday.", False),
+        # ... but the same clause in a report of the attack, or its aftermath, is.
+        ("Two officers who were attacked in Northtown on Monday remain in hospital.", True),
+    ],
+)
+def test_an_attack_in_a_lawsuits_relative_clause_is_no_report(text: str, kept: bool) -> None:
+    attack = {"ids": [1], "type": "Attack", "place": "Northtown"}
+    assert len(events_of(text, attack)) == int(kept)

@@ -155,6 +155,29 @@ def has_incident_word(text: str) -> bool:
     return bool(_ANY_INCIDENT.search(text))
 
 
+# An incident told of the people a court or political story is about, in a relative
+# clause ("police officers who were attacked during the riot filed a lawsuit Thursday",
+# "families of those who were killed in the bombing testified"): the sentence reports the
+# lawsuit or the hearing, not the attack.
+_VICTIMS_WHO = re.compile(
+    r"\b(?:who|whom)\s+(?:were|was|had been|have been)\s+(?:[\w-]+\s+){0,2}$", re.IGNORECASE
+)
+_LEGAL_OR_POLITICAL_ACT = re.compile(
+    r"\b(?:filed|sued|suing|testif(?:y|ied|ies|ying)|pleaded|lawsuits?|hearings?|"
+    r"met with|called for|urged)\b",
+    re.IGNORECASE,
+)
+
+
+def _whose_past(text: str, start: int) -> bool:
+    """Is the incident word at `start` in a relative clause about the people a legal or
+    political act of the sentence is about (`_VICTIMS_WHO`, then `_LEGAL_OR_POLITICAL_ACT`)?"""
+    return bool(
+        _VICTIMS_WHO.search(text[max(0, start - 40) : start])
+        and _LEGAL_OR_POLITICAL_ACT.search(text[start:])
+    )
+
+
 def _in(cue: re.Pattern[str], text: str) -> bool:
     """A cue word in the text, not led in by a threat, plan or charge, not used
     figuratively, not an incident named by its date, in a sentence that reports no past
@@ -168,6 +191,7 @@ def _in(cue: re.Pattern[str], text: str) -> bool:
             not _LEAD_IN.search(text[: match.start()])
             # Read as written: the figurative filter blanks "March 3" (not a march).
             and not _DAY_NAMED_BEFORE.search(written[: match.start()])
+            and not _whose_past(written, match.start())
             for match in cue.finditer(text)
         )
     )
