@@ -125,10 +125,15 @@ _RIOT_WORDS = re.compile(
 _ACCUSED_OF = re.compile(r"\baccus\w*(?:\s+\w+){0,3}\s+of\s*$", re.IGNORECASE)
 
 
+def _denied(evidence: str, m: re.Match[str]) -> bool:
+    """A negation just before the word: "no stones were thrown", "did not use"."""
+    return bool(NEGATED_BEFORE.search(evidence[max(0, m.start() - 40) : m.start()]))
+
+
 def _tells(words: re.Pattern[str], evidence: str) -> bool:
     """One of `words` is told as done: not denied, not an accusation."""
     return any(
-        not NEGATED_BEFORE.search(evidence[max(0, m.start() - 40) : m.start()])
+        not _denied(evidence, m)
         and not _ACCUSED_OF.search(evidence[max(0, m.start() - 60) : m.start()])
         for m in words.finditer(evidence)
     )
@@ -159,7 +164,7 @@ def _told_as_done(words: re.Pattern[str], evidence: str) -> bool:
     """One of `words` told as done, here and now: `_tells`, and no claim, charge, question
     or past clause before it (`_HEARSAY_BEFORE`), no other time after it."""
     return any(
-        not NEGATED_BEFORE.search(evidence[max(0, m.start() - 40) : m.start()])
+        not _denied(evidence, m)
         and not _HEARSAY_BEFORE.search(evidence[max(0, m.start() - 60) : m.start()])
         and not _ANOTHER_TIME_AFTER.search(evidence[m.end() :])
         for m in words.finditer(evidence)
@@ -180,7 +185,7 @@ def _intervened(evidence: str) -> bool:
     (clash_sides.txt "force on a protest" and "intervened"); not where the words are
     denied ("said they would not disperse the demonstrators")."""
     return any(
-        not NEGATED_BEFORE.search(evidence[max(0, m.start() - 40) : m.start()])
+        not _denied(evidence, m)
         for section in ("force on a protest", "intervened")
         for m in _CLASH_SIDES[section].finditer(evidence)
     )
@@ -213,9 +218,12 @@ _ATTEMPT = re.compile(
     r"(?:\s+\w+){0,2}\s*$",
     re.IGNORECASE,
 )
+# The state's forces, by the nouns news names them with (one list for the takers, the
+# retakers and the captors below).
+_STATE_FORCES = "army|troops|soldiers|military|government forces|security forces|state forces"
 # The state's forces as the taker: right before the verb, no "said" between.
 _STATE_TAKER = re.compile(
-    r"\b(?:army|troops|soldiers|military|government forces|security forces|state forces|police)"
+    rf"\b(?:{_STATE_FORCES}|police)"
     r"(?:\s+(?!(?:said|says|say|told)\b)\w+){0,2}\s*$",
     re.IGNORECASE,
 )
@@ -297,7 +305,7 @@ def _crowd_fight(work: EventWork) -> str | None:
 # no "said" between (the army saying rebels took it), no "had" before the verb (the
 # past of someone the sentence is about).
 _STATE_RETOOK = re.compile(
-    r"\b(?i:army|troops|soldiers|military|government forces|security forces|state forces)"
+    rf"\b(?i:{_STATE_FORCES})"
     r"(?:\s+(?!(?i:said|says|say|told|had|have|who)\b)[\w-]+){0,3}?\s+"
     r"(?i:recaptured|retook|regained|liberated|took back|recovered)"
     r"(?:\s+(?i:full\s+|complete\s+)?(?i:control)\s+of)?\s+"
@@ -338,7 +346,7 @@ _KILLING = re.compile(r"\bkill(?:ed|ing|s)?\b", re.IGNORECASE)
 _TODAY_WORD = re.compile(rf"^[^.;]{{0,60}}?\b(?:{WEEKDAY}|today|yesterday)\b", re.IGNORECASE)
 # The state's forces as the verb's subject, as in `_STATE_TAKER`, for a person taken.
 _STATE_CAPTOR = re.compile(
-    r"\b(?:army|troops|soldiers|military|police|security forces|government forces|state forces)"
+    rf"\b(?:{_STATE_FORCES}|police)"
     r"(?:\s+(?!(?:said|says|say|told|who)\b)[\w-]+){0,3}\s+(?:captured|apprehended|nabbed)\b",
     re.IGNORECASE,
 )
