@@ -119,6 +119,12 @@ def test_speakers_are_people_not_clauses_or_possessives() -> None:
     said = "The officer acted lawfully, the U.S. Capitol Police announced Monday."
     assert speaker_of(said) == "the U.S. Capitol Police"
     assert speaker_of("The talks failed, Gen. Ali Noor told reporters.") == "Gen. Ali Noor"
+    # ... also when the sentence opens with the speaker, and a party label is no part of
+    # the name.
+    opening = "Northland Gov. Ali Noor (D) said Sunday that there was no evidence of a plot."
+    assert speaker_of(opening) == "Northland Gov. Ali Noor"
+    assert speaker_of("Sen. Kel Dara (R-N.Y.) said the bill would pass.") == "Sen. Kel Dara"
+    assert speaker_of("U.S. officials said the strike hit a depot.") == "U.S. officials"
 
 
 def test_a_denied_accusation_makes_nothing_alleged() -> None:

@@ -47,8 +47,12 @@ _AFTER = re.compile(
     rf"(?:[,”\"]|(?<=[,.!?])’(?=\s))(?:\s|(?<=[,.!?])’(?=\s))*({_NAME_CHAR}{{2,80}}?)\s+(?:{_VERB})\b",
     re.IGNORECASE,
 )
-# "The ministry said ..." at the start of the sentence.
-_BEFORE = re.compile(rf"^([A-Z][^,;:.“”\"]{{1,80}}?)\s+(?:{_VERB})\b")
+# "The ministry said ..." at the start of the sentence; the name may hold a title's or an
+# abbreviation's dots ("Gov. Ali Noor said", "U.S. officials said").
+_BEFORE = re.compile(rf"^([A-Z]{_NAME_CHAR}{{1,80}}?)\s+(?:{_VERB})\b")
+# A party label after a politician's name, "Sen. Ali Noor (D-Northland) said": not part
+# of the name a record or a summary carries.
+_PARTY_LABEL = re.compile(r"\s*\((?:[DRI]|Ind)(?:-[A-Z][\w. ]{0,20})?\)\s*$")
 _ACCORDING = re.compile(rf"\baccording to ({_NAME_CHAR}{{2,80}})", re.IGNORECASE)
 _DESCRIPTION = re.compile(
     rf"\s+\b(?:{language.alternatives('speaker_descriptions')})\b.*$", re.IGNORECASE
@@ -96,6 +100,7 @@ def speaker_of(sentence: str) -> str | None:
             speaker = _RELATIVE.split(m.group(1).strip())[-1].strip()
             speaker = _DESCRIPTION.sub("", speaker)
             speaker = _WHEN_AFTER_NAME.sub("", speaker)
+            speaker = _PARTY_LABEL.sub("", speaker)
             if (
                 not speaker
                 or _NOT_A_SPEAKER.search(speaker)
