@@ -19,6 +19,7 @@ from .checks.grounding import cited, content_words, spans_of
 from .checks.injection import instruction_like
 from .checks.lexicon import find_loaded_terms
 from .checks.negation import NEGATION
+from .filler import filler_restatement
 from .rules import EventWork, SentenceWork, repair_event, repair_sentence
 from .rules.base import name_key, repaired
 from .rules.counts import SMALL_NUMBERS
@@ -68,6 +69,11 @@ def build_summary(draft: Draft, article: Article) -> tuple[list[SummarySentence]
             repair_sentence(work)
             findings.extend(work.findings)
             if work.dropped:
+                continue
+            said_before = [s.text for s in out]
+            cited_text = " ".join(c.text for c in cited(article, work.ids))
+            if why := filler_restatement(work.text, said_before, cited_text):
+                findings.append(repaired(Check.STRUCTURE, SummaryTarget(k), f"dropped: {why}"))
                 continue
             if (earlier := _repeated(work.text, out)) is not None:
                 message = f"dropped: it repeats summary sentence {earlier + 1}"
@@ -269,33 +275,39 @@ def cover_events(
         text = _LEADING_CONJUNCTION.sub("", _CONNECTIVE.sub("", source[0].text.strip()))
         text = text[:1].upper() + text[1:]
         incident = why.startswith("an incident")
-        if not incident and not _follows_its_antecedent(text, sid, out):
+        # A lede sentence goes where the article tells it, before the summary sentences
+        # that tell only later ones (a wire summary opens on the lede); an incident or a
+        # claim the summary left out comes after what it has.
+        place = len(out) if wanted else _article_order_place(sid, out)
+        if not incident and not _follows_its_antecedent(text, sid, out[:place]):
             continue
         # Where the sentence goes (its own place, or the one it replaces) is where its
         # repairs' findings point: decided on the repaired text, repaired again if moved.
-        guess = _replaced_by(text, sid, out)
-        work = _repaired(article, text, sid, len(out) if guess is None else guess)
-        replaced = _replaced_by(work.text, sid, out)
+        guess = _replaced_by(text, sid, out, article.title)
+        work = _repaired(article, text, sid, place if guess is None else guess)
+        replaced = _replaced_by(work.text, sid, out, article.title)
         if replaced != guess and not work.dropped:
-            work = _repaired(article, text, sid, len(out) if replaced is None else replaced)
+            work = _repaired(article, text, sid, place if replaced is None else replaced)
         if _leaves_loaded_wording(work):
             continue  # the filling adds no loaded word the lexicon cannot repair
-        findings.extend(work.findings)
         if work.dropped:
+            findings.extend(work.findings)
             continue
         evidence = spans_of(cited(article, work.ids))
         added = SummarySentence(text=work.text, sentence_ids=work.ids, evidence=evidence)
         at = replaced
         if at is None:
             message = f"added the article's sentence {sid}: the summary left out {why}"
-            at = len(out)
-            out.append(added)
+            at = place
+            findings = _shifted(findings, at)  # the sentences from `at` on move down one
+            out.insert(at, added)
         else:
             message = (
                 f"summary sentence {at + 1} replaced by the article's sentence {sid}, which "
                 f"says most of what it says and what the summary left out ({why})"
             )
             out[at] = added
+        findings.extend(work.findings)
         findings.append(
             Finding.at(
                 SummaryTarget(at),
@@ -307,6 +319,33 @@ def cover_events(
         )
         covered.update(work.ids)
     return out, findings
+
+
+def _article_order_place(sid: int, summary: list[SummarySentence]) -> int:
+    """Where article sentence `sid` goes in the summary: before the first sentence that
+    cites only later ones, else at the end."""
+    return next(
+        (i for i, s in enumerate(summary) if s.sentence_ids and min(s.sentence_ids) > sid),
+        len(summary),
+    )
+
+
+def _shifted(findings: list[Finding], at: int) -> list[Finding]:
+    """The findings, those about summary sentences from `at` on pointing one further down
+    (a sentence was inserted at `at`)."""
+    out = []
+    for f in findings:
+        where = f.target
+        if isinstance(where, SummaryTarget) and where.index is not None and where.index >= at:
+            f = Finding.at(
+                SummaryTarget(where.index + 1),
+                check=f.check,
+                severity=f.severity,
+                message=f.message,
+                repaired=f.repaired,
+            )
+        out.append(f)
+    return out
 
 
 def _leaves_loaded_wording(work: SentenceWork) -> bool:
@@ -419,10 +458,45 @@ def _kept_markers(text: str, fuller: str, others: list[str]) -> bool:
     return kinds(text) <= kept
 
 
-def _replaced_by(text: str, sid: int, summary: list[SummarySentence]) -> int | None:
+# A small model often opens with the headline reworded ("The intelligence community says
+# it cannot solve the mystery without Northland"), citing the lede. The headline is the
+# outlet's compression, and the lede added for what the summary left out tells it in
+# full: the lede takes its place. The sentence restates the headline when the headline
+# holds most of its content words (SAYS_IT), and the lede a third at least.
+HEADLINE_IN_LEDE = 1 / 3
+
+
+def _restated_headline(
+    text: str, sid: int, summary: list[SummarySentence], title: str | None
+) -> int | None:
+    """The index of a summary sentence that cites article sentence `sid` alone and
+    rewords the headline, when `text` (that sentence) tells the same story."""
+    if not title:
+        return None
+    headline, lede = _stems(title), _stems(text)
+    for i, s in enumerate(summary):
+        said = _said(s.text)
+        if (
+            s.sentence_ids == [sid]
+            and _holds(headline, said, SAYS_IT)
+            and _holds(lede, said, HEADLINE_IN_LEDE)
+        ):
+            return i
+    return None
+
+
+def _replaced_by(
+    text: str, sid: int, summary: list[SummarySentence], title: str | None = None
+) -> int | None:
     """The summary sentence the article's sentence `sid` (`text`) takes the place of."""
-    found = _subsumed(text, summary)
-    return found if found is not None else _paraphrased(text, sid, summary)
+    for found in (
+        _subsumed(text, summary),
+        _paraphrased(text, sid, summary),
+        _restated_headline(text, sid, summary, title),
+    ):
+        if found is not None:
+            return found
+    return None
 
 
 # Words that make a date phrase a week or a month wide (data/language/date_precision.txt),

@@ -140,6 +140,9 @@ def test_summary_cut_off_by_the_length_limit_ends_at_a_clause() -> None:
     cut = "The group claimed strikes on the base in Tanf, near Jordan, as well as the"
     assert complete_sentence(cut) == "The group claimed strikes on the base in Tanf, near Jordan."
     assert complete_sentence("He said “yes.”") == "He said “yes.”"
+    # Never at a comma inside a description: that leaves "between the Kel-based."
+    cut = "Prisoners were swapped between the Kel-based, UN-recognised government and forces"
+    assert complete_sentence(cut) == cut + "."
 
 
 def test_output_resting_on_an_injected_instruction_is_removed() -> None:

@@ -607,3 +607,110 @@ def test_fire_traded_in_words_is_no_battle(text: str, kept: bool) -> None:
 def test_an_attack_in_a_lawsuits_relative_clause_is_no_report(text: str, kept: bool) -> None:
     attack = {"ids": [1], "type": "Attack", "place": "Northtown"}
     assert len(events_of(text, attack)) == int(kept)
+
+
+def test_a_record_value_holds_its_field_and_nothing_of_the_clause() -> None:
+    text = (
+        "Militants carried out two grenade attacks on security forces in the area of the "
+        "town of Kel, on Friday, police said.\n"
+        "A mob beat a man accused of cattle theft in Dara.\n"
+        "Forces used chlorine gas on a village near Northtown, killing six, a monitor said."
+    )
+    grenade = {
+        "ids": [1],
+        "type": "Grenade",
+        "actor": "militants",
+        "place": "the area of the town of Kel, on Friday",
+        "source": "police said",
+    }
+    mob = {"ids": [2], "type": "Mob violence", "actor": "A mob", "place": "accused of cattle theft"}
+    gas = {"ids": [3], "type": "Chemical weapon", "actor": "Forces", "target": "chlorine gas"}
+    first, second, third = events_of(text, grenade, mob, gas)
+    assert first.location.place is not None
+    assert first.location.place.value == "the area of the town of Kel"
+    assert first.reported_by is not None and first.reported_by.value == "police"
+    assert second.location.place is None  # a clause's piece is no place
+    assert third.target is None  # the weapon is not who was hit
+
+
+def test_the_place_is_never_the_records_own_actor() -> None:
+    text = "The warring Northland groups exchanged six more prisoners on Monday."
+    swap = {
+        "ids": [1],
+        "type": "Agreement",
+        "actor": "The warring Northland groups",
+        "place": "The warring Northland groups",
+    }
+    (event,) = events_of(text, swap)
+    assert event.location.place is None
+
+
+def test_a_party_that_denies_the_attack_is_not_its_doer() -> None:
+    text = (
+        "A bomb killed 17 people at a market in Dara on Monday.\n"
+        "Dara Front spokesman Ali Noor denied his group was responsible for the attack."
+    )
+    bomb = {"ids": [1, 2], "type": "Remote explosive/landmine/IED", "actor": "Dara Front"}
+    (event,) = events_of(text, {**bomb, "place": "Dara"})
+    assert event.actors.actor1 is None
+    # Its own act, told with another's denial, stays its own.
+    text = "Dara Front fighters shot dead two guards in Kel, though the army denied any losses."
+    shot = {"ids": [1], "type": "Attack", "actor": "Dara Front fighters", "place": "Kel"}
+    (event,) = events_of(text, shot)
+    assert event.actors.actor1 is not None
+
+
+def test_the_wounded_in_words_are_the_records_injuries() -> None:
+    text = (
+        "Two soldiers were killed and ten others were wounded as militants detonated a "
+        "bomb in Kel on Tuesday, officials said."
+    )
+    bomb = {"ids": [1], "type": "Remote explosive/landmine/IED", "place": "Kel", "killed": 2}
+    (event,) = events_of(text, {**bomb, "injured": 10})
+    assert event.fatalities == 2 and event.injuries == 10
+
+
+def test_a_demolition_and_a_collapse_are_nobodys_attack() -> None:
+    text = (
+        "Rescuers resumed the search for victims at a collapsed condo building in Dara after "
+        "demolition crews set off explosives that brought down the rest of the building."
+    )
+    blast = {"ids": [1], "type": "Remote explosive/landmine/IED", "place": "Dara"}
+    assert events_of(text, {**blast, "actor": "demolition crews"}) == []
+    # Militants' explosives that brought a post down are an attack.
+    text = "Militants set off explosives that demolished a police post in Dara, killing three."
+    assert len(events_of(text, {**blast, "actor": "Militants"})) == 1
+
+
+def test_munitions_dropped_are_an_attack() -> None:
+    text = (
+        "Chlorine munitions were likely dropped on a neighbourhood of Dara in June, a "
+        "chemical weapons watchdog said on Monday."
+    )
+    gas = {"ids": [1], "type": "Chemical weapon", "place": "Dara"}
+    (event,) = events_of(text, gas)
+    assert event.sub_event_type == "Chemical weapon"
+    # A depot of munitions is no incident.
+    text = "The army opened a new munitions depot near Dara on Monday."
+    assert events_of(text, gas) == []
+
+
+def test_an_unplaced_record_takes_the_place_its_sentence_names() -> None:
+    text = "A civilian was killed in a grenade attack late Tuesday in Kel, the capital of Dara."
+    grenade = {"ids": [1], "type": "Grenade", "killed": 1}
+    (event,) = events_of(text, grenade)
+    assert event.location.place is not None and event.location.place.value == "Kel"
+    text = (
+        "Sixteen people were killed when a bomb blew up in the southern Northland province of Dara."
+    )
+    (event,) = events_of(text, {**grenade, "type": "Remote explosive/landmine/IED"})
+    assert event.location.place is not None and event.location.place.value == "Dara"
+    # A month is no place.
+    text = "A bomb exploded in March, killing two, police said."
+    assert events_of(text, {**grenade, "type": "Remote explosive/landmine/IED"}) == []
+
+
+def test_a_natural_disasters_dead_are_no_attacks() -> None:
+    text = "Deaths in Sunday's violent volcanic eruption in Dara rose to 99, officials said."
+    strike = {"ids": [1], "type": "Air/drone strike", "place": "Dara", "killed": 99}
+    assert events_of(text, strike) == []

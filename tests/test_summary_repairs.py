@@ -429,7 +429,9 @@ def test_a_paraphrase_of_the_lede_gives_way_to_the_lede_when_nothing_is_lost() -
 def test_a_sentence_that_says_more_than_the_lede_keeps_its_place(first: str) -> None:
     texts = _lede_case(first)
     assert texts[0] == first
-    assert texts[-1].startswith("Expanded storm relief payments")
+    # The lede follows it, where the article tells it: before the sentence on sentence 2.
+    assert texts[1].startswith("Expanded storm relief payments")
+    assert texts[2].startswith("The end of the aid")
 
 
 def test_an_outlets_section_label_is_not_part_of_the_sentence() -> None:
@@ -821,3 +823,55 @@ def test_the_lede_filling_adds_no_loaded_word_it_cannot_repair() -> None:
     said = article["text"].replace("The plot was", "The prosecutor said the plot was")
     result = summarize({"text": said}, backend=FakeBackend(answer), settings=settings)
     assert not any("extremist" in s.text for s in result.summary)
+
+
+def test_an_added_lede_sentence_opens_the_summary_it_was_missing_from() -> None:
+    # The model told only the second sentence: the lede added for what it left out goes
+    # where the article tells it, first, as a wire summary opens on its lede.
+    article = {
+        "text": "Northland declared all card games in public places illegal on Friday.\n"
+        "The central bank said the move was meant to protect savers and stability.\n"
+        "Card clubs in Dara closed their doors on Saturday."
+    }
+    answer = {
+        "summary": [
+            {"text": "The central bank said the move was meant to protect savers.", "ids": [2]},
+            {"text": "Card clubs in Dara closed their doors on Saturday.", "ids": [3]},
+        ],
+        "events": [],
+    }
+    settings = SETTINGS.with_(min_summary_sentences=3)
+    result = summarize(article, backend=FakeBackend(answer), settings=settings)
+    texts = [s.text for s in result.summary]
+    assert texts[0].startswith("Northland declared all card games")
+    assert texts[1].startswith("The central bank said")
+    added = [f for f in result.run.findings if "added the article's sentence 1" in f.message]
+    assert added and added[0].path == "summary[0]"
+
+
+def test_the_headline_reworded_gives_way_to_the_lede_that_tells_it() -> None:
+    # The model's first sentence rewords the headline and cites the lede: the lede, added
+    # for what it left out, takes its place instead of following it as a repeat.
+    article = {
+        "title": "Northland spy agencies say they cannot solve the flu riddle without Southland",
+        "text": "Northland's spy agencies do not believe they can settle a debate over the "
+        "origin of the flu outbreak without more information from Southland, officials "
+        "said on Friday.\nOfficials said only Southland could help answer the questions.\n"
+        "The report was sent to the president on Thursday.",
+    }
+    answer = {
+        "summary": [
+            {
+                "text": "Northland spy agencies say they cannot solve the flu riddle "
+                "without Southland.",
+                "ids": [1],
+            },
+            {"text": "Officials said only Southland could help answer the questions.", "ids": [2]},
+        ],
+        "events": [],
+    }
+    settings = SETTINGS.with_(min_summary_sentences=3)
+    result = summarize(article, backend=FakeBackend(answer), settings=settings)
+    texts = [s.text for s in result.summary]
+    assert texts[0].startswith("Northland's spy agencies do not believe")
+    assert not any("riddle" in t for t in texts)

@@ -164,8 +164,9 @@ _VOWEL_SOUND = re.compile(r"^\s*[aeiouAEIOU]")
 
 
 def _deletable(term: LoadedTerm) -> bool:
-    """Intensifiers are modifiers: deleting one leaves the sentence whole."""
-    return term.category.endswith("intensifier")
+    """Intensifiers and other loaded modifiers ("illegitimate forces", "so-called
+    experts"): deleting one leaves the sentence whole."""
+    return term.category.endswith(("intensifier", "modifier", "scare quotes"))
 
 
 def _delete(text: str, start: int, end: int) -> str | None:

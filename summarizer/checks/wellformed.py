@@ -100,6 +100,20 @@ _VERB_FORM = re.compile(
 )
 
 
+# A title or rank always comes before a name: a sentence ending on one ("forces loyal to
+# Gen.") was cut off inside the name. Not "St.", which also ends a street's name.
+_TITLE_AT_END = re.compile(
+    r"\b(?:"
+    + "|".join(
+        t
+        for section in language.sections("title_abbreviations").values()
+        for t in section
+        if t != "St"
+    )
+    + r")\.[\"'”’)]*$"
+)
+
+
 def problems(text: str) -> list[str]:
     """What makes this sentence a fragment; empty when it reads as a whole sentence."""
     text = text.strip()
@@ -122,6 +136,8 @@ def problems(text: str) -> list[str]:
         )
     ):
         found.append(f"ends on {core[-1]!r}")
+    if _TITLE_AT_END.search(text):
+        found.append("ends on a title (the name after it cut off)")
     if len(words) >= MIN_WORDS and not _has_possible_verb(words):
         found.append("no verb (a label or a name, not a sentence)")
     if (m := _ELLIPTICAL.match(text)) and not _VERB_FORM.search(m.group(1)):

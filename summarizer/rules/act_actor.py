@@ -49,7 +49,13 @@ def _whoever_did_it(value: str) -> bool:
 # weapons' sub-types in sub_type_cues.txt; a possessive or plural "’s" read as the
 # plural). A weapon is the means, never the party that used it. Not aircraft ("Russian
 # warplanes", "US drones"): news names a force by its planes, and the force is the doer.
-_UNMANNED = ("Shelling/artillery/missile attack", "Grenade", "Remote explosive/landmine/IED")
+# A poison ("chlorine gas", "sarin gas") is a weapon of the same kind.
+_UNMANNED = (
+    "Shelling/artillery/missile attack",
+    "Grenade",
+    "Remote explosive/landmine/IED",
+    "Chemical weapon",
+)
 _WEAPON_WORDS = tuple(cue for sub in _UNMANNED for cue in language.sections("sub_type_cues")[sub])
 # Lower-case, as news writes a weapon: "Royal Artillery" and "the 5th Artillery" are units.
 _WEAPON = re.compile(rf"^(?:the |an? )?(?:[\w-]+ )?(?:{'|'.join(_WEAPON_WORDS)})$")

@@ -226,14 +226,16 @@ def _without_hurt_figures(text: str) -> str:
     return text
 
 
-def _not_stated(value: int | None, text: str) -> bool:
+def _not_stated(value: int | None, text: str, toll: bool = True) -> bool:
     """A count the cited sentences give neither as a figure nor as the sum of two (the
     dead in groups) nor in vague words: the model's, not the article's (a toll from
-    another paragraph, a figure made up)."""
+    another paragraph, a figure made up). `toll`: the count is of the dead."""
     if not value or _VAGUE.search(text):
         return False
-    # A figure of the hurt is no toll: "injuring 30 people" gives no 30 dead.
-    text = _without_hurt_figures(text)
+    # A figure of the hurt is no toll: "injuring 30 people" gives no 30 dead (but it is
+    # the figure of the injured).
+    if toll:
+        text = _without_hurt_figures(text)
     figures = [f for m in _ANY_FIGURE.finditer(text) if (f := _figure(m.group(1)))]
     if _KILLED_ONE.search(text):
         # One person named as killed is a figure too: "killed the leader of ...",
@@ -246,7 +248,7 @@ def _not_stated(value: int | None, text: str) -> bool:
 
 
 def _unstated(work: EventWork, value: int | None, name: str) -> int | None:
-    if not _not_stated(value, work.evidence_text):
+    if not _not_stated(value, work.evidence_text, toll=name == "fatalities"):
         return value
     message = f"{name} {value} is no figure of the cited sentences; set to null"
     work.findings.append(repaired(Check.GROUNDING, work.at(name), message))

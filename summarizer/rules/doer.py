@@ -92,6 +92,27 @@ def _victims_side(actor: str, evidence: str) -> str | None:
     return None
 
 
+# A party that denies the act, itself or through its spokesman: "the Taliban denied
+# involvement", "Taliban spokesman X denied his group was responsible for the attack".
+# A denial names no doer (the article's own finding would be needed); ACLED leaves the
+# actor unidentified.
+_DENIES_ACT = re.compile(
+    r"^(?:['’]s)?(?:\s+[\w.-]+){0,4}?\s+(?:has\s+|have\s+|had\s+)?(?:denied|denies|deny)\b"
+    r"(?:\W+\w+){0,8}?\W+"
+    r"(?:responsib\w*|involvement|involved|role|behind|carr(?:y|ied|ying) out)\b",
+    re.IGNORECASE,
+)
+
+
+def _denies_the_act(name: str, evidence: str) -> bool:
+    """Is some mention of `name` in the cited sentences the subject (or the spokesman's
+    party) of a denial of responsibility?"""
+    return any(
+        _DENIES_ACT.match(evidence[m.end() :])
+        for m in re.finditer(re.escape(name.strip()), evidence, re.IGNORECASE)
+    )
+
+
 def _is_target(name: str | None, target: str | None) -> bool:
     return bool(name and target) and name_key(name or "") == name_key(target or "")
 
@@ -258,6 +279,8 @@ def repair_event(work: EventWork) -> None:
         victims := _victims_side(work.actor1, work.evidence_text)
     ):
         why = f"the cited sentences name its side among the victims ({victims!r})"
+    elif _denies_the_act(work.actor1, work.evidence_text):
+        why = "the cited sentences have it deny the act (a denial names no doer)"
     elif (
         # Air strikes are announced by the side that flew them ("the Pentagon said two
         # militants were killed in a drone strike"): there the speaker is the doer.

@@ -150,6 +150,11 @@ def dated(span_text: str) -> bool:
     )
 
 
+def first_incident_word(text: str) -> re.Match[str] | None:
+    """The first incident word of any kind in the text, as written."""
+    return _ANY_INCIDENT.search(text)
+
+
 def has_incident_word(text: str) -> bool:
     """Any incident word of any kind in the text, as written (figurative uses included)."""
     return bool(_ANY_INCIDENT.search(text))

@@ -10,6 +10,9 @@ from __future__ import annotations
 
 import re
 
+from .. import language
+from ..checks.clauses import trim_before
+from ..checks.grounding import cited
 from ..checks.lexicon import neutralise
 from ..checks.neutrality import check_neutrality
 from ..schema import Check, Draft, Finding
@@ -22,15 +25,64 @@ def check(draft: Draft, ctx: RuleContext) -> list[Finding]:
     return check_neutrality(draft)
 
 
+_ADDED_ITEM = re.compile(r"[,;]\s+(?:as well as|and|or|including|along with|plus)\b")
+
+
 def complete_sentence(text: str) -> str:
-    """A sentence cut off mid-clause (grammar length limit) ends at its last full clause."""
+    """A sentence cut off mid-clause (grammar length limit) ends at its last full clause:
+    cut where a trailing clause opens ("..., which", "..., but"), never at any comma (a
+    comma inside a name's description, "between the Tripoli-based, UN-recognized
+    government", leaves "between the Tripoli-based."). With no such clause, the stop is
+    added and the sentence's own checks judge what is left."""
     text = text.strip()
     if not text or _END.search(text):
         return text
-    cut = max(text.rfind(", "), text.rfind("; "))
-    if cut > len(text) // 3:
-        return text[:cut].rstrip() + "."
+    if cut := trim_before(text, len(text)):
+        return cut
+    # An item added to a list, cut off: "strikes on the base in Tanf, near Jordan, as
+    # well as the" ends at "Jordan".
+    added = list(_ADDED_ITEM.finditer(text))
+    if added and added[-1].start() > len(text) // 3:
+        return text[: added[-1].start()].rstrip() + "."
     return text + "."
+
+
+# Words a clause cannot end on: a function word, or a conjunction that opens a clause
+# whose verb has not come ("to focus on how").
+_OPENS_A_CLAUSE = frozenset(
+    [
+        "how",
+        "that",
+        "which",
+        "whether",
+        "if",
+        "because",
+        "when",
+        "who",
+        "whom",
+        "what",
+        "why",
+        "where",
+        "while",
+        "as",
+        "than",
+    ]
+)
+
+
+def _copied_mid_sentence(text: str, work: SentenceWork) -> bool:
+    """Did the model stop copying a cited sentence mid-clause: at a quotation mark inside
+    it (a small model stops there, "... to focus on how the plan" before '"lowers costs'),
+    or on a word no clause ends on ("... officials said the")?"""
+    words = text.split()
+    if words and words[-1].casefold() in language.words("dangling_words") | _OPENS_A_CLAUSE:
+        return True
+    tail = " ".join(words[-4:])
+    for source in cited(work.article, work.ids):
+        at = source.text.find(tail)
+        if at >= 0 and re.match(r"\s*[“\"‘]", source.text[at + len(tail) :]):
+            return True
+    return False
 
 
 def repair_sentence(work: SentenceWork) -> None:
@@ -38,6 +90,13 @@ def repair_sentence(work: SentenceWork) -> None:
     text, unrepaired = neutralise(original)
     neutralised = text != original
     whole = complete_sentence(text)
+    if whole == text.strip() + "." and _copied_mid_sentence(text.strip(), work):
+        # No clause to end at, and the article's sentence goes on: what is left is
+        # half a clause, never a sentence.
+        message = "dropped: it stops mid-sentence where the article's sentence goes on"
+        work.findings.append(repaired(Check.STRUCTURE, work.where, message))
+        work.dropped = True
+        return
     if whole != text:
         work.findings.append(
             repaired(

@@ -50,11 +50,33 @@ def specifics(text: str) -> list[str]:
     return list(dict.fromkeys(found))
 
 
+# An organisation's initials ("CDC", "FBI") stand for its name: news spells the name out
+# ("the Centers for Disease Control and Prevention") or dots the initials ("C.D.C.") and a
+# summary writes them short. A name's capitalised words, the function words between them
+# skipped ("for", "of", "and"), give its initials.
+_ACRONYM = re.compile(r"^[A-Z]{2,6}$")
+_NAME_RUN = re.compile(r"[A-Z][\w’'-]*(?:\s+(?:(?:for|of|and|the|on|in)\s+)*[A-Z][\w’'-]*)+")
+
+
+def _spelled_out(text: str, acronym: str) -> bool:
+    """Does `text` write `acronym` dotted, or spell out a name whose initials begin with it?"""
+    dotted = r"\.?".join(acronym) + r"\.?"
+    if re.search(rf"(?<!\w){dotted}(?!\w)", text):
+        return True
+    for run in _NAME_RUN.finditer(text):
+        initials = "".join(w[0] for w in run.group(0).split() if w[0].isupper())
+        if initials.startswith(acronym):
+            return True
+    return False
+
+
 def _holds(text: str, specific: str) -> bool:
     forms = [specific]
     if specific.casefold() in _MONTH_ABBREVIATIONS:
         forms.append(_MONTH_ABBREVIATIONS[specific.casefold()])
-    return any(re.search(rf"(?<!\w){re.escape(form)}(?!\w)", text, re.IGNORECASE) for form in forms)
+    if any(re.search(rf"(?<!\w){re.escape(form)}(?!\w)", text, re.IGNORECASE) for form in forms):
+        return True
+    return bool(_ACRONYM.match(specific)) and _spelled_out(text, specific)
 
 
 def repair_sentence(work: SentenceWork) -> None:
@@ -74,6 +96,14 @@ def repair_sentence(work: SentenceWork) -> None:
         dropped := _dropped_negation(work.text, cited(article, work.ids))
     ):
         message = f"dropped: it copies its cited sentence without the negation ({dropped!r})"
+        work.findings.append(repaired(Check.GROUNDING, work.where, message))
+        work.dropped = True
+        return
+    if guessed := _completes_cut_off(work.text, cited(article, work.ids)):
+        message = (
+            f"dropped: it goes on past where its sentence is cut off ('...'): {guessed!r} "
+            "is not the article's"
+        )
         work.findings.append(repaired(Check.GROUNDING, work.where, message))
         work.dropped = True
         return
@@ -100,6 +130,30 @@ def repair_sentence(work: SentenceWork) -> None:
 
 
 _WORD = re.compile(r"[\w’']+")
+
+
+# An article sentence the page cut off ("... removed assertions that Northland...")
+# ends in an ellipsis: what followed is not in the article.
+_CUT_OFF = re.compile(r"(?:\.\.\.|…)\s*[\"'”’]?$")
+
+
+def _completes_cut_off(text: str, sources: list[ArticleSentence]) -> str | None:
+    """The words a summary sentence adds after the last words of a cut-off cited sentence
+    (a small model completes it from elsewhere, or invents the rest), if any."""
+    for source in sources:
+        if not _CUT_OFF.search(source.text):
+            continue
+        words = _WORD.findall(_CUT_OFF.sub("", source.text))
+        if len(words) < 3:
+            continue
+        last = r"\W+".join(re.escape(w) for w in words[-3:])
+        m = re.search(rf"\b{last}\b", text)
+        if m is None:
+            continue
+        added = text[m.end() :].strip(" .,;:!?\"'”’")
+        if _WORD.search(added):
+            return added
+    return None
 
 
 def _dropped_negation(text: str, sources: list[ArticleSentence]) -> str | None:

@@ -23,7 +23,8 @@ from .. import language
 from ..checks.lexicon import find_loaded_terms, neutralise
 from ..checks.wellformed import AUXILIARIES
 from ..schema import Check, GroundedValue, Span
-from .base import EventWork, Rule, repaired
+from .act_actor import names_a_weapon
+from .base import EventWork, Rule, name_key, repaired
 
 PARTY_FIELDS = ("actor1", "actor2", "claimed_by", "reported_by")
 WORDED_FIELDS = ("actor1", "actor2", "claimed_by", "target", "location", "reported_by")
@@ -36,12 +37,7 @@ def _without_appositive(value: GroundedValue) -> GroundedValue | None:
     head = head.strip()
     if not comma or not _NAME_START.match(head):
         return None
-    evidence = [
-        Span(start=s.start, end=s.start + len(head), text=s.text[: len(head)])
-        for s in value.evidence
-        if s.text.startswith(head)
-    ]
-    return value.model_copy(update={"value": head, "evidence": evidence or value.evidence})
+    return value.model_copy(update={"value": head, "evidence": _prefix_spans(value, head)})
 
 
 # What cannot open a noun phrase left after a cut: a relative pronoun ("who attacked"), a
@@ -89,16 +85,53 @@ def neutral_piece(value: GroundedValue) -> GroundedValue | None:
 _ACT_NOUNS = re.compile(rf"\b(?:{language.alternatives('act_nouns')})$", re.IGNORECASE)
 
 
-def _not_a_place(place: str) -> str | None:
+# A clause's participle and its preposition opening the value: "accused of cow
+# smuggling", "charged with murder" describe a person, not where anything happened.
+_PARTICIPLE_OPENING = re.compile(r"^[a-z]+ed\s+(?:of|with|for|by|to)\b")
+
+
+def _not_a_place(place: str, work: EventWork) -> str | None:
     """Why a location value names no place: a stretch of a clause ("President Ali
-    Noor was", with its verb) or the act itself ("the complex attack")."""
+    Noor was", with its verb; "accused of theft"), the act itself ("the complex attack"),
+    or the record's own actor ("the warring groups" as where they met; a target may be
+    the place: "the airport" struck)."""
     words = re.findall(r"[\w’'-]+", place)
     # Lower-case only: "Will County", "May Pen" are names.
-    if any(w in AUXILIARIES for w in words):
+    if any(w in AUXILIARIES for w in words) or _PARTICIPLE_OPENING.match(place):
         return "it holds a verb (a piece of a clause, not a place)"
     if _ACT_NOUNS.search(place.strip(" .,;")):
         return "it names the act, not where it happened"
+    parties = (work.grounded.get(name) for name in ("actor1", "actor2"))
+    if any(v and name_key(v.value) == name_key(place) for v in parties):
+        return "it names a party to the incident, not where it happened"
     return None
+
+
+# A time run on after the place, "the area of Dara, on Friday", "Dara late Tuesday": the
+# date field's words, not the place's.
+_TIME_AFTER_PLACE = re.compile(
+    rf",?\s+(?:on|late|early|last|this|in the)\s+(?:\w+\s+)?"
+    rf"(?:{language.alternatives('time_words')})\b.*$",
+    re.IGNORECASE,
+)
+
+
+def _without_time(value: GroundedValue) -> GroundedValue | None:
+    m = _TIME_AFTER_PLACE.search(value.value)
+    if m is None or m.start() == 0:
+        return None
+    place = value.value[: m.start()]
+    return value.model_copy(update={"value": place, "evidence": _prefix_spans(value, place)})
+
+
+def _prefix_spans(value: GroundedValue, head: str) -> list[Span]:
+    """The value's spans cut to `head`, its opening words; its spans where none opens so."""
+    spans = [
+        Span(start=s.start, end=s.start + len(head), text=s.text[: len(head)])
+        for s in value.evidence
+        if s.text.startswith(head)
+    ]
+    return spans or list(value.evidence)
 
 
 _TIME_WORD = re.compile(rf"\b(?:{language.alternatives('time_words')})\b", re.IGNORECASE)
@@ -107,32 +140,50 @@ _TIME_WORD = re.compile(rf"\b(?:{language.alternatives('time_words')})\b", re.IG
 # (the model's span took the verb). The
 # party is what comes before the verb, when that is a name.
 _PARTY_THEN_VERB = re.compile(
-    r"^(?P<party>.+?)\s+(?:is|are|was|were|has|have|had|been|"
-    rf"{language.alternatives('reporting_verbs')}|blamed|blames|accused|accuses)\b"
+    r"^(?P<party>.+?)\s+(?P<verb>is|are|was|were|has|have|had|been|"
+    rf"{language.alternatives('reporting_verbs')}|denied|denies|blamed|blames|accused|accuses)\b"
 )
+# A party named in lower case ("police", "local security officials") is cut only before a
+# verb of saying ("police said Saturday"): it is a source run on into its attribution.
+# Before other verbs a lower-case start may be a clause ("people who were there").
+_SAYING = re.compile(rf"^(?:{language.alternatives('reporting_verbs')}|denied|denies)$")
 
 
 # A cut that leaves no party: "People who had gathered", "A group called X said".
 _NO_PARTY_LEFT = re.compile(r"\b(?:who|that|which|whom|whose|called|named)$|^(?:A|An)\s", re.I)
 
 
+def _no_party(text: str) -> bool:
+    """Only function words, auxiliaries or a pronoun: "has" of "has reported", "It" of
+    "It is understood"."""
+    words = [w.lower() for w in re.findall(r"[\w’'-]+", text)]
+    return not any(
+        w not in language.words("stop_words") and w not in AUXILIARIES and w not in _PRONOUNS
+        for w in words
+    )
+
+
+_PRONOUNS = frozenset(["it", "he", "she", "they", "we", "i", "you", "this", "that", "there"])
+
+
 def _cut_at_verb(value: GroundedValue) -> GroundedValue | None:
     m = _PARTY_THEN_VERB.match(value.value)
-    if not m or not _NAME_START.match(m.group("party")) or _NO_PARTY_LEFT.search(m.group("party")):
+    if not m or _NO_PARTY_LEFT.search(m.group("party")):
         return None
     party = m.group("party")
-    evidence = [
-        Span(start=s.start, end=s.start + len(party), text=s.text[: len(party)])
-        for s in value.evidence
-        if s.text.startswith(party)
-    ]
-    return value.model_copy(update={"value": party, "evidence": evidence or value.evidence})
+    if not (_NAME_START.match(party) or _SAYING.match(m.group("verb"))) or _no_party(party):
+        return None
+    return value.model_copy(update={"value": party, "evidence": _prefix_spans(value, party)})
 
 
 def _field_hygiene(work: EventWork) -> None:
     """A place, a time, a target and a party are what their field says, or nothing."""
     place = work.grounded.get("location")
-    if place and (why := _not_a_place(place.value)):
+    if place and (placed := _without_time(place)):
+        work.grounded["location"] = place = placed
+        message = f"location cut to {placed.value!r}: the time after it is the date's"
+        work.findings.append(repaired(Check.GROUNDING, work.at("location"), message))
+    if place and (why := _not_a_place(place.value, work)):
         work.grounded["location"] = None
         message = f"location {place.value!r} cleared: {why}"
         work.findings.append(repaired(Check.GROUNDING, work.at("location"), message))
@@ -141,6 +192,18 @@ def _field_hygiene(work: EventWork) -> None:
         work.grounded["date_text"] = None
         message = f"date {when.value!r} cleared: it names no time"
         work.findings.append(repaired(Check.GROUNDING, work.at("date_text"), message))
+    target = work.grounded.get("target")
+    if target and names_a_weapon(target.value):
+        work.grounded["target"] = None
+        message = f"target {target.value!r} cleared: it names the weapon, not who was hit"
+        work.findings.append(repaired(Check.GROUNDING, work.at("target"), message))
+    for name in PARTY_FIELDS:
+        value = work.grounded.get(name)
+        if value and (m := _PARTY_THEN_VERB.match(value.value)) and _no_party(m.group("party")):
+            # "It is understood ...", "has reported": a clause, naming nobody.
+            work.grounded[name] = None
+            message = f"{name} {value.value!r} cleared: it names no one"
+            work.findings.append(repaired(Check.GROUNDING, work.at(name), message))
     for name in ("target", *PARTY_FIELDS):
         value = work.grounded.get(name)
         if value and (party := _cut_at_verb(value)):

@@ -9,13 +9,16 @@ check of the same values is part of the citations rule's check.
 
 from __future__ import annotations
 
+import calendar
 import re
 
 from ..article import Article
-from ..checks.grounding import GroundingPolicy, locate
+from ..checks.figurative import literal
+from ..checks.grounding import GroundingPolicy, cited, locate
 from ..countries import country_around
 from ..schema import Check, Finding, GroundedValue, Span, Target
 from .base import EventWork, Rule, foreign_letters
+from .incident import WEEKDAY, first_incident_word
 
 
 def _in_headline(value: str, article: Article) -> bool:
@@ -107,6 +110,62 @@ _DIRECTION = re.compile(
 )
 
 
+# Where a sentence places its incident: "in Srinagar", "near the town of Kel", "in
+# restive Northland" (one lower-case word may qualify the name), after the incident word.
+_IN_PLACE = re.compile(
+    r"\b(?:in|near|outside)\s+(?:the\s+)?(?:(?:town|city|village|district|province|"
+    r"region|state)\s+of\s+)?(?:[a-z-]+\s+)?"
+    r"(?P<place>[A-Z][\w’'-]+(?:\s+[A-Z][\w’'-]+){0,3})"
+)
+# Not a place: a month or a weekday ("in March"), a body that meets ("in Parliament").
+_NOT_PLACE_WORDS = re.compile(
+    rf"^(?:{'|'.join(calendar.month_name[1:])}|{WEEKDAY}|Parliament|Congress|Senate|House|"
+    r"Court|Council|Assembly)\b",
+    re.IGNORECASE,
+)
+
+
+# "the southern Northland province of Kel": the place is the name after "of".
+_UNIT_OF = re.compile(
+    r"^\s+(?:province|region|district|state|city|town|village|county)\s+of\s+"
+    r"(?P<place>[A-Z][\w’'-]+(?:\s+[A-Z][\w’'-]+){0,2})"
+)
+
+
+def _place_of_incident(work: EventWork) -> None:
+    """A record the model left unplaced takes the place its cited sentence names after
+    the incident ("A civilian was killed in a grenade attack late Tuesday in Srinagar"):
+    ACLED codes no event without a location, and the sentence gives it."""
+    if work.grounded.get("location") is not None or (work.draft.location or "").strip():
+        return
+    for sentence in cited(work.article, work.ids):
+        text = literal(sentence.text)
+        first = first_incident_word(text)
+        if first is None:
+            continue
+        for m in _IN_PLACE.finditer(sentence.text, first.start()):
+            place = m.group("place")
+            if unit := _UNIT_OF.match(sentence.text[m.end() :]):
+                place = unit.group("place")
+            if _NOT_PLACE_WORDS.match(place):
+                continue
+            grounded = ground(place, work.article, work.ids, work.at("location"), [])
+            if grounded is None:
+                continue
+            work.grounded["location"] = grounded
+            message = f"location filled from the incident's sentence {sentence.id}: {place!r}"
+            work.findings.append(
+                Finding.at(
+                    check=Check.GROUNDING,
+                    severity="info",
+                    target=work.at("location"),
+                    repaired=True,
+                    message=message,
+                )
+            )
+            return
+
+
 def repair_event(work: EventWork) -> None:
     ev = work.draft
     # In the order the Event lists them: the findings come in this order.
@@ -135,6 +194,7 @@ def repair_event(work: EventWork) -> None:
         work.grounded[name] = grounded
         if value and value.strip() and grounded is None:
             work.unfounded.append(name)
+    _place_of_incident(work)
     _country_near_place(work)
 
 

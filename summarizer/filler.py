@@ -1,0 +1,52 @@
+"""A model's filler sentence: "The incident occurred in Dara." after the sentence that said so.
+
+A small model asked for a summary of two sentences or more pads a one-sentence report
+with a restatement of its place or day: "The incident occurred in Northland province.",
+"The monitoring group said the attack occurred on Tuesday." The first tells nothing the
+summary has not told; the second misdates the incident when the article's day is the
+day of the statement ("..., a monitoring group said Tuesday"). A wire summary carries
+neither. Such a sentence names the incident by a generic noun and says only that it
+occurred, took place or happened somewhere or some day.
+"""
+
+from __future__ import annotations
+
+import re
+
+from .checks.attribution import SPEECH
+from .rules.incident import WEEKDAY
+
+# "[The monitoring group said (that)] the incident occurred ..." (the speaker frame too).
+_FILLER = re.compile(
+    r"^(?:[A-Z][\w’'.-]*(?:\s+[\w’'.-]+){0,5}?\s+(?:said|says|reported|stated)\s+(?:that\s+)?)?"
+    r"(?:the|this|that)\s+(?:[\w-]+\s+)?"
+    r"(?:incident|attack|event|explosion|blast|strike|bombing|killing|clash|raid|shooting)s?\s+"
+    r"(?:occurred|happened|took\s+place|was\s+carried\s+out)\b(?P<rest>.*)$",
+    re.IGNORECASE,
+)
+_CAPITALISED_OR_FIGURE = re.compile(r"\b(?:[A-Z][\w’'-]+|\d[\d,.]*)\b")
+# A weekday told as the day of a statement: "said Tuesday", "said on Tuesday".
+_DAY_OF_SPEECH = re.compile(rf"(?:{SPEECH.pattern})\s+(?:on\s+)?(?P<day>{WEEKDAY})\b", re.I)
+
+
+def _specifics(text: str) -> set[str]:
+    found = {m.group(0).casefold() for m in _CAPITALISED_OR_FIGURE.finditer(text)}
+    found |= {m.group(0).casefold() for m in re.finditer(rf"\b{WEEKDAY}\b", text, re.I)}
+    return found - {"the", "this", "that"}
+
+
+def filler_restatement(text: str, earlier: list[str], cited: str) -> str | None:
+    """Why the summary sentence `text` is a filler restatement, or None. `earlier`: the
+    summary's sentences before it; `cited`: the text of the article sentences it cites."""
+    m = _FILLER.match(text.strip())
+    if m is None:
+        return None
+    rest = m.group("rest")
+    for day in re.finditer(rf"\b{WEEKDAY}\b", rest, re.IGNORECASE):
+        told_on = {d.group("day").casefold() for d in _DAY_OF_SPEECH.finditer(cited)}
+        if day.group(0).casefold() in told_on:
+            return f"it dates the incident to {day.group(0)}, the day of a statement"
+    told = set().union(*(_specifics(s) for s in earlier)) if earlier else set()
+    if earlier and _specifics(rest) <= told:
+        return "it restates where or when the incident occurred, told already"
+    return None
