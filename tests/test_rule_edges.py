@@ -714,3 +714,21 @@ def test_a_natural_disasters_dead_are_no_attacks() -> None:
     text = "Deaths in Sunday's violent volcanic eruption in Dara rose to 99, officials said."
     strike = {"ids": [1], "type": "Air/drone strike", "place": "Dara", "killed": 99}
     assert events_of(text, strike) == []
+
+
+def test_a_weapons_programme_is_no_attack() -> None:
+    text = "The launch revealed a space program that could speed Northland's missile development."
+    strike = {"ids": [1], "type": "Shelling/artillery/missile attack", "actor": "Northland"}
+    assert events_of(text, strike) == []
+    # A strike on a programme's factory is an attack.
+    text = "A missile strike hit the drone factory in Kel on Monday, killing three workers."
+    assert len(events_of(text, {**strike, "place": "Kel"})) == 1
+
+
+def test_an_insurrection_named_by_its_day_is_background() -> None:
+    text = (
+        "Ali Noor will lead the Northland police in the aftermath of the violent Jan. 6 "
+        "insurrection in which a crowd stormed the assembly."
+    )
+    riot = {"ids": [1], "type": "Violent demonstration", "actor": "a crowd", "place": "Northland"}
+    assert events_of(text, riot) == []

@@ -47,7 +47,9 @@ _DATED_BEFORE = re.compile(
 # Between the date and the act, only a word that says what kind ("the Sept. 11 terror
 # attacks"): "after the June 20 elections gunmen killed" names the elections by the date.
 _DAY_NAMED_BEFORE = re.compile(
-    rf"\bthe\s+(?:{_MONTHS}|(?:{_MONTH_ABBRS})\.)\s+\d{{1,2}}(?:st|nd|rd|th)?"
+    # One word may qualify the name before its date: "the violent Jan. 6 insurrection".
+    rf"\bthe\s+(?:(?:violent|deadly|bloody|fatal|infamous|notorious)\s+)?"
+    rf"(?:{_MONTHS}|(?:{_MONTH_ABBRS})\.)\s+\d{{1,2}}(?:st|nd|rd|th)?"
     r"(?:\s+(?:terror|terrorist|suicide|car|truck|deadly|twin|mass|militant|rocket|drone|"
     r"missile|mob|bomb))?\s+$",
     re.IGNORECASE,
