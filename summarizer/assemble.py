@@ -227,8 +227,11 @@ def cover_events(
     summary: list[SummarySentence],
     events: list[Event],
     min_summary: int = MIN_SUMMARY,
+    prior: list[Finding] | None = None,
 ) -> tuple[list[SummarySentence], list[Finding]]:
-    """The summary, with the article's own sentences for what it leaves out.
+    """The summary, with the article's own sentences for what it leaves out, and the
+    findings: `prior` (the summary's own, pointing one further down past an inserted
+    sentence) and the filling's.
 
     A small model's summary often stops at the lede's incident while the events hold
     more (a second strike, a toll reported later), or stops at two sentences. A wire
@@ -243,7 +246,7 @@ def cover_events(
     (`_replaced_by`). Nothing new is written: these
     are the article's words, repaired.
     """
-    findings: list[Finding] = []
+    findings: list[Finding] = list(prior or [])
     covered = {i for s in summary for i in s.sentence_ids}
     out = list(summary)
     candidates = [

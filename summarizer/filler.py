@@ -46,7 +46,48 @@ def filler_restatement(text: str, earlier: list[str], cited: str) -> str | None:
         told_on = {d.group("day").casefold() for d in _DAY_OF_SPEECH.finditer(cited)}
         if day.group(0).casefold() in told_on:
             return f"it dates the incident to {day.group(0)}, the day of a statement"
-    told = set().union(*(_specifics(s) for s in earlier)) if earlier else set()
-    if earlier and _specifics(rest) <= told:
-        return "it restates where or when the incident occurred, told already"
+    if not earlier:
+        return None
+    rest = _TRAILING_SOURCE.sub("", rest)
+    if not re.search(r"\w", rest):
+        return "it says only that the incident occurred"
+    told = set().union(*(_specifics(s) for s in earlier))
+    earlier_words = {w.casefold() for s in earlier for w in re.findall(r"[\w’'-]+", s)}
+    if _specifics(rest) <= told and _only_told(rest, earlier_words):
+        return "it restates where, when or by whom the incident occurred, told already"
     return None
+
+
+# A source the filler ends on: ", according to Northland News", ", police said".
+_TRAILING_SOURCE = re.compile(
+    r"(?:,?\s*according to [^,.]+|,\s*(?:[\w’'.-]+\s+){1,5}(?:said|says|reported))\s*[.!?]?\s*$",
+    re.IGNORECASE,
+)
+
+
+# What a bare "where, when or who" says besides the summary's own words: prepositions,
+# articles and the nouns of a place or a time ("in the city of Kel", "on Tuesday
+# morning", "involved troops and rioters").
+_WHERE_WHEN_WORDS = frozenset(
+    [
+        *("in", "on", "at", "near", "around", "the", "a", "an", "of", "by", "and", "with"),
+        *("between", "involved", "involving", "city", "town", "village", "district"),
+        *("province", "region", "state", "country", "capital", "area", "morning"),
+        *("afternoon", "evening", "night", "early", "late"),
+    ]
+)
+
+
+def _only_told(rest: str, earlier_words: set[str]) -> bool:
+    """Is every word of the rest a place, a day, a name or a word the summary has told
+    ("in Kel", "by the Kel Front's branch", not "by a suicide bomber" or "during evening
+    prayers" when those are new)?"""
+    words = re.findall(r"[\w’'-]+", rest)
+    return bool(words) and all(
+        w[:1].isupper()
+        or w[:1].isdigit()
+        or w.casefold() in _WHERE_WHEN_WORDS
+        or w.casefold() in earlier_words
+        or re.fullmatch(WEEKDAY, w, re.IGNORECASE)
+        for w in words
+    )

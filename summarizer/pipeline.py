@@ -70,8 +70,7 @@ def assemble_drafts(
         summary = sorted(summary, key=lambda s: min(s.sentence_ids or [0]))[:MAX_SUMMARY_SENTENCES]
     events, repaired = repair_events(events)  # records naming nothing dropped, twins merged
     findings.extend(repaired)
-    summary, added = cover_events(article, summary, events, min_summary)
-    findings.extend(added)
+    summary, findings = cover_events(article, summary, events, min_summary, findings)
     findings.extend(check_events(article, events))
     return summary, events, findings
 

@@ -732,3 +732,55 @@ def test_an_insurrection_named_by_its_day_is_background() -> None:
     )
     riot = {"ids": [1], "type": "Violent demonstration", "actor": "a crowd", "place": "Northland"}
     assert events_of(text, riot) == []
+
+
+def test_a_place_a_party_or_a_source_is_read_narrowly() -> None:
+    # The doer's name, a person's convoy, a holiday: no place of the incident.
+    for text in (
+        "Five soldiers were killed in a Kel Front ambush on Monday.",
+        "A bomb exploded near Governor Ali Noor's convoy, killing two.",
+        "A bomb killed three worshippers in Ramadan prayers.",
+    ):
+        events = events_of(text, {"ids": [1], "type": "Attack", "killed": 2})
+        assert all(e.location.place is None for e in events), text
+    text = (
+        "Northland forces shelled Kel on Monday, killing six, the WHO said.\n"
+        "Gunmen from a group called the Kel Front attacked a checkpoint on Highway 7 near Kel."
+    )
+    shelling = {
+        "ids": [1],
+        "type": "Shelling/artillery/missile attack",
+        "actor": "Northland forces",
+        "other": "Kel",
+        "place": "Kel",
+        "source": "WHO said",
+    }
+    attack = {
+        "ids": [2],
+        "type": "Attack",
+        "actor": "Gunmen from a group called the Kel Front",
+        "place": "a checkpoint on Highway 7 near Kel",
+    }
+    first, second = events_of(text, shelling, attack)
+    assert first.location.place is not None and first.location.place.value == "Kel"
+    assert first.reported_by is not None and first.reported_by.value == "WHO"
+    assert second.actors.actor1 is not None
+    assert second.actors.actor1.value == "Gunmen from a group called the Kel Front"
+    assert second.location.place is not None
+    assert second.location.place.value == "a checkpoint on Highway 7 near Kel"
+
+
+def test_an_attack_beside_a_disaster_word_stays_an_attack() -> None:
+    for text in (
+        "Security forces killed four protesters who tried to storm the parliament in Dara.",
+        "Rescuers pulled victims of the missile strike from the rubble of a building in Dara.",
+        "Two people were killed in a drone strike in Dara, which has been hit by floods.",
+    ):
+        assert len(events_of(text, {"ids": [1], "type": "Attack", "place": "Dara"})) == 1, text
+
+
+def test_a_claim_beside_a_denial_keeps_its_doer() -> None:
+    text = "The Kel Front claimed the bombing in Dara but denied involvement in a shooting."
+    bomb = {"ids": [1], "type": "Remote explosive/landmine/IED", "actor": "The Kel Front"}
+    (event,) = events_of(text, {**bomb, "place": "Dara"})
+    assert event.actors.actor1 is not None

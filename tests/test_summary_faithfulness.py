@@ -121,3 +121,45 @@ def test_a_delegitimizing_modifier_is_deleted_where_the_sentence_stays_whole() -
     # A predicate use cannot go without breaking the sentence: left, and flagged.
     text, left = neutralise("The vote was illegitimate.")
     assert text == "The vote was illegitimate." and left
+
+
+def test_what_a_filler_adds_keeps_a_sentence_that_says_more() -> None:
+    from summarizer.filler import filler_restatement
+
+    lede = "Five people were killed at a market in Dara on Monday, police said."
+    for kept in (
+        "The attack was carried out by a suicide bomber, police said.",
+        "The bombing took place during evening prayers at a crowded mosque.",
+        "The explosion occurred near a police checkpoint.",
+    ):
+        assert filler_restatement(kept, [lede], lede) is None
+    claim = "The Kel Front's northern branch claimed the rocket attack on the gas plant."
+    restated = "The attack was carried out by the Kel Front's northern branch."
+    assert filler_restatement(restated, [claim], claim)  # the claim made a fact
+    assert filler_restatement("Police said the incident occurred.", [lede], lede)
+
+
+def test_a_cut_off_sentence_ends_at_a_stub_not_at_any_comma() -> None:
+    from summarizer.rules.neutrality import complete_sentence
+
+    stub = "Northland forces shelled Kel on Monday, killing six civilians, a monitoring"
+    assert (
+        complete_sentence(stub) == "Northland forces shelled Kel on Monday, killing six civilians."
+    )
+    clause = "A witness who spoke to a paper, said that twelve people were killed in Kel"
+    assert complete_sentence(clause) == clause + "."
+
+
+def test_views_and_predicates_are_read_narrowly() -> None:
+    from summarizer.rules.hedges import _view_as_fact
+
+    seen = "Witnesses described what they saw in the market after the bomb exploded."
+    assert _view_as_fact("The bomb exploded in the market.", seen) is None
+    called = "The strike came in what Northland called an attack on its sovereignty."
+    assert _view_as_fact("The attack on Kel killed two.", called) is None
+    # "were indeed used": an adverb, deleted; "was illegitimate and ...": the claim, kept.
+    assert (
+        neutralise("Drones were indeed used in the attack.")[0] == "Drones were used in the attack."
+    )
+    text = "The opposition said the vote was illegitimate and called for a rerun."
+    assert neutralise(text)[0] == text

@@ -875,3 +875,23 @@ def test_the_headline_reworded_gives_way_to_the_lede_that_tells_it() -> None:
     texts = [s.text for s in result.summary]
     assert texts[0].startswith("Northland's spy agencies do not believe")
     assert not any("riddle" in t for t in texts)
+
+
+def test_the_repairs_of_a_sentence_moved_down_by_the_lede_point_at_it() -> None:
+    article = {
+        "text": "Northland declared card games illegal on Friday.\n"
+        "The central bank slammed the card clubs as a danger to savers.\n"
+        "Card clubs in Dara closed on Saturday."
+    }
+    answer = {
+        "summary": [
+            {"text": "The central bank slammed the card clubs as a danger to savers.", "ids": [2]},
+            {"text": "Card clubs in Dara closed on Saturday.", "ids": [3]},
+        ],
+        "events": [],
+    }
+    settings = SETTINGS.with_(min_summary_sentences=3)
+    result = summarize(article, backend=FakeBackend(answer), settings=settings)
+    assert result.summary[1].text.startswith("The central bank criticised")
+    (neutral,) = [f for f in result.run.findings if f.message.startswith("replaced loaded")]
+    assert neutral.path == "summary[1]"

@@ -53,6 +53,7 @@ _BEFORE = re.compile(rf"^([A-Z]{_NAME_CHAR}{{1,80}}?)\s+(?:{_VERB})\b")
 # A party label after a politician's name, "Sen. Ali Noor (D-Northland) said": not part
 # of the name a record or a summary carries.
 _PARTY_LABEL = re.compile(r"\s*\((?:[DRI]|Ind)(?:-[A-Z][\w. ]{0,20})?\)\s*$")
+_PARTY_IN_TEXT = re.compile(r"\s*\((?:[DRI]|Ind)(?:-[A-Z][\w. ]{0,20})?\)")
 _ACCORDING = re.compile(rf"\baccording to ({_NAME_CHAR}{{2,80}})", re.IGNORECASE)
 _DESCRIPTION = re.compile(
     rf"\s+\b(?:{language.alternatives('speaker_descriptions')})\b.*$", re.IGNORECASE
@@ -93,6 +94,7 @@ def trim_before(text: str, position: int) -> str | None:
 
 def speaker_of(sentence: str) -> str | None:
     """Who an article sentence attributes its statement to, when it names them."""
+    sentence = _PARTY_IN_TEXT.sub("", sentence)  # "(D-Calif.)" is no part of the name
     for pattern in (_ACCORDING, _AFTER, _BEFORE):
         if m := pattern.search(sentence):
             # "a town near the base where officials said": the speaker is the relative

@@ -163,6 +163,18 @@ _INDEFINITE = re.compile(r"\b([Aa]n?)\s+$")
 _VOWEL_SOUND = re.compile(r"^\s*[aeiouAEIOU]")
 
 
+_COPULA_BEFORE = re.compile(
+    r"\b(?:is|are|was|were|be|been|being|seems?|seemed|remains?|remained|became|becomes|"
+    r"looks?|looked)\s+(?:(?:so|very|too|also|not|still|clearly)\s+)?$",
+    re.IGNORECASE,
+)
+
+
+# What ends a predicate adjective: the clause's end or a conjunction ("was illegitimate.",
+# "was illegitimate and called for"), not a verb it modifies ("were indeed used").
+_PREDICATE_END = re.compile(r"^\s*(?:[,.;:!?]|$|(?:and|or|but)\b)", re.IGNORECASE)
+
+
 def _deletable(term: LoadedTerm) -> bool:
     """Intensifiers and other loaded modifiers ("illegitimate forces", "so-called
     experts"): deleting one leaves the sentence whole."""
@@ -173,6 +185,8 @@ def _delete(text: str, start: int, end: int) -> str | None:
     """`text` without the modifier at start:end, or None where deleting it would leave a
     fragment (a predicate adjective: "the attack was brutal.")."""
     before, after = text[:start], text[end:]
+    if _COPULA_BEFORE.search(before) and _PREDICATE_END.match(after):
+        return None  # a predicate ("the vote was illegitimate and ..."): it is the claim
     if m := _CONJUNCTION_AFTER.match(after):
         after = after[m.end() :]
     elif (m := _CONJUNCTION_BEFORE.search(before)) and _WORD_AFTER.match(after):

@@ -101,16 +101,17 @@ _VERB_FORM = re.compile(
 
 
 # A title or rank always comes before a name: a sentence ending on one ("forces loyal to
-# Gen.") was cut off inside the name. Not "St.", which also ends a street's name.
+# Gen.") was cut off inside the name.
+_TITLES_AT_END = [
+    t
+    for section in language.sections("title_abbreviations").values()
+    for t in section
+    if t not in ("St", "Dr")  # also a street's or a drive's name: "on Kel Ridge Dr."
+]
+# A rank after a rank is a rank ("promoted to Lt. Gen."): a whole title, not a cut.
 _TITLE_AT_END = re.compile(
-    r"\b(?:"
-    + "|".join(
-        t
-        for section in language.sections("title_abbreviations").values()
-        for t in section
-        if t != "St"
-    )
-    + r")\.[\"'”’)]*$"
+    rf"(?P<before>\b(?:{'|'.join(_TITLES_AT_END)})\.\s+)?\b(?:{'|'.join(_TITLES_AT_END)})\."
+    r"[\"'”’)]*$"
 )
 
 
@@ -136,7 +137,7 @@ def problems(text: str) -> list[str]:
         )
     ):
         found.append(f"ends on {core[-1]!r}")
-    if _TITLE_AT_END.search(text):
+    if (m := _TITLE_AT_END.search(text)) and not m.group("before"):
         found.append("ends on a title (the name after it cut off)")
     if len(words) >= MIN_WORDS and not _has_possible_verb(words):
         found.append("no verb (a label or a name, not a sentence)")

@@ -200,8 +200,9 @@ def _restated_speech(work: SentenceWork) -> None:
         work.dropped = True
 
 
-# A headline in the writer's own first person, quoting nobody ("We're Giving Up On
-# Dara", "Why I changed my mind"): a column, whatever the outlet field says. Not a
+# A headline in the writer's own first person, or telling the reader what to do, quoting
+# nobody ("We're Giving Up On Dara", "Why I changed my mind", "Stop listening to the
+# agency"): a column, whatever the outlet field says. Not a
 # headline that quotes its speaker ("We will fight on, says minister").
 # A comma, a colon or a quotation mark in a headline sets off whose words they are
 # ("We will rebuild, Dara mayor pledges"); so does any speech verb.
@@ -211,8 +212,20 @@ _HEADLINE_SPEAKER = re.compile(
 )
 
 
+# A headline that tells the reader what to do ("Stop listening to the agency", "Don't
+# believe the polls", "Let's end the filibuster"): an op-ed's argument, not a report.
+# Verbs that are imperatives at a headline's start (not "Ban", "Vote", "End", "Pass",
+# which open news headlines as nouns: "Ban on imports lifted").
+_IMPERATIVE_HEADLINE = re.compile(
+    r"^\s*(?:Stop|Don['’]t|Do not|Let['’]s|Forget|Quit|Ignore|Imagine|Remember|Trust|"
+    r"Believe|Abolish|Repeal|Impeach|Defund|Embrace|Resist|Reject)\s+(?=[a-z]|the\b|The\b)"
+)
+
+
 def _column_headline(title: str) -> bool:
-    return bool(writer_speaks(title)) and not _HEADLINE_SPEAKER.search(title)
+    if _HEADLINE_SPEAKER.search(title):
+        return False
+    return bool(writer_speaks(title)) or bool(_IMPERATIVE_HEADLINE.match(title))
 
 
 # A byline where the outlet should stand ("Julian Zelizer", "Katrina vanden Heuvel"):

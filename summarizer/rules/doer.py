@@ -107,10 +107,14 @@ _DENIES_ACT = re.compile(
 def _denies_the_act(name: str, evidence: str) -> bool:
     """Is some mention of `name` in the cited sentences the subject (or the spokesman's
     party) of a denial of responsibility?"""
-    return any(
-        _DENIES_ACT.match(evidence[m.end() :])
-        for m in re.finditer(re.escape(name.strip()), evidence, re.IGNORECASE)
-    )
+    for m in re.finditer(re.escape(name.strip()), evidence, re.IGNORECASE):
+        if not _DENIES_ACT.match(evidence[m.end() :]):
+            continue
+        # "X claimed the bombing but denied involvement in a shooting": its own claim.
+        sentence = re.split(r"(?<=[.!?])\s", evidence[m.start() :], maxsplit=1)[0]
+        if not re.search(r"\bclaim(?:ed|s|ing)?\b", sentence, re.IGNORECASE):
+            return True
+    return False
 
 
 def _is_target(name: str | None, target: str | None) -> bool:

@@ -26,8 +26,8 @@ HEDGE = language.any_word("legal_hedges")
 # the view a fact.
 _VIEWED_AS = re.compile(
     r"\bwhat\s+(?:[\w’'-]+\s+){1,3}?"
-    r"(?:views?|viewed|sees?|saw|calls?|called|describes?|described|considers?|considered|"
-    r"regards?|regarded|perceives?|perceived|terms?|termed|dubs?|dubbed)\s+(?:as\s+)?"
+    r"(?:(?:views?|viewed|sees?|saw|describes?|described|regards?|regarded|perceives?|"
+    r"perceived)\s+as|considers?|considered|calls?|called|terms?|termed|dubs?|dubbed)\s+"
     r"(?P<thing>(?:an?\s+|the\s+)?[\w’'-]+\s+[\w’'-]+)",
     re.IGNORECASE,
 )
@@ -44,6 +44,12 @@ def _view_as_fact(text: str, evidence: str) -> str | None:
         return None
     for m in _VIEWED_AS.finditer(evidence):
         thing = re.sub(r"^(?:an?|the)\s+", "", m.group("thing"), flags=re.IGNORECASE)
+        # Ending on a content word: "attack on" or "in the" names no view to state as
+        # fact; "its largest" does ("what officials call its largest exercise").
+        words = thing.split()
+        stop = language.words("stop_words")
+        if words[-1].casefold() in stop or all(w.casefold() in stop for w in words):
+            continue
         if re.search(rf"\b{re.escape(thing)}\b", text, re.IGNORECASE):
             return thing
     return None

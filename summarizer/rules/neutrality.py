@@ -26,48 +26,45 @@ def check(draft: Draft, ctx: RuleContext) -> list[Finding]:
 
 
 _ADDED_ITEM = re.compile(r"[,;]\s+(?:as well as|and|or|including|along with|plus)\b")
+_COMPOUND_MODIFIER = re.compile(r"\w-[a-z]+$")
+MAX_STUB_WORDS = 3
 
 
 def complete_sentence(text: str) -> str:
     """A sentence cut off mid-clause (grammar length limit) ends at its last full clause:
     cut where a trailing clause opens ("..., which", "..., but"), never at any comma (a
-    comma inside a name's description, "between the Tripoli-based, UN-recognized
+    comma after a compound modifier, "between the Tripoli-based, UN-recognized
     government", leaves "between the Tripoli-based."). With no such clause, the stop is
     added and the sentence's own checks judge what is left."""
     text = text.strip()
     if not text or _END.search(text):
         return text
-    if cut := trim_before(text, len(text)):
-        return cut
+    if trimmed := trim_before(text, len(text)):
+        return trimmed
     # An item added to a list, cut off: "strikes on the base in Tanf, near Jordan, as
     # well as the" ends at "Jordan".
     added = list(_ADDED_ITEM.finditer(text))
     if added and added[-1].start() > len(text) // 3:
         return text[: added[-1].start()].rstrip() + "."
+    # Else at the last comma where what follows it is a stub ("..., killing six
+    # civilians, a monitoring" ends at "civilians"): three words at most, or ending on a
+    # function word. A longer tail is a clause that lacks only its stop ("An eyewitness
+    # who spoke to the paper, claimed that twelve were killed"), and a compound modifier
+    # before the comma still waits for its noun ("between the Kel-based, UN-recognised").
+    cut: int = max(text.rfind(", "), text.rfind("; "))
+    tail = text[cut + 2 :].split() if cut >= 0 else []
+    stub = len(tail) <= MAX_STUB_WORDS or (
+        bool(tail) and tail[-1].casefold() in language.words("dangling_words")
+    )
+    if cut > len(text) // 3 and stub and not _COMPOUND_MODIFIER.search(text[:cut]):
+        return text[:cut].rstrip() + "."
     return text + "."
 
 
 # Words a clause cannot end on: a function word, or a conjunction that opens a clause
-# whose verb has not come ("to focus on how").
-_OPENS_A_CLAUSE = frozenset(
-    [
-        "how",
-        "that",
-        "which",
-        "whether",
-        "if",
-        "because",
-        "when",
-        "who",
-        "whom",
-        "what",
-        "why",
-        "where",
-        "while",
-        "as",
-        "than",
-    ]
-)
+# whose verb has not come ("officials said that"); not "how", "when", "why", which end
+# a clause well ("police did not say how").
+_OPENS_A_CLAUSE = frozenset(["that", "which", "because", "than", "whom", "whose"])
 
 
 def _copied_mid_sentence(text: str, work: SentenceWork) -> bool:

@@ -65,7 +65,10 @@ def _spelled_out(text: str, acronym: str) -> bool:
         return True
     for run in _NAME_RUN.finditer(text):
         initials = "".join(w[0] for w in run.group(0).split() if w[0].isupper())
-        if initials.startswith(acronym):
+        # Anywhere in the run: "The Northland Health Agency" holds "NHA"; "of" may count
+        # ("Department of Justice", "DOJ").
+        with_of = "".join(w[0].upper() for w in run.group(0).split() if w[0].isupper() or w == "of")
+        if acronym in initials or acronym in with_of:
             return True
     return False
 
@@ -150,10 +153,21 @@ def _completes_cut_off(text: str, sources: list[ArticleSentence]) -> str | None:
         m = re.search(rf"\b{last}\b", text)
         if m is None:
             continue
-        added = text[m.end() :].strip(" .,;:!?\"'”’")
-        if _WORD.search(added):
+        added = _TRAILING_SPEAKER.sub("", text[m.end() :]).strip(" .,;:!?\"'”’")
+        others = " ".join(s.text for s in sources if s is not source)
+        # Words another cited sentence holds are the article's, not a guess.
+        new = [w for w in _WORD.findall(added) if not re.search(rf"\b{re.escape(w)}\b", others)]
+        if new:
             return added
     return None
+
+
+# An attribution the summary adds at the end: ", a monitor said", "according to police".
+_TRAILING_SPEAKER = re.compile(
+    r"(?:,\s*(?:[\w’'.-]+\s+){1,6}(?:said|says|reported|added)|,?\s*according to [^,.]+)"
+    r"\s*[.!?]?\s*$",
+    re.IGNORECASE,
+)
 
 
 def _dropped_negation(text: str, sources: list[ArticleSentence]) -> str | None:

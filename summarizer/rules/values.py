@@ -110,17 +110,24 @@ _DIRECTION = re.compile(
 )
 
 
-# Where a sentence places its incident: "in Srinagar", "near the town of Kel", "in
+# Where a sentence places its incident: "in Kel", "near the town of Kel", "in
 # restive Northland" (one lower-case word may qualify the name), after the incident word.
+# The name must end the phrase (a comma, a stop, a preposition, a clause's word or the
+# end): "in a Kel Front ambush", "in Southland air strikes", "near Ali Noor's convoy" name
+# a doer or a person, not where.
 _IN_PLACE = re.compile(
     r"\b(?:in|near|outside)\s+(?:the\s+)?(?:(?:town|city|village|district|province|"
-    r"region|state)\s+of\s+)?(?:[a-z-]+\s+)?"
-    r"(?P<place>[A-Z][\w’'-]+(?:\s+[A-Z][\w’'-]+){0,3})"
+    r"region|state)\s+of\s+)?(?:(?!an?\b)[a-z-]+\s+)?"
+    r"(?P<place>[A-Z][\w’'-]*[\w-](?:\s+[A-Z][\w’'-]*[\w-]){0,3})(?![\w’'-])"
+    r"(?=\s*(?:[,.;:)]|$|\s(?:on|in|at|near|after|before|during|when|as|where|while|and|"
+    r"late|early|last|this|killing|wounding|injuring|police|officials|a|the)\b|"
+    r"\s(?:province|region|district|state|city|town|village|county)\s+of\b))"
 )
-# Not a place: a month or a weekday ("in March"), a body that meets ("in Parliament").
+# Not a place: a month or a weekday ("in March"), a body that meets ("in Parliament"), a
+# season of worship ("in Ramadan").
 _NOT_PLACE_WORDS = re.compile(
     rf"^(?:{'|'.join(calendar.month_name[1:])}|{WEEKDAY}|Parliament|Congress|Senate|House|"
-    r"Court|Council|Assembly)\b",
+    r"Court|Council|Assembly|Ramadan|Eid|Christmas|Easter|Passover|Diwali)\b",
     re.IGNORECASE,
 )
 
@@ -133,10 +140,16 @@ _UNIT_OF = re.compile(
 
 
 def _place_of_incident(work: EventWork) -> None:
-    """A record the model left unplaced takes the place its cited sentence names after
-    the incident ("A civilian was killed in a grenade attack late Tuesday in Srinagar"):
-    ACLED codes no event without a location, and the sentence gives it."""
+    """A record the model left unplaced, with a party or a toll of its own, takes the
+    place its cited sentence names after the incident ("A civilian was killed in a
+    grenade attack late Tuesday in Kel"): ACLED codes no event without a location, and
+    the sentence gives it."""
     if work.grounded.get("location") is not None or (work.draft.location or "").strip():
+        return
+    # Only a record with something of its own (a party or a toll): an all-"unknown" one
+    # is a small model's padding, which the unplaced rule drops.
+    own = work.grounded.get("actor1") or work.grounded.get("target")
+    if not own and work.fatalities is None and work.injuries is None:
         return
     for sentence in cited(work.article, work.ids):
         text = literal(sentence.text)
