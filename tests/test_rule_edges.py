@@ -784,3 +784,43 @@ def test_a_claim_beside_a_denial_keeps_its_doer() -> None:
     bomb = {"ids": [1], "type": "Remote explosive/landmine/IED", "actor": "The Kel Front"}
     (event,) = events_of(text, {**bomb, "place": "Dara"})
     assert event.actors.actor1 is not None
+
+
+def test_a_protest_with_banks_set_ablaze_is_a_riot_in_its_first_town() -> None:
+    text = "Protests erupted in Kel and spread to other cities on Tuesday, with banks set ablaze."
+    protest = {"ids": [1], "type": "Peaceful protest", "place": "Kel and spread to other cities"}
+    (event,) = events_of(text, protest)
+    assert event.sub_event_type == "Violent demonstration"
+    assert event.location.place is not None and event.location.place.value == "Kel"
+
+
+def test_sides_that_exchanged_prisoners_made_an_agreement() -> None:
+    text = (
+        "Rebels and government forces exchanged prisoners and dead fighters near Kel, the "
+        "scene of some of the fiercest fighting in months."
+    )
+    clash = {"ids": [1], "type": "Armed clash", "actor": "Rebels and government forces"}
+    (event,) = events_of(text, {**clash, "place": "Kel"})
+    assert event.sub_event_type == "Agreement"
+
+
+def test_a_drone_named_without_its_act_and_a_feared_attack_report_nothing() -> None:
+    strike = {"ids": [1], "type": "Air/drone strike", "actor": "the Guards", "place": "Kel"}
+    text = "The Guards said they have formed a drone unit with bases in Kel."
+    assert events_of(text, strike) == []
+    text = "A drone found in Kel triggered fears of potential attacks, the Guards said."
+    assert events_of(text, strike) == []
+    text = "Drones struck a fuel depot in Kel on Monday, the Guards said."
+    assert len(events_of(text, strike)) == 1
+
+
+def test_an_arrest_filed_as_a_strike_is_an_arrest() -> None:
+    text = (
+        "Northland police have arrested a man who landed a drone on the roof of a ministry in Kel."
+    )
+    strike = {"ids": [1], "type": "Air/drone strike", "actor": "Northland police", "place": "Kel"}
+    (event,) = events_of(text, strike)
+    assert event.sub_event_type == "Arrests"
+    # A court that ordered an arrest made none.
+    text = "A court in Kel ordered the arrest of a former minister on Monday."
+    assert events_of(text, {**strike, "actor": "A court"}) == []

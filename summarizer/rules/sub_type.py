@@ -387,6 +387,17 @@ def _taken_by_other(work: EventWork) -> str | None:
     return None
 
 
+# Two sides that "exchanged prisoners and dead fighters" swapped captives, the
+# agreement's act (ACLED "Agreement"), whatever fighting the sentence recalls ("the scene
+# of some of the fiercest fighting"); "exchanged fire" is a clash.
+_EXCHANGED_CAPTIVES = re.compile(
+    r"\b(?:exchang(?:ed|ing|e)|swapp?(?:ed|ing)?|trad(?:ed|ing))\s+(?:\w+\s+){0,2}"
+    r"(?:prisoners|captives|hostages|detainees|bodies)\b|"
+    r"\b(?:prisoner|hostage|captive)s?\s+(?:swap|exchange)s?\b",
+    re.IGNORECASE,
+)
+
+
 def _retyped(work: EventWork) -> tuple[str, str] | None:
     """The sub-type the cited sentences tell, and why; None when the model's stands."""
     sub_event_type, evidence = work.sub_event_type, work.evidence_text
@@ -406,6 +417,8 @@ def _retyped(work: EventWork) -> tuple[str, str] | None:
         return stated, "a crowd is a side: ACLED codes no protesters' fight as an armed clash"
     if sub_event_type == "Armed clash" and (stated := _state_retook(work)):
         return stated, "the cited sentences tell the state's forces retaking ground"
+    if sub_event_type == "Armed clash" and _EXCHANGED_CAPTIVES.search(evidence):
+        return "Agreement", "the cited sentences tell prisoners or bodies exchanged, no fight"
     remote_kind = EVENT_TYPE_OF[sub_event_type] == "Explosions/Remote violence"
     if remote_kind and (stated := _disrupted(work)):
         return stated, "the cited sentences tell a weapon defused, intercepted or found, none used"
@@ -489,6 +502,27 @@ def _mistyped_violence(work: EventWork) -> tuple[str, str] | None:
     return stated, "the cited sentences report violence against civilians, not its kind"
 
 
+def _mistyped_arrest(work: EventWork) -> tuple[str, str] | None:
+    """A record its sentences do not report as its kind, whose sentences report an
+    arrest ("police have arrested a man who landed a drone on the roof" filed as a drone
+    strike): the arrest is the incident, retyped, not dropped."""
+    # Only the state's arrest by its own forces: "the talks", "a court" or a group named
+    # near an arrest made none.
+    if not work.actor1 or not _ARRESTING_FORCE.search(work.actor1):
+        return None
+    texts = [s.text for s in cited(work.article, work.ids)]
+    if reports_kind(work.sub_event_type, texts) or not reports_kind("Arrests", texts):
+        return None
+    return "Arrests", "the cited sentences report an arrest by its actor, not its kind"
+
+
+_ARRESTING_FORCE = re.compile(
+    r"\b(?:police|policemen|officers|troops|soldiers|security forces|authorities|gendarmes|"
+    r"army|military)\b",
+    re.IGNORECASE,
+)
+
+
 def _sexual_violence(work: EventWork) -> tuple[str, str] | None:
     """A fight or an attack whose sentences tell rape or molestation as done ("security
     forces raped women as they dispersed protesters"), not a charge, a trial or a past
@@ -503,7 +537,12 @@ def _sexual_violence(work: EventWork) -> tuple[str, str] | None:
 
 
 def repair_event(work: EventWork) -> None:
-    found = _sexual_violence(work) or _retyped(work) or _mistyped_violence(work)
+    found = (
+        _sexual_violence(work)
+        or _retyped(work)
+        or _mistyped_violence(work)
+        or _mistyped_arrest(work)
+    )
     if found is None:
         return
     stated, why = found

@@ -122,11 +122,21 @@ _TIME_AFTER_PLACE = re.compile(
 )
 
 
+# A named place, then "and" and lower-case words: "Dara and other cities" sums up a
+# wave (ACLED codes each place; the first leads), "Tripoli and spread to other cities"
+# runs into the clause's verb. Either way the place is the name before "and".
+_NAME_THEN_AND = re.compile(r"^(?P<place>(?:the\s+)?[A-Z][^,;]*?)\s+and\s+[a-z]")
+
+
 def _without_time(value: GroundedValue) -> GroundedValue | None:
+    """The place without a time after it ("Kel, on Friday") or what follows its "and"."""
     m = _TIME_AFTER_PLACE.search(value.value)
-    if m is None or m.start() == 0:
+    if m is not None and m.start() > 0:
+        place = value.value[: m.start()]
+    elif named := _NAME_THEN_AND.match(value.value):
+        place = named.group("place")
+    else:
         return None
-    place = value.value[: m.start()]
     return value.model_copy(update={"value": place, "evidence": _prefix_spans(value, place)})
 
 
@@ -197,7 +207,7 @@ def _field_hygiene(work: EventWork) -> None:
     place = work.grounded.get("location")
     if place and (placed := _without_time(place)):
         work.grounded["location"] = place = placed
-        message = f"location cut to {placed.value!r}: the time after it is the date's"
+        message = f"location cut to {placed.value!r}: the rest is a time or a clause's"
         work.findings.append(repaired(Check.GROUNDING, work.at("location"), message))
     if place and (why := _not_a_place(place.value, work)):
         work.grounded["location"] = None
