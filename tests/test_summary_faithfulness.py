@@ -163,3 +163,12 @@ def test_views_and_predicates_are_read_narrowly() -> None:
     )
     text = "The opposition said the vote was illegitimate and called for a rerun."
     assert neutralise(text)[0] == text
+
+
+def test_an_explosive_report_is_a_report_and_an_explosive_device_a_device() -> None:
+    assert neutralise("This follows an explosive report on the school.")[0] == (
+        "This follows a report on the school."
+    )
+    assert neutralise("Police found an explosive device near Kel.")[0] == (
+        "Police found an explosive device near Kel."
+    )
