@@ -172,3 +172,11 @@ def test_an_explosive_report_is_a_report_and_an_explosive_device_a_device() -> N
     assert neutralise("Police found an explosive device near Kel.")[0] == (
         "Police found an explosive device near Kel."
     )
+
+
+def test_a_columns_noun_phrase_set_off_as_a_sentence_is_no_sentence() -> None:
+    assert problems("A risk to their fellow citizens.")
+    assert problems("A threat to the country's economic recovery.")
+    assert not problems("A bomb exploded in Kel on Monday.")
+    assert not problems("A spokesman says the talks will resume.")
+    assert not problems("A Senate report details failures and shortcomings before the riot in Kel.")

@@ -141,6 +141,15 @@ def problems(text: str) -> list[str]:
         found.append("ends on a title (the name after it cut off)")
     if len(words) >= MIN_WORDS and not _has_possible_verb(words):
         found.append("no verb (a label or a name, not a sentence)")
+    elif (
+        _INDEFINITE_OPENING.match(text)
+        and len(words) <= MAX_FRAGMENT_WORDS
+        and not _tells_an_act(words)
+    ):
+        # "A risk to their fellow citizens.", "A threat to the recovery.": a column's
+        # stylistic fragment, a noun phrase set off as a sentence. A report opening on
+        # "A" tells its act plainly ("A bomb exploded", "A man was killed").
+        found.append("no verb (a noun phrase set off as a sentence)")
     if (m := _ELLIPTICAL.match(text)) and not _VERB_FORM.search(m.group(1)):
         found.append("an elliptical fragment that continues the sentence before it")
     if is_heading(text):
@@ -190,6 +199,33 @@ def _has_possible_verb(words: list[str]) -> bool:
         word.islower() and word not in _FUNCTION_WORDS and following.lower() in _OBJECT_OPENERS
         for word, following in itertools.pairwise(words)
     )
+
+
+_INDEFINITE_OPENING = re.compile(r"^(?:An?|Another|One more)\s")
+# A column's fragment is short; a longer sentence opening on "A" is a report whose verb
+# the word shapes cannot tell from a plural ("A Senate report details failures ...").
+MAX_FRAGMENT_WORDS = 10
+# A verb beyond doubt: an auxiliary, a listed verb form, a pronoun subject, or a
+# lower-case word in -ed (plural nouns end in -s too: "citizens").
+_ED = re.compile(r"ed$")
+
+
+def _clear_verb(word: str) -> bool:
+    lowered = word.lower().replace("’", "'")
+    if _AUXILIARY_CONTRACTION.search(lowered) or lowered in _SUBJECT_PRONOUNS:
+        return True
+    if lowered in _VERB_FORMS or lowered in AUXILIARIES:
+        return True
+    return word[:1].islower() and bool(_ED.search(lowered))
+
+
+def _tells_an_act(words: list[str]) -> bool:
+    """A sentence opening on "A" has a verb beyond doubt, or the present tense right after
+    its noun ("A bomb explodes in Kel", "A spokesman says")."""
+    if any(map(_clear_verb, words)):
+        return True
+    third = words[2] if len(words) > 2 else ""
+    return third[:1].islower() and third.endswith("s") and not words[1].endswith("s")
 
 
 def _possible_verb(word: str) -> bool:
