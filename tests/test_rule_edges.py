@@ -824,3 +824,24 @@ def test_an_arrest_filed_as_a_strike_is_an_arrest() -> None:
     # A court that ordered an arrest made none.
     text = "A court in Kel ordered the arrest of a former minister on Monday."
     assert events_of(text, {**strike, "actor": "A court"}) == []
+
+
+def test_a_speaker_inside_a_relative_clause_is_the_speaker() -> None:
+    said = "Gunmen attacked a cafe in Kel in an assault that police said was linked to the Front."
+    assert speaker_of(said) == "police"
+    assert speaker_of("The strike, which officials said killed 12, hit a market.") == "officials"
+    assert speaker_of("It was the attack that he said was planned.") is None
+
+
+def test_a_name_with_state_in_it_is_no_speech() -> None:
+    from summarizer.checks.attribution import SPEECH
+
+    assert SPEECH.search("The bombing was linked to the Islamic State group.") is None
+    assert SPEECH.search("The ministry stated that three people died.")
+
+
+def test_rebels_that_have_taken_over_localities_overtook_territory() -> None:
+    text = "An army spokesman said the Mai Mai rebels have taken over four localities in Kel."
+    clash = {"ids": [1], "type": "Armed clash", "actor": "Mai Mai rebels", "place": "Kel"}
+    (event,) = events_of(text, clash)
+    assert event.sub_event_type == "Non-state actor overtakes territory"

@@ -180,3 +180,21 @@ def test_a_columns_noun_phrase_set_off_as_a_sentence_is_no_sentence() -> None:
     assert not problems("A bomb exploded in Kel on Monday.")
     assert not problems("A spokesman says the talks will resume.")
     assert not problems("A Senate report details failures and shortcomings before the riot in Kel.")
+
+
+def test_a_speaker_left_dangling_becomes_the_attribution() -> None:
+    article = {
+        "text": "Four guards were killed when a bomb detonated on a street in Kel on Monday, "
+        "Northland News reported.\nThe street was closed on Tuesday."
+    }
+    texts = _summary(
+        article,
+        ("Four guards were killed when a bomb detonated in Kel on Monday, Northland News.", [1]),
+        ("The street was closed on Tuesday.", [2]),
+    )
+    assert texts[0].endswith("in Kel on Monday, according to Northland News.")
+
+
+def test_a_name_said_twice_is_no_repeated_word() -> None:
+    assert not problems("The Mai Mai militia took the town of Kel on Monday.")
+    assert problems("The the militia took the town of Kel on Monday.")

@@ -55,6 +55,12 @@ _BEFORE = re.compile(rf"^([A-Z]{_NAME_CHAR}{{1,80}}?)\s+(?:{_VERB})\b")
 _PARTY_LABEL = re.compile(r"\s*\((?:[DRI]|Ind)(?:-[A-Z][\w. ]{0,20})?\)\s*$")
 _PARTY_IN_TEXT = re.compile(r"\s*\((?:[DRI]|Ind)(?:-[A-Z][\w. ]{0,20})?\)")
 _ACCORDING = re.compile(rf"\baccording to ({_NAME_CHAR}{{2,80}})", re.IGNORECASE)
+# Inside a relative clause: "an assault that police said imitated the Kel attacks",
+# "the strike, which officials said killed 12".
+_RELATIVE_SAID = re.compile(
+    r"\b(?:that|which|who)\s+((?:the\s+)?[\w.'’-]+(?:\s+[\w.'’-]+){0,3}?)\s+(?:said|say|says)\b",
+    re.IGNORECASE,
+)
 _DESCRIPTION = re.compile(
     rf"\s+\b(?:{language.alternatives('speaker_descriptions')})\b.*$", re.IGNORECASE
 )
@@ -95,7 +101,7 @@ def trim_before(text: str, position: int) -> str | None:
 def speaker_of(sentence: str) -> str | None:
     """Who an article sentence attributes its statement to, when it names them."""
     sentence = _PARTY_IN_TEXT.sub("", sentence)  # "(D-Calif.)" is no part of the name
-    for pattern in (_ACCORDING, _AFTER, _BEFORE):
+    for pattern in (_ACCORDING, _AFTER, _BEFORE, _RELATIVE_SAID):
         if m := pattern.search(sentence):
             # "a town near the base where officials said": the speaker is the relative
             # clause's subject, "officials".

@@ -170,7 +170,12 @@ def problems(text: str) -> list[str]:
     ):
         if m := pattern.search(text):
             found.append(f"{what} ({m.group(0).strip()!r})")
-    repeated = [m.group(1) for m in _REPEATED_WORD.finditer(text)]
+    # A repeat capitalised twice is a name ("the Mai Mai militia", "Bora Bora"), not a typo.
+    repeated = [
+        m.group(1)
+        for m in _REPEATED_WORD.finditer(text)
+        if not all(w[:1].isupper() for w in m.group(0).split())
+    ]
     if any(w.lower() not in _REPEAT_ALLOWED and not w.isdigit() for w in repeated):
         found.append("a word repeated")
     found.extend(_unbalanced(text))

@@ -188,6 +188,10 @@ def _restated_speech(work: SentenceWork) -> None:
         speakers = {sp} if (sp := speaker_of(closest.text)) else speakers
     if len(speakers) == 1:
         (speaker,) = speakers
+        # The model kept the speaker and dropped its verb (", Northland News."): the
+        # dangling name goes, the attribution takes its place.
+        dangling = re.compile(rf",\s+{re.escape(speaker)}\s*([.!?]?)$", re.IGNORECASE)
+        work.text = dangling.sub(r"\1", work.text.rstrip())
         attribution = _attribution(speaker, work.text)
         if attribution.endswith(" said") and _SPEECH_PARTICIPLE.search(work.text):
             return  # "Officials contradict X, saying ...": the subject already speaks

@@ -207,10 +207,11 @@ def _force_on_protest(work: EventWork) -> str | None:
 # the major cities of". The words between verb and place name no other thing ("seized
 # weapons in the city" took weapons); an attempt or a vow took nothing.
 _TOWNS_TAKEN = re.compile(
-    r"\b(?:seiz(?:ed|ing)|captur(?:ed|ing)|overr?an|overrunning|(?:took|taking)(?: control of)?)"
+    r"\b(?:seiz(?:ed|ing)|captur(?:ed|ing)|overr?an|overrunning|"
+    r"(?:took|taking|taken)(?: control of| over)?)"
     r"(?:\s+(?!(?:in|of|from|at|near|on|by|for|with|and)\b)[\w-]+){0,4}?\s+"
     r"(?:provincial capitals?|capitals?|cities|city|towns?|villages?|districts?|provinces?|"
-    r"territory)\b",
+    r"localit(?:y|ies)|territory)\b",
     re.IGNORECASE,
 )
 _ATTEMPT = re.compile(
