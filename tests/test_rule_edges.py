@@ -845,3 +845,14 @@ def test_rebels_that_have_taken_over_localities_overtook_territory() -> None:
     clash = {"ids": [1], "type": "Armed clash", "actor": "Mai Mai rebels", "place": "Kel"}
     (event,) = events_of(text, clash)
     assert event.sub_event_type == "Non-state actor overtakes territory"
+
+
+def test_an_explosion_ripping_through_a_warehouse_is_an_accident() -> None:
+    text = (
+        "An engineer was killed on Thursday when an explosion ripped through a warehouse of "
+        "petroleum products at an oil company in Kel."
+    )
+    blast = {"ids": [1], "type": "Remote explosive/landmine/IED", "place": "Kel", "killed": 1}
+    assert events_of(text, blast) == []
+    text = "Three workers were killed when militants set off a bomb at a factory in Kel."
+    assert len(events_of(text, blast)) == 1
