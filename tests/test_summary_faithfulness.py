@@ -198,3 +198,9 @@ def test_a_speaker_left_dangling_becomes_the_attribution() -> None:
 def test_a_name_said_twice_is_no_repeated_word() -> None:
     assert not problems("The Mai Mai militia took the town of Kel on Monday.")
     assert problems("The the militia took the town of Kel on Monday.")
+
+
+def test_present_tense_reports_opening_on_a_are_sentences() -> None:
+    assert not problems("A car bomb explodes in Kel, killing five people.")
+    assert not problems("A new curfew starts in Kel on Friday.")
+    assert problems("A source of frustration for officials.")

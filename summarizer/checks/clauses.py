@@ -53,12 +53,18 @@ _BEFORE = re.compile(rf"^([A-Z]{_NAME_CHAR}{{1,80}}?)\s+(?:{_VERB})\b")
 # A party label after a politician's name, "Sen. Ali Noor (D-Northland) said": not part
 # of the name a record or a summary carries.
 _PARTY_LABEL = re.compile(r"\s*\((?:[DRI]|Ind)(?:-[A-Z][\w. ]{0,20})?\)\s*$")
+# How or when the speaker spoke, between its name and the verb: "the army initially
+# said", "the opposition has long said".
+_ADVERB_TAIL = re.compile(
+    r"(?:\s+(?:\w+ly|long|later|also|now|earlier|previously|has|have|had))+$", re.IGNORECASE
+)
 _PARTY_IN_TEXT = re.compile(r"\s*\((?:[DRI]|Ind)(?:-[A-Z][\w. ]{0,20})?\)")
 _ACCORDING = re.compile(rf"\baccording to ({_NAME_CHAR}{{2,80}})", re.IGNORECASE)
 # Inside a relative clause: "an assault that police said imitated the Kel attacks",
 # "the strike, which officials said killed 12".
 _RELATIVE_SAID = re.compile(
-    r"\b(?:that|which|who)\s+((?:the\s+)?[\w.'’-]+(?:\s+[\w.'’-]+){0,3}?)\s+(?:said|say|says)\b",
+    r"\b(?:that|which)\s+((?:the\s+)?[\w.'’-]+(?:\s+[\w.'’-]+){0,3}?)"
+    r"(?:\s+(?:\w+ly|long|later|also|now|earlier|previously|has|have|had))*\s+(?:said|say|says)\b",
     re.IGNORECASE,
 )
 _DESCRIPTION = re.compile(
@@ -109,6 +115,7 @@ def speaker_of(sentence: str) -> str | None:
             speaker = _DESCRIPTION.sub("", speaker)
             speaker = _WHEN_AFTER_NAME.sub("", speaker)
             speaker = _PARTY_LABEL.sub("", speaker)
+            speaker = _ADVERB_TAIL.sub("", speaker)
             if (
                 not speaker
                 or _NOT_A_SPEAKER.search(speaker)

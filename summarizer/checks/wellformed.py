@@ -207,6 +207,7 @@ def _has_possible_verb(words: list[str]) -> bool:
 
 
 _INDEFINITE_OPENING = re.compile(r"^(?:An?|Another|One more)\s")
+_PRESENT_S = re.compile(r"(?<![su'’])s$")
 # A column's fragment is short; a longer sentence opening on "A" is a report whose verb
 # the word shapes cannot tell from a plural ("A Senate report details failures ...").
 MAX_FRAGMENT_WORDS = 10
@@ -229,8 +230,16 @@ def _tells_an_act(words: list[str]) -> bool:
     its noun ("A bomb explodes in Kel", "A spokesman says")."""
     if any(map(_clear_verb, words)):
         return True
-    third = words[2] if len(words) > 2 else ""
-    return third[:1].islower() and third.endswith("s") and not words[1].endswith("s")
+    # The present tense in the noun phrase's verb slot, the third to fifth word, after a
+    # word that is no function word ("A car bomb explodes", "A new curfew starts"; not
+    # "A source of frustration for officials").
+    return any(
+        word[:1].islower()
+        and _PRESENT_S.search(word)
+        and before.lower() not in _FUNCTION_WORDS
+        and not before.endswith("s")
+        for before, word in itertools.pairwise(words[1:5])
+    )
 
 
 def _possible_verb(word: str) -> bool:

@@ -21,8 +21,13 @@ from .base import Rule, drop_events
 
 _SECTIONS = language.sections("event_type_cues")
 # A threat, plan or charge just before the word: "would fight", "charged with ... bombings".
+# The words between stay inside the lead-in's own phrase: "warned of reprisals after
+# militants killed 12" reports the killing ("after", "as", "when", ... open a clause of
+# its own).
 _LEAD_IN = re.compile(
-    rf"\b(?:{language.alternatives('unreported_lead_ins')})\b(?:\W+\w+){{0,3}}\W*$",
+    rf"\b(?:{language.alternatives('unreported_lead_ins')})\b"
+    r"(?:\W+(?!(?:after|as|when|while|amid|since|following|but|and|before|because)\b)\w+){0,3}"
+    r"\W*$",
     re.IGNORECASE,
 )
 

@@ -392,9 +392,17 @@ def _taken_by_other(work: EventWork) -> str | None:
 # agreement's act (ACLED "Agreement"), whatever fighting the sentence recalls ("the scene
 # of some of the fiercest fighting"); "exchanged fire" is a clash.
 _EXCHANGED_CAPTIVES = re.compile(
-    r"\b(?:exchang(?:ed|ing|e)|swapp?(?:ed|ing)?|trad(?:ed|ing))\s+(?:\w+\s+){0,2}"
-    r"(?:prisoners|captives|hostages|detainees|bodies)\b|"
-    r"\b(?:prisoner|hostage|captive)s?\s+(?:swap|exchange)s?\b",
+    r"\b(?:exchanged|exchanging|swapped|swapping|traded|trading)\s+"
+    r"(?:(?:\d+|two|three|four|five|six|seven|eight|nine|ten|dozens|hundreds|scores|more|"
+    r"several|some|the|their|of|all)\s+){0,2}"
+    r"(?:prisoners|captives|hostages|detainees|bodies)\b",
+    re.IGNORECASE,
+)
+# ... unless the sentences tell a fight or put the exchange in another time ("a week
+# after the two sides exchanged prisoners, rebels attacked a post").
+_FIGHT_TOLD = re.compile(
+    r"\b(?:killing|killed|attacked|clashed|raged|opened fire|stormed|ambushed|shelled)\b|"
+    r"\b(?:after|since|before)\s+(?:\w+\s+){0,3}(?:exchanged|swapped|traded)\b",
     re.IGNORECASE,
 )
 
@@ -418,7 +426,8 @@ def _retyped(work: EventWork) -> tuple[str, str] | None:
         return stated, "a crowd is a side: ACLED codes no protesters' fight as an armed clash"
     if sub_event_type == "Armed clash" and (stated := _state_retook(work)):
         return stated, "the cited sentences tell the state's forces retaking ground"
-    if sub_event_type == "Armed clash" and _EXCHANGED_CAPTIVES.search(evidence):
+    exchanged = _EXCHANGED_CAPTIVES.search(evidence)
+    if sub_event_type == "Armed clash" and exchanged and not _FIGHT_TOLD.search(evidence):
         return "Agreement", "the cited sentences tell prisoners or bodies exchanged, no fight"
     remote_kind = EVENT_TYPE_OF[sub_event_type] == "Explosions/Remote violence"
     if remote_kind and (stated := _disrupted(work)):
@@ -514,12 +523,21 @@ def _mistyped_arrest(work: EventWork) -> tuple[str, str] | None:
     texts = [s.text for s in cited(work.article, work.ids)]
     if reports_kind(work.sub_event_type, texts) or not reports_kind("Arrests", texts):
         return None
+    if _NO_ARREST.search(" ".join(texts)):
+        return None  # "police said no arrests had been made"
     return "Arrests", "the cited sentences report an arrest by its actor, not its kind"
 
 
+# Lower-case, as news names the state's forces ("Northland police", "the army");
+# "the Kel Army", capitalised, may be a rebel army, whose detentions ACLED does not code
+# as arrests.
 _ARRESTING_FORCE = re.compile(
-    r"\b(?:police|policemen|officers|troops|soldiers|security forces|authorities|gendarmes|"
-    r"army|military)\b",
+    r"\b(?:[Pp]olice|policemen|officers|troops|soldiers|security forces|authorities|"
+    r"gendarmes|army|military)\b"
+)
+_NO_ARREST = re.compile(
+    r"\bno (?:arrests?|one (?:has|had) been (?:arrested|detained))\b|"
+    r"\b(?:not|never) (?:been )?(?:arrested|detained)\b",
     re.IGNORECASE,
 )
 
