@@ -88,13 +88,18 @@ def _country_near_place(work: EventWork) -> None:
         evidence=[Span(start=found.start, end=found.end, text=found.text)],
         alignment="exact",
     )
+    _filled(work, "country", f"country {found.text!r} filled from the words around the place")
+
+
+def _filled(work: EventWork, name: str, message: str) -> None:
+    """Note a field the rules filled from the article where the model left it empty."""
     work.findings.append(
         Finding.at(
             check=Check.GROUNDING,
             severity="info",
-            target=work.at("country"),
+            target=work.at(name),
             repaired=True,
-            message=f"country {found.text!r} filled from the words around the place",
+            message=message,
         )
     )
 
@@ -167,15 +172,7 @@ def _place_of_incident(work: EventWork) -> None:
                 continue
             work.grounded["location"] = grounded
             message = f"location filled from the incident's sentence {sentence.id}: {place!r}"
-            work.findings.append(
-                Finding.at(
-                    check=Check.GROUNDING,
-                    severity="info",
-                    target=work.at("location"),
-                    repaired=True,
-                    message=message,
-                )
-            )
+            _filled(work, "location", message)
             return
 
 
