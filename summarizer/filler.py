@@ -6,7 +6,9 @@ with a restatement of its place or day: "The incident occurred in Northland prov
 summary has not told; the second misdates the incident when the article's day is the
 day of the statement ("..., a monitoring group said Tuesday"). A wire summary carries
 neither. Such a sentence names the incident by a generic noun and says only that it
-occurred, took place or happened somewhere or some day.
+occurred, took place or happened (or was carried out by someone), in words the summary
+has told already; one that adds how, why or a new place ("by a suicide bomber",
+"during evening prayers") is no filler.
 """
 
 from __future__ import annotations
