@@ -897,3 +897,14 @@ def test_second_review_misfires_stay_fixed() -> None:
     # How the speaker spoke is no part of its name.
     said = "The attack, which the army initially said killed 12, hit a market in Kel."
     assert speaker_of(said) == "the army"
+
+
+def test_a_place_struck_by_a_storm_suffered_no_attack() -> None:
+    text = (
+        "Kel was struck by the region's latest tropical storm on Monday as it recovers from "
+        "an earthquake that killed hundreds."
+    )
+    shelling = {"ids": [1], "type": "Shelling/artillery/missile attack", "place": "Kel"}
+    assert events_of(text, shelling) == []
+    text = "The convoy was struck by a roadside bomb in Kel on Monday, killing four."
+    assert len(events_of(text, {**shelling, "type": "Remote explosive/landmine/IED"})) == 1

@@ -204,3 +204,13 @@ def test_present_tense_reports_opening_on_a_are_sentences() -> None:
     assert not problems("A car bomb explodes in Kel, killing five people.")
     assert not problems("A new curfew starts in Kel on Friday.")
     assert problems("A source of frustration for officials.")
+
+
+def test_a_pages_stray_quotation_mark_is_no_part_of_the_sentence() -> None:
+    from summarizer.rules.neutrality import complete_sentence
+
+    stray = 'The campaign collected 1.6 million signatures, the office said. "'
+    assert (
+        complete_sentence(stray)
+        == "The campaign collected 1.6 million signatures, the office said."
+    )

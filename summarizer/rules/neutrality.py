@@ -27,6 +27,7 @@ def check(draft: Draft, ctx: RuleContext) -> list[Finding]:
 
 _ADDED_ITEM = re.compile(r"[,;]\s+(?:as well as|and|or|including|along with|plus)\b")
 _COMPOUND_MODIFIER = re.compile(r"\w-[a-z]+$")
+_ORPHAN_QUOTE = re.compile(r'(?<=[.!?])\s+"$')
 MAX_STUB_WORDS = 3
 
 
@@ -37,6 +38,10 @@ def complete_sentence(text: str) -> str:
     government", leaves "between the Tripoli-based."). With no such clause, the stop is
     added and the sentence's own checks judge what is left."""
     text = text.strip()
+    # A quotation mark left alone after the stop, a page's stray ('... office. "'), is no
+    # part of the sentence.
+    if text.count('"') % 2 and (orphan := _ORPHAN_QUOTE.search(text)):
+        text = text[: orphan.start()]
     if not text or _END.search(text):
         return text
     if trimmed := trim_before(text, len(text)):
