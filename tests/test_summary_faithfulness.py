@@ -214,3 +214,14 @@ def test_a_pages_stray_quotation_mark_is_no_part_of_the_sentence() -> None:
         complete_sentence(stray)
         == "The campaign collected 1.6 million signatures, the office said."
     )
+
+
+def test_third_review_summary_misfires_stay_fixed() -> None:
+    from summarizer.checks.attribution import SPEECH
+    from summarizer.rules.neutrality import complete_sentence
+
+    assert SPEECH.search("EU member states that have ratified the deal met.") is None
+    assert SPEECH.search("The indictment states that he lied.")
+    assert not problems("A search for survivors continues in Dara.")
+    stray = 'He said the man was "dead on arrival." "'
+    assert complete_sentence(stray) == 'He said the man was "dead on arrival."'

@@ -55,8 +55,9 @@ _BEFORE = re.compile(rf"^([A-Z]{_NAME_CHAR}{{1,80}}?)\s+(?:{_VERB})\b")
 _PARTY_LABEL = re.compile(r"\s*\((?:[DRI]|Ind)(?:-[A-Z][\w. ]{0,20})?\)\s*$")
 # How or when the speaker spoke, between its name and the verb: "the army initially
 # said", "the opposition has long said".
+# Lower-case only: "the National Assembly", "Ali Kelly" end in names.
 _ADVERB_TAIL = re.compile(
-    r"(?:\s+(?:\w+ly|long|later|also|now|earlier|previously|has|have|had))+$", re.IGNORECASE
+    r"(?:\s+(?:[a-z]\w*ly|long|later|also|now|earlier|previously|has|have|had))+$"
 )
 _PARTY_IN_TEXT = re.compile(r"\s*\((?:[DRI]|Ind)(?:-[A-Z][\w. ]{0,20})?\)")
 _ACCORDING = re.compile(rf"\baccording to ({_NAME_CHAR}{{2,80}})", re.IGNORECASE)

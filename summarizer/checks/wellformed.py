@@ -220,9 +220,34 @@ def _clear_verb(word: str) -> bool:
     lowered = word.lower().replace("’", "'")
     if _AUXILIARY_CONTRACTION.search(lowered) or lowered in _SUBJECT_PRONOUNS:
         return True
-    if lowered in _VERB_FORMS or lowered in AUXILIARIES:
+    if lowered in _VERB_FORMS or lowered in AUXILIARIES or lowered in _NEWS_PRESENT:
         return True
     return word[:1].islower() and bool(_ED.search(lowered))
+
+
+# Present-tense verbs a news sentence opening on "A" often carries ("A search for
+# survivors continues", "A dispute over fees sparks protests").
+_NEWS_PRESENT = frozenset(
+    [
+        "continues",
+        "remains",
+        "arrives",
+        "begins",
+        "sparks",
+        "ends",
+        "starts",
+        "opens",
+        "follows",
+        "comes",
+        "goes",
+        "says",
+        "shows",
+        "leaves",
+        "takes",
+        "makes",
+        "burnt",
+    ]
+)
 
 
 def _tells_an_act(words: list[str]) -> bool:

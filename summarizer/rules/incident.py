@@ -26,8 +26,9 @@ _SECTIONS = language.sections("event_type_cues")
 # its own).
 _LEAD_IN = re.compile(
     rf"\b(?:{language.alternatives('unreported_lead_ins')})\b"
-    r"(?:\W+(?!(?:after|as|when|while|amid|since|following|but|and|before|because)\b)\w+){0,3}"
-    r"\W*$",
+    r"(?:[^\w,;:]+(?!(?:after|as|when|while|amid|since|following|but|before|because|then|"
+    r"was|were|is|are|had|has)\b)\w+){0,3}"
+    r"[^\w,;:]*$",
     re.IGNORECASE,
 )
 

@@ -27,7 +27,7 @@ def check(draft: Draft, ctx: RuleContext) -> list[Finding]:
 
 _ADDED_ITEM = re.compile(r"[,;]\s+(?:as well as|and|or|including|along with|plus)\b")
 _COMPOUND_MODIFIER = re.compile(r"\w-[a-z]+$")
-_ORPHAN_QUOTE = re.compile(r'(?<=[.!?])\s+"$')
+_ORPHAN_QUOTE = re.compile(r'(?<=[.!?"”])\s+"$')
 MAX_STUB_WORDS = 3
 
 

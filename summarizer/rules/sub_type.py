@@ -393,14 +393,17 @@ def _taken_by_other(work: EventWork) -> str | None:
 # of some of the fiercest fighting"); "exchanged fire" is a clash.
 _EXCHANGED_CAPTIVES = re.compile(
     r"\b(?:exchanged|exchanging|swapped|swapping|traded|trading)\s+"
-    r"(?:(?:\d+|two|three|four|five|six|seven|eight|nine|ten|dozens|hundreds|scores|more|"
-    r"several|some|the|their|of|all)\s+){0,2}"
-    r"(?:prisoners|captives|hostages|detainees|bodies)\b",
+    r"(?:(?:\d[\d,]*|two|three|four|five|six|seven|eight|nine|ten|dozens|hundreds|scores|more|"
+    r"several|some|the|their|of|all|about|around|nearly|over|almost)\s+){0,3}"
+    r"(?:prisoners|captives|hostages|detainees|bodies|POWs)\b|"
+    r"\b(?:completed|carried out|held|conducted)\s+(?:a|an|another|the)\s+"
+    r"(?:prisoner|hostage|captive)s?\s+(?:swap|exchange)\b",
     re.IGNORECASE,
 )
 # ... unless the sentences tell a fight or put the exchange in another time ("a week
 # after the two sides exchanged prisoners, rebels attacked a post").
 _FIGHT_TOLD = re.compile(
+    r"(?<!soldiers )(?<!fighters )(?<!troops )"
     r"\b(?:killing|killed|attacked|clashed|raged|opened fire|stormed|ambushed|shelled)\b|"
     r"\b(?:after|since|before)\s+(?:\w+\s+){0,3}(?:exchanged|swapped|traded)\b",
     re.IGNORECASE,
@@ -518,7 +521,8 @@ def _mistyped_arrest(work: EventWork) -> tuple[str, str] | None:
     strike): the arrest is the incident, retyped, not dropped."""
     # Only the state's arrest by its own forces: "the talks", "a court" or a group named
     # near an arrest made none.
-    if not work.actor1 or not _ARRESTING_FORCE.search(work.actor1):
+    actor = (work.actor1 or "")[:1].lower() + (work.actor1 or "")[1:]
+    if not actor or not _ARRESTING_FORCE.search(actor):
         return None
     texts = [s.text for s in cited(work.article, work.ids)]
     if reports_kind(work.sub_event_type, texts) or not reports_kind("Arrests", texts):
@@ -536,8 +540,9 @@ _ARRESTING_FORCE = re.compile(
     r"gendarmes|army|military)\b"
 )
 _NO_ARREST = re.compile(
-    r"\bno (?:arrests?|one (?:has|had) been (?:arrested|detained))\b|"
-    r"\b(?:not|never) (?:been )?(?:arrested|detained)\b",
+    r"\bno (?:arrests?|suspects?)\b|\bno(?: one|body) (?:\w+ )?(?:was|were|has|have|had|been)\b|"
+    r"\b(?:not|never) (?:\w+ )?(?:been )?(?:arrested|detained)\b|"
+    r"\b(?:yet to|not|no) (?:\w+ )?(?:make|made|making)? ?(?:any )?arrests?\b",
     re.IGNORECASE,
 )
 
