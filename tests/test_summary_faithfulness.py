@@ -225,3 +225,10 @@ def test_third_review_summary_misfires_stay_fixed() -> None:
     assert not problems("A search for survivors continues in Dara.")
     stray = 'He said the man was "dead on arrival." "'
     assert complete_sentence(stray) == 'He said the man was "dead on arrival."'
+
+
+def test_a_list_ending_the_sentence_is_no_stub() -> None:
+    from summarizer.rules.neutrality import complete_sentence
+
+    listed = "The talks in Kel involved Northland, Dara and Kel"
+    assert complete_sentence(listed) == listed + "."

@@ -58,7 +58,9 @@ def complete_sentence(text: str) -> str:
     # before the comma still waits for its noun ("between the Kel-based, UN-recognised").
     cut: int = max(text.rfind(", "), text.rfind("; "))
     tail = text[cut + 2 :].split() if cut >= 0 else []
-    stub = len(tail) <= MAX_STUB_WORDS or (
+    # A tail that ends a list ("Northland, Dara and Kel") is the sentence's own end.
+    ends_list = len(tail) >= 2 and tail[-2].casefold() in ("and", "or")
+    stub = (len(tail) <= MAX_STUB_WORDS and not ends_list) or (
         bool(tail) and tail[-1].casefold() in language.words("dangling_words")
     )
     if cut > len(text) // 3 and stub and not _COMPOUND_MODIFIER.search(text[:cut]):
