@@ -16,6 +16,7 @@ from __future__ import annotations
 import re
 
 from .checks.attribution import SPEECH
+from .checks.clauses import TRAILING_ATTRIBUTION
 from .rules.incident import WEEKDAY
 
 # "[The monitoring group said (that)] the incident occurred ..." (the speaker frame too).
@@ -50,7 +51,7 @@ def filler_restatement(text: str, earlier: list[str], cited: str) -> str | None:
             return f"it dates the incident to {day.group(0)}, the day of a statement"
     if not earlier:
         return None
-    rest = _TRAILING_SOURCE.sub("", rest)
+    rest = TRAILING_ATTRIBUTION.sub("", rest)  # the source it ends on
     if not re.search(r"\w", rest):
         return "it says only that the incident occurred"
     told = set().union(*(_specifics(s) for s in earlier))
@@ -58,13 +59,6 @@ def filler_restatement(text: str, earlier: list[str], cited: str) -> str | None:
     if _specifics(rest) <= told and _only_told(rest, earlier_words):
         return "it restates where, when or by whom the incident occurred, told already"
     return None
-
-
-# A source the filler ends on: ", according to Northland News", ", police said".
-_TRAILING_SOURCE = re.compile(
-    r"(?:,?\s*according to [^,.]+|,\s*(?:[\w’'.-]+\s+){1,5}(?:said|says|reported))\s*[.!?]?\s*$",
-    re.IGNORECASE,
-)
 
 
 # What a bare "where, when or who" says besides the summary's own words: prepositions,

@@ -50,15 +50,14 @@ _AFTER = re.compile(
 # "The ministry said ..." at the start of the sentence; the name may hold a title's or an
 # abbreviation's dots ("Gov. Ali Noor said", "U.S. officials said").
 _BEFORE = re.compile(rf"^([A-Z]{_NAME_CHAR}{{1,80}}?)\s+(?:{_VERB})\b")
-# A party label after a politician's name, "Sen. Ali Noor (D-Northland) said": not part
-# of the name a record or a summary carries.
-_PARTY_LABEL = re.compile(r"\s*\((?:[DRI]|Ind)(?:-[A-Z][\w. ]{0,20})?\)\s*$")
 # How or when the speaker spoke, between its name and the verb: "the army initially
-# said", "the opposition has long said".
-# Lower-case only: "the National Assembly", "Ali Kelly" end in names.
+# said", "the opposition has long said". Lower-case only: "the National Assembly", "Ali
+# Kelly" end in names.
 _ADVERB_TAIL = re.compile(
     r"(?:\s+(?:[a-z]\w*ly|long|later|also|now|earlier|previously|has|have|had))+$"
 )
+# A party label after a politician's name, "Sen. Ali Noor (D-Northland) said": not part
+# of the name a record or a summary carries (taken out of the sentence before reading it).
 _PARTY_IN_TEXT = re.compile(r"\s*\((?:[DRI]|Ind)(?:-[A-Z][\w. ]{0,20})?\)")
 _ACCORDING = re.compile(rf"\baccording to ({_NAME_CHAR}{{2,80}})", re.IGNORECASE)
 # Inside a relative clause: "an assault that police said imitated the Kel attacks",
@@ -115,7 +114,6 @@ def speaker_of(sentence: str) -> str | None:
             speaker = _RELATIVE.split(m.group(1).strip())[-1].strip()
             speaker = _DESCRIPTION.sub("", speaker)
             speaker = _WHEN_AFTER_NAME.sub("", speaker)
-            speaker = _PARTY_LABEL.sub("", speaker)
             speaker = _ADVERB_TAIL.sub("", speaker)
             if (
                 not speaker
@@ -125,3 +123,11 @@ def speaker_of(sentence: str) -> str | None:
                 continue
             return speaker
     return None
+
+
+# An attribution at a sentence's end: ", a monitor said", ", according to police".
+TRAILING_ATTRIBUTION = re.compile(
+    r"(?:,\s*(?:[\w’'.-]+\s+){1,6}(?:said|says|reported|added)|,?\s*according to [^,.]+)"
+    r"\s*[.!?]?\s*$",
+    re.IGNORECASE,
+)

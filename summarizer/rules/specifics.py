@@ -20,7 +20,7 @@ import re
 
 from .. import language
 from ..article import Sentence as ArticleSentence
-from ..checks.clauses import trim_before
+from ..checks.clauses import TRAILING_ATTRIBUTION, trim_before
 from ..checks.grounding import FIGURE, cited
 from ..checks.lexicon import alternative_words
 from ..checks.negation import NEGATION
@@ -153,21 +153,13 @@ def _completes_cut_off(text: str, sources: list[ArticleSentence]) -> str | None:
         m = re.search(rf"\b{last}\b", text)
         if m is None:
             continue
-        added = _TRAILING_SPEAKER.sub("", text[m.end() :]).strip(" .,;:!?\"'”’")
+        added = TRAILING_ATTRIBUTION.sub("", text[m.end() :]).strip(" .,;:!?\"'”’")
         others = " ".join(s.text for s in sources if s is not source)
         # Words another cited sentence holds are the article's, not a guess.
         new = [w for w in _WORD.findall(added) if not re.search(rf"\b{re.escape(w)}\b", others)]
         if new:
             return added
     return None
-
-
-# An attribution the summary adds at the end: ", a monitor said", "according to police".
-_TRAILING_SPEAKER = re.compile(
-    r"(?:,\s*(?:[\w’'.-]+\s+){1,6}(?:said|says|reported|added)|,?\s*according to [^,.]+)"
-    r"\s*[.!?]?\s*$",
-    re.IGNORECASE,
-)
 
 
 def _dropped_negation(text: str, sources: list[ArticleSentence]) -> str | None:
