@@ -115,6 +115,8 @@ def split_sentences(text: str, language: str = "en") -> list[Sentence]:
 
 
 _TITLES = language.sections("title_abbreviations")
+# The verbs that attribute a quotation right after it ("..." she said).
+_QUOTE_VERBS = "said|says|asked|asks|added|adds|replied|replies|told|wrote|writes|shouted|tweeted"
 # Splits sentencex makes inside one sentence of English news, where a period belongs to
 # an abbreviation. Each pattern is (end of the part before, start of the part after).
 _ABBREVIATION_SPLITS = (
@@ -136,6 +138,17 @@ _ABBREVIATION_SPLITS = (
             r"Mountain|Pacific)(?=[,.;)]|\s+[Tt]ime\b|\s+\()"
             r"|(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|"
             r"today|tomorrow|yesterday|on)\b"
+        ),
+    ),
+    # A quoted question or exclamation and its attribution are one sentence in news
+    # style: '"Would it be okay?" | Johnson asked', '"Never!" | she said', '"Why?" | asked
+    # Noor'. The part after names the speaker then a speech verb, or the verb then a name;
+    # a capitalised pronoun opens a new sentence ('"Why?" He said nothing.').
+    (
+        re.compile(r"[?!][\"”’']$"),
+        re.compile(
+            rf"(?:(?:[A-Z][\w.'’-]*\s+){{1,4}}|(?:he|she|they|we)\s+)"
+            rf"(?:{_QUOTE_VERBS})\b|(?:{_QUOTE_VERBS})\s+(?:[A-Z]|the\s)"
         ),
     ),
     # A part that starts lower-case or with a hyphen is the rest of the sentence: edited

@@ -88,3 +88,15 @@ def events_of(text: str, *events: dict[str, Any]) -> list[Event]:
     """The assembled events of `text` when the model answers `events`."""
     answer = {"summary": _EVENT_TEST_SUMMARY, "events": list(events)}
     return summarize(text, backend=FakeBackend(answer), settings=_EVENT_TEST_SETTINGS).events
+
+
+# A model whose summary is the test's and that names no events: which of its sentences
+# survive the summary rules, as written, with no lede filling to change the picture.
+_SUMMARY_TEST_SETTINGS = Settings(backend="local", max_reasks=0, rereads=0, min_summary_sentences=0)
+
+
+def summary_of(article: str | dict[str, Any], *sentences: tuple[str, list[int]]) -> list[str]:
+    """The summary's sentences when the model answers `sentences` (text, cited ids)."""
+    answer = {"summary": [{"text": t, "ids": ids} for t, ids in sentences], "events": []}
+    result = summarize(article, backend=FakeBackend(answer), settings=_SUMMARY_TEST_SETTINGS)
+    return [s.text for s in result.summary]

@@ -8,22 +8,10 @@ an organisation's initials. The article texts are written for the test.
 
 from __future__ import annotations
 
-from typing import Any
+from fakes import summary_of as _summary
 
-from fakes import FakeBackend
-
-from summarizer import Settings, summarize
 from summarizer.checks.lexicon import neutralise
 from summarizer.checks.wellformed import problems
-
-# No lede filling: these tests watch which of the model's sentences survive.
-SETTINGS = Settings(backend="local", max_reasks=0, rereads=0, min_summary_sentences=0)
-
-
-def _summary(article: dict[str, Any], *sentences: tuple[str, list[int]]) -> list[str]:
-    answer = {"summary": [{"text": t, "ids": ids} for t, ids in sentences], "events": []}
-    result = summarize(article, backend=FakeBackend(answer), settings=SETTINGS)
-    return [s.text for s in result.summary]
 
 
 def test_a_sentence_completing_a_cut_off_one_is_dropped() -> None:

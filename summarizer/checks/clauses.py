@@ -83,9 +83,10 @@ MAX_SPEAKER_WORDS = 8
 def verb_after_name(verbs: str) -> str:
     """The pattern, matched right after a name, of that name as the subject of one of
     `verbs`: "X said", "X, the group's spokesman, said", "X on Tuesday vowed", "X has now
-    determined"."""
+    determined", and the stray comma of wire copy after a long name ("X of the Y group,
+    said")."""
     return (
-        rf"^(?:\s*,[^,]{{1,60}},)?\s+(?:now\s+|on\s+\w+\s+|earlier\s+|later\s+)?"
+        rf"^(?:\s*,[^,]{{1,60}},|,)?\s+(?:now\s+|on\s+\w+\s+|earlier\s+|later\s+)?"
         rf"(?:has\s+|have\s+|had\s+|also\s+)?(?:{verbs})\b"
     )
 

@@ -56,9 +56,20 @@ _UNMANNED = (
     "Remote explosive/landmine/IED",
     "Chemical weapon",
 )
-_WEAPON_WORDS = tuple(cue for sub in _UNMANNED for cue in language.sections("sub_type_cues")[sub])
+# Weapons found, seized or handed in: "arms", "ammunition" (a find's haul).
+_WEAPON_WORDS = (
+    *(cue for sub in _UNMANNED for cue in language.sections("sub_type_cues")[sub]),
+    "weapons",
+    "arms",
+    "ammunition",
+    "explosives",
+)
 # Lower-case, as news writes a weapon: "Royal Artillery" and "the 5th Artillery" are units.
-_WEAPON = re.compile(rf"^(?:the |an? )?(?:[\w-]+ )?(?:{'|'.join(_WEAPON_WORDS)})$")
+# Up to two words before it ("suspected wartime grenades"), and a list after it
+# ("grenades and a thousand rounds of ammunition").
+_WEAPON = re.compile(
+    rf"^(?:the |an? )?(?:[\w-]+ ){{0,2}}(?:{'|'.join(_WEAPON_WORDS)})(?: and [^,]+)?$"
+)
 
 
 def names_a_weapon(value: str) -> bool:
@@ -84,7 +95,9 @@ def _not_a_party(actor: str, work: EventWork) -> str | None:
     # A country or town is no crowd either: "Cuba" marching in Cuba are its protesters.
     if kind in (*VIOLENT_TYPES, "Protests", "Riots") and _the_place(actor, work):
         return "it names the record's place, not who carried it out"
-    if kind in VIOLENT_TYPES and names_a_weapon(actor):
+    # A weapon found or defused is the find, not the finder.
+    disrupted = work.sub_event_type == "Disrupted weapons use"
+    if (kind in VIOLENT_TYPES or disrupted) and names_a_weapon(actor):
         return "it names the weapon, not who carried it out"
     return None
 

@@ -23,11 +23,13 @@ def _event_key(event: Event) -> tuple[str, str]:
 
 
 # A protest's sub-types by the force used on it, least first: a merged protest takes the
-# most.
+# most. A crowd's own violence comes last: where protesters threw petrol bombs while
+# police fired tear gas, ACLED codes the one event a violent demonstration (a riot).
 _PROTEST_FORCE = (
     "Peaceful protest",
     "Protest with intervention",
     "Excessive force against protesters",
+    "Violent demonstration",
 )
 # Two protest records at one place and day are one protest where their sentences are next
 # to each other, their crowds are not named apart ("teachers" and "farmers" are two
@@ -72,6 +74,7 @@ def merge_duplicate_events(events: list[Event]) -> list[Event]:
             forces = _PROTEST_FORCE.index
             if forces(event.sub_event_type) > forces(twin.sub_event_type):
                 twin.sub_event_type = event.sub_event_type
+                twin.event_type = event.event_type
             if twin.actors.actor1 is None:
                 twin.actors.actor1 = event.actors.actor1
             if twin.actors.actor2 is None:

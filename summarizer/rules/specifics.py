@@ -3,8 +3,9 @@
 Word overlap lets "Police shot dead twelve marchers in Lagos" pass against a sentence
 about a peaceful march in Lagos: half the words are there. A wire editor checks the
 specifics: every figure (digits or number words) and every name (a capitalised word
-that is not a function word) a summary sentence states must be in its cited sentences
-or the headline. One found elsewhere in the article is cited there too; one the article
+that is not a function word) a summary sentence states, and every word that
+characterises a crowd or an act ("peaceful", "violent", "unarmed"), must be in its cited
+sentences or the headline. One found elsewhere in the article is cited there too; one the article
 does not hold at all (a name completed from "Robert...", a figure made up) drops the
 sentence, as does a sentence with letters of a script the article does not use (a small
 model's vocabulary leaking). A negation the cited sentences lack (the reverse of what
@@ -58,6 +59,28 @@ _ACRONYM = re.compile(r"^[A-Z]{2,6}$")
 _NAME_RUN = re.compile(r"[A-Z][\w’'-]*(?:\s+(?:(?:for|of|and|the|on|in)\s+)*[A-Z][\w’'-]*)+")
 
 
+# How a crowd or an act is characterised, which turns a report around: "peaceful" for a
+# march where a protester threw a firebomb, "unarmed" for a man the article says was
+# armed. A small model adds them from its idea of the story; like a name, each must be in
+# what the sentence cites (or elsewhere in the article, then cited), or the sentence goes.
+# Each word with the stem its support may take ("violent" is held by "violence").
+_CHARACTERISATIONS = {
+    "peaceful": r"peaceful",
+    "peacefully": r"peaceful",
+    "nonviolent": r"non-?violen",
+    "non-violent": r"non-?violen",
+    "violent": r"violen",
+    "violently": r"violen",
+    "unarmed": r"unarmed",
+}
+_CHARACTERISATION = re.compile(rf"\b(?:{'|'.join(_CHARACTERISATIONS)})\b", re.IGNORECASE)
+
+
+def characterisations(text: str) -> list[str]:
+    """The characterising words (`_CHARACTERISATIONS`) a sentence uses, lower-case."""
+    return list(dict.fromkeys(m.group(0).lower() for m in _CHARACTERISATION.finditer(text)))
+
+
 def _spelled_out(text: str, acronym: str) -> bool:
     """Does `text` write `acronym` dotted, or spell out a name whose initials begin with it?"""
     dotted = r"\.?".join(acronym) + r"\.?"
@@ -74,6 +97,8 @@ def _spelled_out(text: str, acronym: str) -> bool:
 
 
 def _holds(text: str, specific: str) -> bool:
+    if (stem := _CHARACTERISATIONS.get(specific)) is not None:
+        return bool(re.search(rf"\b{stem}", text, re.IGNORECASE))
     forms = [specific]
     if specific.casefold() in _MONTH_ABBREVIATIONS:
         forms.append(_MONTH_ABBREVIATIONS[specific.casefold()])
@@ -110,7 +135,8 @@ def repair_sentence(work: SentenceWork) -> None:
         work.findings.append(repaired(Check.GROUNDING, work.where, message))
         work.dropped = True
         return
-    missing = [x for x in specifics(work.text) if not _holds(support, x)]
+    stated = specifics(work.text) + characterisations(work.text)
+    missing = [x for x in stated if not _holds(support, x)]
     if not missing:
         return
     extra: list[int] = []

@@ -18,7 +18,7 @@ import re
 from .. import language
 from ..checks.grounding import cited
 from ..checks.negation import NEGATED_BEFORE
-from ..schema import EVENT_TYPE_OF, Check
+from ..schema import EVENT_TYPE_OF, VIOLENT_TYPES, Check
 from .base import EventWork, Rule, repaired
 from .incident import WEEKDAY, reports_kind
 
@@ -442,6 +442,9 @@ def _retyped(work: EventWork) -> tuple[str, str] | None:
     ground = sub_event_type in _TERRITORY and not _SUB_TYPE_CUES[sub_event_type].search(evidence)
     if sub_event_type == "Armed clash" or ground:
         taken = _towns_taken(work)
+        if taken and _handed_over(evidence):
+            # ACLED's takeovers are battles; ground the other side left is no battle.
+            taken = "Non-violent transfer of territory"
         if taken and taken != sub_event_type:
             return taken, "the cited sentences tell towns taken, no fight"
     if sub_event_type == "Armed clash" and (stated := _person_captured(work)):
@@ -547,6 +550,64 @@ _NO_ARREST = re.compile(
 )
 
 
+def _handed_over(evidence: str) -> bool:
+    """Ground handed over: a withdrawal told (not denied), no fight and no one killed. It is
+    often told in a time clause of the taking over ("took control of the town after the
+    other side withdrew"): there the clause is the transfer, not someone's past."""
+    return _tells(_SUB_TYPE_CUES["Non-violent transfer of territory"], evidence) and not (
+        _CLASH_SIDES["two sides"].search(evidence) or _CLASH_SIDES["lethal"].search(evidence)
+    )
+
+
+# A protest told by its crowd or its march (sub_type_cues.txt "Peaceful protest").
+_PROTEST_WORDS = _SUB_TYPE_CUES["Peaceful protest"]
+# A weapon named, for a find: "discovered arms", not "intercepted four smugglers".
+_WEAPON_WORDS = re.compile(
+    r"\b(?:weapons?|arms|explosives?|grenades?|ammunition|missiles?|rockets?|mortars?|"
+    r"bombs?|devices?|mines?|drones?|rifles?|guns?|firearms)\b",
+    re.IGNORECASE,
+)
+# A place entered or held: "have taken control of the town", "moved into the base".
+_PLACE_ENTERED = re.compile(
+    r"\b(?:(?:took|taken|takes|taking|assumed|gained|seized)\s+(?:full\s+)?control\s+of|"
+    r"controlled|took\s+over|taken\s+over|moved\s+into|entered)\b",
+    re.IGNORECASE,
+)
+_VIOLENT_KINDS = (*VIOLENT_TYPES, "Protests")
+
+
+def _mistyped_development(work: EventWork) -> tuple[str, str] | None:
+    """A violent record its sentences do not report as its kind, whose sentences report a
+    riot at a protest ("a protester throws a Molotov cocktail during a demonstration"
+    filed as a bombing), a weapon found or defused ("the army discovered arms and
+    missiles in a farm" filed as a battle), or a battle's ground handed over ("forces
+    took control of the town after the other side withdrew"): retyped, not dropped
+    (incident rule). Never a record of talks or politics: a withdrawal debated is none."""
+    kind = EVENT_TYPE_OF[work.sub_event_type]
+    texts = [s.text for s in cited(work.article, work.ids)]
+    if kind not in _VIOLENT_KINDS or reports_kind(work.sub_event_type, texts):
+        return None
+    evidence = " ".join(texts)
+    disrupted = _SUB_TYPE_CUES["Disrupted weapons use"]
+    if _PROTEST_WORDS.search(evidence) and _tells_riot(evidence):
+        stated, why = "Violent demonstration", "a riot at a protest"
+    elif (
+        _WEAPON_WORDS.search(evidence)
+        and _told_as_done(disrupted, evidence)
+        and not (
+            _CLASH_SIDES["went off"].search(evidence) or _CLASH_SIDES["lethal"].search(evidence)
+        )
+    ):
+        stated, why = "Disrupted weapons use", "a weapon found, seized or defused, none used"
+    elif kind == "Battles" and _PLACE_ENTERED.search(evidence) and _handed_over(evidence):
+        stated, why = "Non-violent transfer of territory", "ground handed over, no fight"
+    else:
+        return None
+    if not reports_kind(stated, texts):
+        return None  # a plan, a charge or a dated past (the incident rule's own test)
+    return stated, f"the cited sentences report {why}, not its kind"
+
+
 def _sexual_violence(work: EventWork) -> tuple[str, str] | None:
     """A fight or an attack whose sentences tell rape or molestation as done ("security
     forces raped women as they dispersed protesters"), not a charge, a trial or a past
@@ -566,6 +627,7 @@ def repair_event(work: EventWork) -> None:
         or _retyped(work)
         or _mistyped_violence(work)
         or _mistyped_arrest(work)
+        or _mistyped_development(work)
     )
     if found is None:
         return
