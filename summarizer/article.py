@@ -145,9 +145,11 @@ _ABBREVIATION_SPLITS = (
     # Noor'. The part after names the speaker then a speech verb, or the verb then a name;
     # a capitalised pronoun opens a new sentence ('"Why?" He said nothing.').
     (
-        re.compile(r"[?!][\"”’']$"),
+        # The part before is the quotation alone: 'Protesters chanted "Down with it!" |
+        # Police said ...' is two sentences.
+        re.compile(r"^[\"“‘'][^\"“”]*[?!][\"”’']$"),
         re.compile(
-            rf"(?:(?:[A-Z][\w.'’-]*\s+){{1,4}}|(?:he|she|they|we)\s+)"
+            rf"(?:(?!(?:He|She|They|We|It|I)\b)(?:[A-Z][\w.'’-]*\s+){{1,4}}|(?:he|she|they|we)\s+)"
             rf"(?:{_QUOTE_VERBS})\b|(?:{_QUOTE_VERBS})\s+(?:[A-Z]|the\s)"
         ),
     ),

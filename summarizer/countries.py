@@ -53,6 +53,31 @@ def _table() -> tuple[re.Pattern[str], dict[str, str]]:
     return re.compile(rf"(?<![\w.-])(?:{alternatives})(?![\w-])"), names
 
 
+def _adjective_forms(name: str) -> set[str]:
+    """The adjectives English makes of a country's name by its usual spelling rules:
+    "Syria" -> "Syrian", "Chad" -> "Chadian", "Iraq" -> "Iraqi", "Sudan" -> "Sudanese",
+    "Italy" -> "Italian", "Ukraine" -> "Ukrainian", "Mexico" -> "Mexican". A few more than
+    English uses ("Chadese"): harmless, as only a capitalised word before a force is read."""
+    if name.endswith("a"):
+        return {name + "n"}
+    if name.endswith(("e", "y")):
+        return {name[:-1] + "ian", name[:-1] + "an"}
+    if name.endswith("o"):
+        return {name[:-1] + "an", name + "lese"}
+    return {name + "ian", name + "i", name + "ese", name + "an"}
+
+
+@lru_cache(maxsize=1)
+def demonym_pattern() -> str:
+    """A regular-expression alternation of the adjectives naming a country's people and
+    forces ("Syrian", "Iraqi", "French"): the spelling rules over every country's short
+    name and news form, and the irregular ones (data/language/demonyms.txt)."""
+    _pattern, names = _table()
+    forms = {a for n in names if " " not in n for a in _adjective_forms(n)}
+    forms |= {a for adjectives in language.sections("demonyms").values() for a in adjectives}
+    return "|".join(re.escape(f) for f in sorted(forms, key=len, reverse=True))
+
+
 def country_mentions(text: str) -> list[CountryMention]:
     pattern, names = _table()
     return [

@@ -72,7 +72,7 @@ class Settings:
     parallel: int = 1
     # Groups of sentences the coverage check flags (an incident no event cites) that are
     # sent again in a short window, events only (reread.py); 0 turns re-reading off.
-    rereads: int = 2
+    rereads: int = 4
     # A summary shorter than this is filled with the article's lede sentences (repaired
     # like the model's; assemble.cover_events); 0 leaves the model's summary as it is.
     min_summary_sentences: int = 4

@@ -108,7 +108,7 @@ def test_batch_run_on_the_eval_articles_equals_replay(tmp_path: Path, replayed) 
         rounds = [len(batch) for batch in stub.sent]
         _sent_once(stub)
     # Round 1: every chunk's first pass of all 81 articles; round 2: their re-reads.
-    assert rounds == [86, 15]
+    assert rounds == [86, 21]
     lines = [json.loads(x) for x in out.read_text().splitlines()]
     assert [x["input"] for x in lines] == files  # input order
     assert all(x["ok"] for x in lines)
@@ -117,7 +117,7 @@ def test_batch_run_on_the_eval_articles_equals_replay(tmp_path: Path, replayed) 
         assert any(n.startswith("answered by batch batch_") for n in line["result"]["run"]["notes"])
     status = CliRunner().invoke(app, ["batch", "status", "--job", str(tmp_path / "job")])
     assert "round 1: 86 lines in 1 file(s): completed 1 [batch_1]" in status.output
-    assert "101 answered lines" in status.output
+    assert "107 answered lines" in status.output
 
 
 def test_a_request_line_is_what_the_openai_backend_sends(tmp_path: Path) -> None:

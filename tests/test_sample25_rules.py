@@ -1,4 +1,4 @@
-"""Rules from held-out sample 25 (news read after it was scored): each encodes a general
+"""Rules from held-out samples 25 and 26 (news read after it was scored): each encodes a general
 pattern of English news, tested on invented sentences with its near misses."""
 
 from __future__ import annotations
@@ -135,3 +135,215 @@ def test_the_weapons_found_are_not_who_found_them() -> None:
     text = "Police seized weapons from arms dealers near a school in Dara."
     (event,) = events_of(text, {**record, "actor": "Police"})
     assert event.actors.actor1 is not None and event.actors.actor1.value == "Police"
+
+
+def test_a_later_detail_of_an_incidents_scene_is_no_second_record() -> None:
+    text = (
+        "Two drones loaded with explosives exploded near the president in Dara on Sunday.\n"
+        "The officials said one drone exploded above the parade."
+    )
+    first = {"ids": [1], "type": "Air/drone strike", "place": "Dara"}
+    scene = {"ids": [2], "type": "Air/drone strike", "place": "parade"}
+    (event,) = events_of(text, first, scene)
+    assert event.sentence_ids == [1, 2]
+    # A second incident told with its own town, or its own toll, stays apart.
+    text = (
+        "A drone exploded near the president in Dara on Sunday.\n"
+        "Another drone struck a market in Northtown, killing three."
+    )
+    other_town = {"ids": [2], "type": "Air/drone strike", "place": "Northtown"}
+    assert len(events_of(text, first, other_town)) == 2
+    market = {"ids": [2], "type": "Air/drone strike", "place": "a market", "fatalities": 3}
+    assert len(events_of(text, first, market)) == 2
+
+
+def test_a_country_s_forces_named_by_its_adjective_are_the_state_s() -> None:
+    # Held-out sample 26: "Syrian forces took control" was read as a non-state takeover.
+    text = "The Northlandian army took full control of the town of Dara after clashes."
+    record = {"ids": [1], "type": "Government regains territory", "place": "Dara"}
+    (event,) = events_of(text, record)
+    assert event.sub_event_type == "Government regains territory"
+    text = "Iraqi forces and allied fighters seized back the city of Dara on Tuesday."
+    (event,) = events_of(text, {**record, "type": "Armed clash"})
+    assert event.sub_event_type == "Government regains territory"
+    # A group's forces are no state's.
+    text = "Kel rebel forces took control of the town of Dara on Tuesday."
+    (event,) = events_of(text, {**record, "type": "Armed clash"})
+    assert event.sub_event_type == "Non-state actor overtakes territory"
+
+
+def test_the_state_retaking_a_town_filed_under_another_kind_is_retyped_not_dropped() -> None:
+    text = (
+        "Chadian army troops, working with Nigerien forces, recaptured the town on Tuesday "
+        "to find shops vandalised."
+    )
+    (event,) = events_of(text, {"ids": [1], "type": "Agreement", "place": "the town"})
+    assert event.sub_event_type == "Government regains territory"
+
+
+def test_ground_entered_without_fighting_is_handed_over() -> None:
+    text = "Kel forces withdrew from Dara, and Northland's forces then entered without fighting."
+    (event,) = events_of(text, {"ids": [1], "type": "Armed clash", "place": "Dara"})
+    assert event.sub_event_type == "Non-violent transfer of territory"
+
+
+def test_a_day_is_no_place() -> None:
+    text = "Police fired tear gas at protesters marching through Dara on New Year's Day."
+    record = {
+        "ids": [1],
+        "type": "Protest with intervention",
+        "actor": "protesters",
+        "place": "New Year's Day",
+    }
+    (event,) = events_of(text, record)
+    assert event.location.place is None
+
+
+def test_an_attack_on_a_base_with_no_weapon_named_is_a_clash_not_a_strike() -> None:
+    text = "An attack has been launched on a Northland military base in Dara, causing deaths."
+    (event,) = events_of(text, {"ids": [1], "type": "Air/drone strike", "place": "Dara"})
+    assert event.sub_event_type == "Armed clash"
+    # A drone named keeps the strike.
+    text = "A drone attack has been launched on a Northland military base in Dara."
+    (event,) = events_of(text, {"ids": [1], "type": "Air/drone strike", "place": "Dara"})
+    assert event.sub_event_type == "Air/drone strike"
+
+
+def test_a_later_sentence_retelling_the_attack_is_no_second_record() -> None:
+    text = (
+        "A car bomb exploded at a police compound in Dara on Monday.\n"
+        "The Kel group claimed responsibility for the attack, saying it killed 40."
+    )
+    bomb = {"ids": [1], "type": "Remote explosive/landmine/IED", "place": "Dara"}
+    claim = {"ids": [2], "type": "Armed clash", "actor": "Kel group", "fatalities": 40}
+    (event,) = events_of(text, bomb, claim)
+    assert event.sentence_ids == [1, 2]
+    assert event.sub_event_type == "Remote explosive/landmine/IED"
+    assert event.fatalities == 40  # the toll only the retelling gives
+    # Another incident, at its own place, told "after the attack", stays apart.
+    text = (
+        "A car bomb exploded at a police compound in Dara on Monday.\n"
+        "Hours after the attack, gunmen stormed a checkpoint in Northtown."
+    )
+    raid = {"ids": [2], "type": "Armed clash", "place": "Northtown"}
+    assert len(events_of(text, bomb, raid)) == 2
+    # A lede listing several bases names each attack's place: no merge by that list.
+    text = (
+        "Drones struck bases in Dara and Northtown on Saturday.\n"
+        "The drone strikes on the base in Northtown caused no damage, officials said."
+    )
+    dara = {"ids": [1], "type": "Air/drone strike", "place": "Dara"}
+    northtown = {"ids": [2], "type": "Air/drone strike", "place": "Northtown"}
+    assert len(events_of(text, dara, northtown)) == 2
+
+
+# A review of the rules above on invented news found these misfires; each is kept fixed.
+@pytest.mark.parametrize(
+    ("text", "kind", "expected"),
+    [
+        # A description between commas is no speaker: the doer stays.
+        (
+            "Kel militants, said to be loyal to Ali Noor, stormed Dara on Monday, killing 12.",
+            "Attack",
+            "Attack",
+        ),
+        # Arson with no crowd, in March or after a protest elsewhere, is no riot.
+        ("Unknown arsonists torched a church in Dara on 3 March.", "Attack", "no riot"),
+        (
+            "Unknown men set fire to the home of an activist in Dara, days after she joined "
+            "a protest.",
+            "Attack",
+            "no riot",
+        ),
+        # Protesters hurling petrol bombs riot, whatever bomb word is there.
+        (
+            "Protesters hurled petrol bombs at the police station during a march in Dara.",
+            "Remote explosive/landmine/IED",
+            "Violent demonstration",
+        ),
+        # Ground taken by force, or after a withdrawal from talks, is no handover.
+        (
+            "Kel rebels stormed and seized the town of Dara after government troops withdrew.",
+            "Armed clash",
+            "Non-state actor overtakes territory",
+        ),
+        (
+            "Kel rebels seized the town of Dara on Monday, a day after they withdrew from "
+            "peace talks.",
+            "Armed clash",
+            "Non-state actor overtakes territory",
+        ),
+        # A pledge to hand weapons over, or a suspect's weapons, is no disrupted use.
+        ("Police found weapons in the car of the suspected attacker in Dara.", "Attack", None),
+    ],
+)
+def test_review_misfires_of_this_rounds_rules(text: str, kind: str, expected: str | None) -> None:
+    record = {"ids": [1], "type": kind, "place": "Dara", "actor": "Kel militants"}
+    events = events_of(text, record)
+    if expected is None:
+        assert all(e.sub_event_type != "Disrupted weapons use" for e in events)
+        return
+    if expected == "no riot":
+        assert all(e.sub_event_type != "Violent demonstration" for e in events)
+        return
+    (event,) = events
+    assert event.sub_event_type == expected
+    if "said to be" in text:
+        assert event.actors.actor1 is not None
+
+
+def test_review_misfires_in_splitting_figures_and_wording() -> None:
+    assert len(split_sentences('Protesters chanted "Down with it!" Police said 40 were held.')) == 2
+    assert len(split_sentences('"Why?" He said nothing.')) == 2
+    # An accident's toll goes with it; an attacker's tanker is an attack.
+    assert not has_incident_word(literal("A fuel tanker exploded near Dara, killing 12 people."))
+    assert has_incident_word(literal("A fuel tanker driven by a suicide attacker exploded."))
+    # An armed truce over a route or a tax is a truce of war.
+    assert has_incident_word(literal("Rebels agreed a truce on Monday to reopen trade routes."))
+    # "non-violent" holds no "violent".
+    text = "Hundreds of students held a non-violent sit-in in Dara. Police watched."
+    kept = summary_of(
+        text,
+        ("Hundreds of students held a violent sit-in in Dara.", [1]),
+        ("Police watched.", [2]),
+    )
+    assert not any("violent sit-in" in s and "non-violent" not in s for s in kept)
+
+
+def test_a_separate_riot_later_in_the_day_is_its_own_record() -> None:
+    text = (
+        "Police shot dead three protesters at a march in Dara on Monday.\n"
+        "In the evening, rioters torched the governor's office in Dara."
+    )
+    force = {"ids": [1], "type": "Excessive force against protesters", "place": "Dara"}
+    riot = {"ids": [2], "type": "Violent demonstration", "place": "Dara"}
+    kinds = sorted(e.sub_event_type for e in events_of(text, force, riot))
+    assert kinds == ["Excessive force against protesters", "Violent demonstration"]
+
+
+def test_a_summary_may_not_swap_the_doer_of_a_passive_or_invent_a_claim() -> None:
+    text = (
+        "The Northland movement on Wednesday claimed that 27 members were kidnapped by the "
+        "Kel group on Tuesday. The members were travelling from Dara on the main road."
+    )
+    kept = summary_of(
+        text,
+        ("The Northland movement kidnapped 27 members of the Kel group on Tuesday.", [1]),
+        ("The Kel group claimed responsibility for the kidnapping.", [1]),
+        ("The members were travelling from Dara on the main road.", [2]),
+    )
+    assert kept == ["The members were travelling from Dara on the main road."]
+    # The doer as the article has it stands.
+    kept = summary_of(
+        text,
+        ("The Kel group kidnapped 27 members of the Northland movement on Tuesday.", [1]),
+        ("The members were travelling from Dara on the main road.", [2]),
+    )
+    assert len(kept) == 2
+
+
+def test_a_figure_of_the_taken_is_no_toll() -> None:
+    text = "27 members of a peace movement were kidnapped by gunmen near Dara on Tuesday."
+    record = {"ids": [1], "type": "Abduction/forced disappearance", "place": "Dara"}
+    (event,) = events_of(text, {**record, "fatalities": 27})
+    assert event.fatalities is None

@@ -86,7 +86,10 @@ def verb_after_name(verbs: str) -> str:
     determined", and the stray comma of wire copy after a long name ("X of the Y group,
     said")."""
     return (
-        rf"^(?:\s*,[^,]{{1,60}},|,)?\s+(?:now\s+|on\s+\w+\s+|earlier\s+|later\s+)?"
+        # Not "X, said to be loyal to Y, stormed": a participle's description.
+        # After initials in brackets: "the People's Movement (PM) on Wednesday claimed".
+        rf"^\)?(?:\s*,[^,]{{1,60}},|,(?!\s+\w+\s+(?:to|by|as|for)\b))?\s+"
+        rf"(?:now\s+|on\s+\w+\s+|earlier\s+|later\s+)?"
         rf"(?:has\s+|have\s+|had\s+|also\s+)?(?:{verbs})\b"
     )
 

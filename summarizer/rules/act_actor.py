@@ -68,7 +68,8 @@ _WEAPON_WORDS = (
 # Up to two words before it ("suspected wartime grenades"), and a list after it
 # ("grenades and a thousand rounds of ammunition").
 _WEAPON = re.compile(
-    rf"^(?:the |an? )?(?:[\w-]+ ){{0,2}}(?:{'|'.join(_WEAPON_WORDS)})(?: and [^,]+)?$"
+    rf"^(?:the |an? )?(?:(?!(?:with|carrying|using|and)\b)[\w-]+ ){{0,2}}"
+    rf"(?:{'|'.join(_WEAPON_WORDS)})(?: and [^,]+)?$"
 )
 
 

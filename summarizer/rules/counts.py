@@ -351,8 +351,27 @@ _NEGATED_HURT = re.compile(
 )
 
 
+# Any word of death: a toll needs one in the sentences it comes from.
+_ANY_DEATH = re.compile(
+    rf"{_DEATH_WORDS.pattern}|{_MORE_DEATH_WORDS.pattern}|"
+    rf"\b(?:{language.alternatives('killing_words')})\b",
+    re.IGNORECASE,
+)
+
+
+def _no_death_told(work: EventWork) -> None:
+    """A toll from cited sentences that tell no death ("27 members were kidnapped", "50
+    people were arrested"): the figure counts the taken or the detained, not the dead."""
+    if not work.fatalities or _ANY_DEATH.search(work.evidence_text):
+        return
+    message = f"fatalities {work.fatalities} -> null: the cited sentences tell no death"
+    work.findings.append(repaired(Check.GROUNDING, work.at("fatalities"), message))
+    work.fatalities = None
+
+
 def repair_event(work: EventWork) -> None:
     work.fatalities = _unstated(work, _count(work, work.fatalities, "fatalities"), "fatalities")
+    _no_death_told(work)
     _fill_from_cited(work)
     _one_incidents_toll(work)
     _fill_from_article(work)

@@ -1,5 +1,6 @@
-"""One record per (sub-type, place) where the records also share a sentence, and one
-protest per place and day.
+"""One record per (sub-type, place) where the records also share a sentence, one
+protest per place and day, and no second record for a detail of an incident's scene or
+a later sentence that re-tells it.
 
 Chunk overlap and over-eager models repeat an event; distinct places stay apart. A
 small model also splits one protest into its phases ("protesters removed the fences" a
@@ -13,8 +14,8 @@ from __future__ import annotations
 
 import re
 
-from ..schema import Event, Finding
-from .base import Rule
+from ..schema import EVENT_TYPE_OF, VIOLENT_TYPES, Event, Finding
+from .base import Rule, name_key
 
 
 def _event_key(event: Event) -> tuple[str, str]:
@@ -36,7 +37,9 @@ _PROTEST_FORCE = (
 # protests), and the later one does not move on in time ("two days later, police ...").
 _PROTEST_SENTENCE_GAP = 1
 _LATER = re.compile(
-    r"\b(?:later|next day|following day|day after|days after|the next|overnight)\b", re.I
+    r"\b(?:later|next day|following day|day after|days after|the next|overnight|hours? after|"
+    r"after the \w+ ended|in the evening|that night|separate|elsewhere)\b",
+    re.I,
 )
 
 
@@ -54,13 +57,72 @@ def _same_protest(a: Event, b: Event) -> bool:
         return False
     if any(_LATER.search(span.text) for span in b.evidence):
         return False
+    riot = "Violent demonstration" in (a.sub_event_type, b.sub_event_type)
+    if riot:
+        # A riot joins a protest only when told in one sentence with it ("police fired tear
+        # gas as crowds marched, with protesters throwing petrol bombs"); lethal force on
+        # a peaceful crowd stays its own record.
+        excessive = "Excessive force against protesters" in (a.sub_event_type, b.sub_event_type)
+        return not excessive and bool(set(a.sentence_ids) & set(b.sentence_ids))
     gap = min(abs(i - j) for i in a.sentence_ids for j in b.sentence_ids)
     return gap <= _PROTEST_SENTENCE_GAP
 
 
+def _unnamed_place(event: Event) -> bool:
+    """A place named by no proper name: "the stage", "a parade", "the market"."""
+    place = event.location.place
+    return place is not None and not re.search(r"[A-Z0-9]", place.value)
+
+
+def _detail_of(a: Event, b: Event) -> bool:
+    """`b` tells more of `a`'s incident: the same sub-type on the same day, `b` placed only
+    by a common noun ("the stage", "the parade" of a drone attack placed in the capital),
+    naming no other doer and no other toll. Later sentences of a report describe its
+    incident's scene; a second incident is told with its own town, doer or toll."""
+    if a.sub_event_type != b.sub_event_type or a.date != b.date or not _unnamed_place(b):
+        return False
+    if _crowd(b) and _crowd(b) != _crowd(a):
+        return False
+    return b.fatalities in (None, a.fatalities)
+
+
+# An incident referred back to: "the attack", "the complex attack", "the car bomb",
+# "the twin bombings". A later sentence that names its incident so re-tells the one the
+# article already reported.
+_REFERRED_BACK = re.compile(
+    r"\bthe\s+(?:[\w-]+\s+){0,2}?(?:attacks?|bombings?|blasts?|explosions?|bombs?|"
+    r"assaults?|raids?|strikes?|airstrikes?|ambush(?:es)?|shootings?)\b",
+    re.IGNORECASE,
+)
+
+
+def _retold(a: Event, b: Event) -> bool:
+    """`b` re-tells `a`'s violent incident: its sentences refer back to it ("killed in the
+    complex attack", "claimed responsibility for the attack"), on no other day, and where
+    `b` names a place, it is `a`'s (one within the other's name). A small model
+    re-reading a report's later sentences files its tolls, claims and statements as new
+    incidents of any kind; a second incident is told with its own place or day."""
+    violent = (EVENT_TYPE_OF.get(a.sub_event_type), EVENT_TYPE_OF.get(b.sub_event_type))
+    if not all(kind in VIOLENT_TYPES for kind in violent) or b.date not in (None, a.date):
+        return False
+    if not any(_REFERRED_BACK.search(span.text) for span in b.evidence):
+        return False
+    if b.location.place is None or a.location.place is None:
+        return b.location.place is None
+    # One place within the other's name ("Maidan Shahr" and "the centre of Maidan Shahr");
+    # a place only named in `a`'s sentences may be another incident's of a list.
+    a_key, b_key = name_key(a.location.place.value), name_key(b.location.place.value)
+    return bool(a_key and b_key) and (a_key in b_key or b_key in a_key)
+
+
 def _twins(a: Event, b: Event) -> bool:
     shared = set(a.sentence_ids) & set(b.sentence_ids)
-    return (_event_key(a) == _event_key(b) and bool(shared)) or _same_protest(a, b)
+    return (
+        (_event_key(a) == _event_key(b) and bool(shared))
+        or _same_protest(a, b)
+        or _detail_of(a, b)
+        or _retold(a, b)
+    )
 
 
 def merge_duplicate_events(events: list[Event]) -> list[Event]:
@@ -70,7 +132,8 @@ def merge_duplicate_events(events: list[Event]) -> list[Event]:
         if twin is None:
             merged.append(event)
             continue
-        if twin.sub_event_type != event.sub_event_type:  # a protest's phases
+        phases = {twin.sub_event_type, event.sub_event_type} <= set(_PROTEST_FORCE)
+        if twin.sub_event_type != event.sub_event_type and phases:  # a protest's phases
             forces = _PROTEST_FORCE.index
             if forces(event.sub_event_type) > forces(twin.sub_event_type):
                 twin.sub_event_type = event.sub_event_type
@@ -83,6 +146,11 @@ def merge_duplicate_events(events: list[Event]) -> list[Event]:
                 figures = [n for n in (getattr(twin, count), getattr(event, count)) if n]
                 if figures:
                     setattr(twin, count, max(figures))
+        else:
+            # One incident told twice: a toll only the later telling gives is its toll.
+            for count in ("fatalities", "injuries"):
+                if getattr(twin, count) is None:
+                    setattr(twin, count, getattr(event, count))
         ids = sorted(set(twin.sentence_ids) | set(event.sentence_ids))
         spans = {(s.start, s.end): s for s in [*twin.evidence, *event.evidence]}
         twin.sentence_ids = ids

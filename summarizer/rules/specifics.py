@@ -21,6 +21,7 @@ import re
 
 from .. import language
 from ..article import Sentence as ArticleSentence
+from ..checks.attribution import claims_responsibility
 from ..checks.clauses import TRAILING_ATTRIBUTION, trim_before
 from ..checks.grounding import FIGURE, cited
 from ..checks.lexicon import alternative_words
@@ -76,6 +77,9 @@ _CHARACTERISATIONS = {
 _CHARACTERISATION = re.compile(rf"\b(?:{'|'.join(_CHARACTERISATIONS)})\b", re.IGNORECASE)
 
 
+_DENIED_BEFORE = re.compile(r"(?:\bnon-?|\b(?:no|not|without)\s+(?:\w+\s+)?)$", re.IGNORECASE)
+
+
 def characterisations(text: str) -> list[str]:
     """The characterising words (`_CHARACTERISATIONS`) a sentence uses, lower-case."""
     return list(dict.fromkeys(m.group(0).lower() for m in _CHARACTERISATION.finditer(text)))
@@ -98,7 +102,14 @@ def _spelled_out(text: str, acronym: str) -> bool:
 
 def _holds(text: str, specific: str) -> bool:
     if (stem := _CHARACTERISATIONS.get(specific)) is not None:
-        return bool(re.search(rf"\b{stem}", text, re.IGNORECASE))
+        # Not the word denied: "non-violent" or "no violence" holds no "violent"; "not
+        # armed" holds "unarmed".
+        if specific == "unarmed" and re.search(r"\bnot\s+armed\b", text, re.IGNORECASE):
+            return True
+        return any(
+            not _DENIED_BEFORE.search(text[: m.start()])
+            for m in re.finditer(rf"(?<![\w-]){stem}", text, re.IGNORECASE)
+        )
     forms = [specific]
     if specific.casefold() in _MONTH_ABBREVIATIONS:
         forms.append(_MONTH_ABBREVIATIONS[specific.casefold()])
@@ -124,6 +135,17 @@ def repair_sentence(work: SentenceWork) -> None:
         dropped := _dropped_negation(work.text, cited(article, work.ids))
     ):
         message = f"dropped: it copies its cited sentence without the negation ({dropped!r})"
+        work.findings.append(repaired(Check.GROUNDING, work.where, message))
+        work.dropped = True
+        return
+    if claim_missing := _unreported_claim(work):
+        message = f"dropped: it states {claim_missing}, which the article does not report"
+        work.findings.append(repaired(Check.GROUNDING, work.where, message))
+        work.dropped = True
+        return
+    if inverted := _inverted_doer(work.text, cited(article, work.ids)):
+        doer, agent = inverted
+        message = f"dropped: it makes {doer!r} the doer where the article says {agent!r}"
         work.findings.append(repaired(Check.GROUNDING, work.where, message))
         work.dropped = True
         return
@@ -185,6 +207,55 @@ def _completes_cut_off(text: str, sources: list[ArticleSentence]) -> str | None:
         new = [w for w in _WORD.findall(added) if not re.search(rf"\b{re.escape(w)}\b", others)]
         if new:
             return added
+    return None
+
+
+def _unreported_claim(work: SentenceWork) -> str | None:
+    """A claim of responsibility the summary sentence states and no sentence of the article
+    makes (a small model adds one to an attack it summarises); a claim found elsewhere in
+    the article is cited too."""
+    if not claims_responsibility(work.text):
+        return None
+    if any(claims_responsibility(s.text) for s in cited(work.article, work.ids)):
+        return None
+    where = next((s.id for s in work.article.sentences if claims_responsibility(s.text)), None)
+    if where is None:
+        return "a claim of responsibility"
+    work.ids = sorted({*work.ids, where})
+    return None
+
+
+# Acts whose doer and victim a small model swaps when it turns the article's passive
+# active ("27 members were kidnapped by the group" -> "the movement kidnapped 27 members
+# of the group").
+_ROLE_ACTS = (
+    r"kidnapped|abducted|killed|attacked|arrested|detained|shot|captured|seized|"
+    r"executed|ambushed|bombed|raided|targeted"
+)
+_BY_AGENT = re.compile(
+    rf"\b(?:was|were|been|being)\s+(?:\w+\s+)?(?P<act>{_ROLE_ACTS})\s+by\s+(?:the\s+)?"
+    r"(?P<agent>[A-Z][\w’'-]*(?:\s+[A-Z][\w’'-]*)*)"
+)
+
+
+def _inverted_doer(text: str, sources: list[ArticleSentence]) -> tuple[str, str] | None:
+    """The summary sentence's subject does an act the cited sentences say a named other did
+    (their passive's agent), and that agent is in the summary sentence as someone else:
+    the roles are swapped. Returns (the summary's doer, the article's)."""
+    for source in sources:
+        for by in _BY_AGENT.finditer(source.text):
+            act, agent = by.group("act"), by.group("agent")
+            active = re.search(
+                rf"^(?P<doer>(?:The\s+)?[A-Z][^,;]*?)\s+(?:has\s+|have\s+|had\s+)?{act}\b(?!\s+by\b)",
+                text,
+            )
+            if active is None or re.search(rf"\b(?:was|were|been|being)\s+(?:\w+\s+)?{act}", text):
+                continue
+            doer = active.group("doer")
+            if agent.casefold() in doer.casefold() or doer.casefold() in agent.casefold():
+                continue
+            if agent.casefold() in text[active.end() :].casefold():
+                return doer, agent
     return None
 
 

@@ -18,6 +18,7 @@ import re
 from .. import language
 from ..checks.grounding import cited
 from ..checks.negation import NEGATED_BEFORE
+from ..countries import demonym_pattern
 from ..schema import EVENT_TYPE_OF, VIOLENT_TYPES, Check
 from .base import EventWork, Rule, repaired
 from .incident import WEEKDAY, reports_kind
@@ -98,9 +99,9 @@ def ground_kind(evidence: str) -> str | None:
     if not _CLASH_SIDES["two sides"].search(evidence):
         # Shooting with no armed side fighting back or hit ("a shooting at a rail yard
         # left nine dead, including the gunman"): one side's violence on people. Where
-        # soldiers, police or fighters are there ("gunmen killed four soldiers"), ACLED's
-        # clash is likelier than an attack on civilians: the model's kind stands.
-        return None if _ARMED_PARTY.search(evidence) else "Attack"
+        # soldiers, police or fighters are there ("gunmen killed four soldiers", "an attack
+        # on a military base"), ACLED codes an armed clash, not an attack on civilians.
+        return "Armed clash" if _ARMED_PARTY.search(evidence) else "Attack"
     # Demonstrators in a fight riot (ACLED codes no protesters' fight as a clash).
     return "Violent demonstration" if _CLASH_SIDES["protesters"].search(evidence) else "Armed clash"
 
@@ -221,10 +222,16 @@ _ATTEMPT = re.compile(
 )
 # The state's forces, by the nouns news names them with (one list for the takers, the
 # retakers and the captors below).
-_STATE_FORCES = "army|troops|soldiers|military|government forces|security forces|state forces"
+# A country's forces by its adjective count too: "Syrian forces", "Chadian army troops".
+_STATE_FORCES = (
+    rf"(?:{demonym_pattern()})\s+(?:(?:army|government|security|armed|regular)\s+)?"
+    r"(?:forces|troops|soldiers|army|military)|"
+    "army|troops|soldiers|military|government forces|security forces|state forces"
+)
 # The state's forces as the taker: right before the verb, no "said" between.
 _STATE_TAKER = re.compile(
     rf"\b(?:{_STATE_FORCES}|police)"
+    r"(?:\s+and\s+(?:the\s+)?(?:[\w-]+\s+)?(?:forces|militias?|fighters|allies))?"
     r"(?:\s+(?!(?:said|says|say|told)\b)\w+){0,2}\s*$",
     re.IGNORECASE,
 )
@@ -307,8 +314,10 @@ def _crowd_fight(work: EventWork) -> str | None:
 # past of someone the sentence is about).
 _STATE_RETOOK = re.compile(
     rf"\b(?i:{_STATE_FORCES})"
-    r"(?:\s+(?!(?i:said|says|say|told|had|have|who)\b)[\w-]+){0,3}?\s+"
-    r"(?i:recaptured|retook|regained|liberated|took back|recovered)"
+    # Allies after "and" ("the army and the popular forces"), an aside between commas.
+    r"(?:\s+and\s+(?:the\s+)?(?:[\w-]+\s+)?(?i:forces|militias?|fighters|allies))?"
+    r"(?:\s+(?!(?i:said|says|say|told|had|have|who)\b)[\w-]+|\s*,[^,.;]{1,60}){0,3}?\s*"
+    r",?\s*(?i:recaptured|retook|regained|liberated|took back|seized back|won back|recovered)"
     r"(?:\s+(?i:full\s+|complete\s+)?(?i:control)\s+of)?\s+"
     r"(?:(?i:the|a|two|three|four|five|several|most|all)\s+)?(?:[\w-]+\s+){0,2}?"
     r"(?:(?i:(?:provincial\s+)?capitals?|cities|city|towns?|villages?|districts?|provinces?|"
@@ -437,6 +446,11 @@ def _retyped(work: EventWork) -> tuple[str, str] | None:
         return stated, "the cited sentences tell a weapon defused, intercepted or found, none used"
     if remote_kind and sub_event_type != (poison := poison_kind(evidence)) and poison:
         return poison, "the cited sentences tell a weapon that poisons"
+    # Ground entered after the other side withdrew, no fight ("entered without fighting"):
+    # ACLED's takeovers and clashes are battles; this is a transfer.
+    battle_or_ground = sub_event_type == "Armed clash" or sub_event_type in _TERRITORY
+    if battle_or_ground and _PLACE_ENTERED.search(evidence) and _handed_over(evidence):
+        return "Non-violent transfer of territory", "the cited sentences tell ground handed over"
     # A clash, or a change of territory typed the wrong way round, told only by towns
     # taken ("seizing two more provincial capitals").
     ground = sub_event_type in _TERRITORY and not _SUB_TYPE_CUES[sub_event_type].search(evidence)
@@ -550,17 +564,57 @@ _NO_ARREST = re.compile(
 )
 
 
+# Armed men leaving ground: "Kel forces withdrew", "troops pulled out", "the withdrawal of
+# Northland troops", "handed the base over".
+_FORCES_LEFT = re.compile(
+    r"\b(?:forces|troops|fighters|soldiers|army|militants|rebels|militias?|units?|peshmerga)"
+    r"\s+(?:\w+\s+){0,2}?(?:withdr(?:ew|awn)|pulled\s+out|retreated|left)\b|"
+    r"\bwithdrawal\s+of\s+(?:\w+\s+){0,3}(?:forces|troops|fighters|soldiers)\b|"
+    r"\bhand(?:ed)?\s+(?:\w+\s+){0,3}over\b",
+    re.IGNORECASE,
+)
+# A withdrawal from talks or a post, or one refused or asked for: no ground changes hands.
+_POLITICAL_WITHDRAWAL = re.compile(
+    r"\bwithdr\w*\s+from\s+(?:\w+\s+){0,2}(?:talks|negotiations|deal|agreement|election|race|"
+    r"treaty|accord)\b|\b(?:refused|rejected|talks on|calls? for|demanded|announced)\s+"
+    r"(?:\w+\s+){0,2}withdrawal\b|\bambassador\b",
+    re.IGNORECASE,
+)
+# Force in the taking: "stormed and seized", "overran", "attacked and captured".
+_FORCE_TAKING = re.compile(r"\b(?:stormed|attacked|overr?an|assault(?:ed)?|raided)\b", re.I)
+# A fight denied: "entered without fighting", "without a fight", "with no resistance".
+_NO_FIGHT = re.compile(
+    r"\b(?:without|with no|no)\s+(?:a\s+|any\s+)?(?:fight(?:ing)?|resistance|clash(?:es)?|"
+    r"battle|shots? (?:being\s+)?fired)\b",
+    re.IGNORECASE,
+)
+
+
 def _handed_over(evidence: str) -> bool:
-    """Ground handed over: a withdrawal told (not denied), no fight and no one killed. It is
-    often told in a time clause of the taking over ("took control of the town after the
-    other side withdrew"): there the clause is the transfer, not someone's past."""
-    return _tells(_SUB_TYPE_CUES["Non-violent transfer of territory"], evidence) and not (
-        _CLASH_SIDES["two sides"].search(evidence) or _CLASH_SIDES["lethal"].search(evidence)
+    """Ground handed over: armed men's withdrawal told (not denied, not from talks), no
+    fight, no force and no one killed. It is often told in a time clause of the taking over
+    ("took control of the town after the other side's forces withdrew"): there the clause
+    is the transfer, not someone's past."""
+    calm = _NO_FIGHT.sub(" ", evidence)
+    fought = (
+        _CLASH_SIDES["two sides"].search(calm)
+        or _CLASH_SIDES["ground attack"].search(calm)
+        or _FORCE_TAKING.search(calm)
+        or _CLASH_SIDES["lethal"].search(evidence)
+    )
+    return (
+        not fought and _tells(_FORCES_LEFT, evidence) and not _POLITICAL_WITHDRAWAL.search(evidence)
     )
 
 
-# A protest told by its crowd or its march (sub_type_cues.txt "Peaceful protest").
-_PROTEST_WORDS = _SUB_TYPE_CUES["Peaceful protest"]
+# Weapons that are no disrupted use when found: a pledge to hand them over, what was left
+# behind or fell, a suspect's own (the investigation of an attack, not a find).
+_NOT_A_FIND = re.compile(
+    r"\b(?:agreed|pledged|promised|vowed|refused|offered)\s+to\b|\bleft behind\b|"
+    r"\b(?:fragments|debris|remains|wreckage)\b|"
+    r"\b(?:suspected )?(?:attacker|gunman|suspect)['’]?s?\b",
+    re.IGNORECASE,
+)
 # A weapon named, for a find: "discovered arms", not "intercepted four smugglers".
 _WEAPON_WORDS = re.compile(
     r"\b(?:weapons?|arms|explosives?|grenades?|ammunition|missiles?|rockets?|mortars?|"
@@ -581,18 +635,33 @@ def _mistyped_development(work: EventWork) -> tuple[str, str] | None:
     riot at a protest ("a protester throws a Molotov cocktail during a demonstration"
     filed as a bombing), a weapon found or defused ("the army discovered arms and
     missiles in a farm" filed as a battle), or a battle's ground handed over ("forces
-    took control of the town after the other side withdrew"): retyped, not dropped
-    (incident rule). Never a record of talks or politics: a withdrawal debated is none."""
+    took control of the town after the other side withdrew"), or any record whose
+    sentences tell the state's forces retaking a place: retyped, not dropped (incident
+    rule). Never a record of talks or politics: a withdrawal debated is none."""
     kind = EVENT_TYPE_OF[work.sub_event_type]
     texts = [s.text for s in cited(work.article, work.ids)]
-    if kind not in _VIOLENT_KINDS or reports_kind(work.sub_event_type, texts):
+    reported = reports_kind(work.sub_event_type, texts)
+    # The state's forces retaking a named place is told in words of its own, whatever
+    # kind the model filed it under ("troops recaptured the town" filed as "Other", the
+    # catch-all any violence word passes).
+    if (not reported or work.sub_event_type == "Other") and (retook := _state_retook(work)):
+        return retook, "the cited sentences report the state's forces retaking ground, not its kind"
+    if kind not in _VIOLENT_KINDS:
         return None
     evidence = " ".join(texts)
     disrupted = _SUB_TYPE_CUES["Disrupted weapons use"]
-    if _PROTEST_WORDS.search(evidence) and _tells_riot(evidence):
+    # A protest told as happening here and now (not "days after she joined a protest"),
+    # and a riot at it. Where the protesters themselves threw or hurled ("protesters
+    # hurled petrol bombs" filed as a bombing), the bomb words make no bombing either.
+    riot = _told_as_done(_CLASH_SIDES["protesters"], evidence) and _tells_riot(evidence)
+    crowd_fought = riot and bool(_CLASH_SIDES["by protesters"].search(evidence))
+    if reported and not (crowd_fought and kind in ("Explosions/Remote violence", "Battles")):
+        return None
+    if riot:
         stated, why = "Violent demonstration", "a riot at a protest"
     elif (
         _WEAPON_WORDS.search(evidence)
+        and not _NOT_A_FIND.search(evidence)
         and _told_as_done(disrupted, evidence)
         and not (
             _CLASH_SIDES["went off"].search(evidence) or _CLASH_SIDES["lethal"].search(evidence)

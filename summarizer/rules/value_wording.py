@@ -101,6 +101,8 @@ def _not_a_place(place: str, work: EventWork) -> str | None:
         return "it holds a verb (a piece of a clause, not a place)"
     if _ACT_NOUNS.search(place.strip(" .,;")):
         return "it names the act, not where it happened"
+    if _ONLY_A_TIME.match(place.strip(" .,;")):
+        return "it names a time, not a place"
     actor = work.grounded.get("actor1")
     if actor and name_key(actor.value) == name_key(place):
         return "it names a party to the incident, not where it happened"
@@ -115,6 +117,12 @@ _WHEN = (
     r"(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday|january|february|march|"
     r"april|may|june|july|august|september|october|november|december|morning|afternoon|"
     r"evening|night|weekend|week|month|year|today|tonight|yesterday)"
+)
+# A value that is only a day or a holiday: "New Year's Day", "Christmas Eve", "Sunday".
+_ONLY_A_TIME = re.compile(
+    rf"^(?:the\s+)?(?:[\w'’-]+\s+){{0,3}}?(?:day|eve|{_WHEN}|christmas|easter|"
+    r"thanksgiving|eid|ramadan|diwali|passover|hanukkah)$",
+    re.IGNORECASE,
 )
 _TIME_AFTER_PLACE = re.compile(
     rf",?\s+(?:on|late|early|last|this|in the)\s+(?:\w+\s+)?{_WHEN}\b.*$",
