@@ -347,3 +347,19 @@ def test_a_figure_of_the_taken_is_no_toll() -> None:
     record = {"ids": [1], "type": "Abduction/forced disappearance", "place": "Dara"}
     (event,) = events_of(text, {**record, "fatalities": 27})
     assert event.fatalities is None
+
+
+def test_a_courts_ruling_names_its_speaker() -> None:
+    text = (
+        "Laws barring sales to adults under 21 are unconstitutional, a federal appeals court "
+        "said Tuesday. The panel said the age limit draws an arbitrary line."
+    )
+    kept = summary_of(
+        text,
+        (
+            "The appeals court ruled that laws barring sales to adults under 21 are unconstitutional.",
+            [1],
+        ),
+        ("The panel said the age limit draws an arbitrary line.", [2]),
+    )
+    assert kept[0].endswith("are unconstitutional.")  # no second speaker appended
