@@ -357,9 +357,35 @@ def test_a_courts_ruling_names_its_speaker() -> None:
     kept = summary_of(
         text,
         (
-            "The appeals court ruled that laws barring sales to adults under 21 are unconstitutional.",
+            "The appeals court ruled that laws barring sales to adults under 21 are "
+            "unconstitutional.",
             [1],
         ),
         ("The panel said the age limit draws an arbitrary line.", [2]),
     )
     assert kept[0].endswith("are unconstitutional.")  # no second speaker appended
+
+
+def test_sample_27_kinds() -> None:
+    # Rioters fighting are a riot, not an armed clash; rioters in a court story are none.
+    text = "In Dara on Wednesday, rioters clashed along the peace line, with police struggling."
+    (event,) = events_of(text, {"ids": [1], "type": "Armed clash", "place": "Dara"})
+    assert event.sub_event_type == "Violent demonstration"
+    text = "A man who pleaded guilty to breaching the chamber during the Dara riot was sentenced."
+    assert events_of(text, {"ids": [1], "type": "Armed clash", "place": "Dara"}) == []
+    # Fire on protesters filed as a development is the protest's record.
+    text = "One protester was killed in Dara after guards opened fire on demonstrators."
+    (event,) = events_of(text, {"ids": [1], "type": "Other", "place": "Dara"})
+    assert event.sub_event_type == "Excessive force against protesters"
+    # Weapons seized filed as a clash: a disrupted use; a fight told keeps the clash.
+    text = "Arms and ammunition have been seized from him in Dara, including rifles and grenades."
+    (event,) = events_of(text, {"ids": [1], "type": "Armed clash", "place": "Dara"})
+    assert event.sub_event_type == "Disrupted weapons use"
+    # Bombers who "went off" are no ground attack; extremists who killed people at an
+    # airport with no weapon named attacked, they did not clash.
+    text = "Four female kamikazes went off near a bus station in Dara, killing two people."
+    (event,) = events_of(text, {"ids": [1], "type": "Suicide bomb", "place": "Dara"})
+    assert event.sub_event_type == "Suicide bomb"
+    text = "Extremists have hit the terminal of Dara airport, killing dozens of people."
+    (event,) = events_of(text, {"ids": [1], "type": "Armed clash", "place": "Dara airport"})
+    assert event.sub_event_type == "Attack"

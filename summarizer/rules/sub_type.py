@@ -71,6 +71,11 @@ _ARMED_PARTY = re.compile(
 )
 
 
+# Something that went off: an explosion is no ground attack ("kamikazes went off near a
+# bus station, killing two people").
+_WENT_OFF = re.compile(r"\b(?:went off|explo(?:ded|sions?)|blasts?|detonat\w*)\b", re.IGNORECASE)
+
+
 def ground_kind(evidence: str) -> str | None:
     """What a remote-violence record is when its sentences name no remote weapon and tell
     a fight or one side's violence on the ground ("gunmen stormed a police post").
@@ -82,9 +87,10 @@ def ground_kind(evidence: str) -> str | None:
     when armed forces are attacked, else one side's violence (`one_sided_kind`); one
     with force on a protest ("fired tear gas at protesters") is that protest's record.
     """
-    if any(cue.search(evidence) for cue in _REMOTE_CUES) or _CLASH_SIDES["remote means"].search(
-        evidence
-    ):
+    remote = any(cue.search(evidence) for cue in _REMOTE_CUES) or _CLASH_SIDES[
+        "remote means"
+    ].search(evidence)
+    if remote or _WENT_OFF.search(evidence):
         return None
     on_ground = _CLASH_SIDES["ground attack"].search(evidence) or _CLASH_SIDES["one side"].search(
         evidence
@@ -442,6 +448,14 @@ def _retyped(work: EventWork) -> tuple[str, str] | None:
     if sub_event_type == "Armed clash" and exchanged and not _FIGHT_TOLD.search(evidence):
         return "Agreement", "the cited sentences tell prisoners or bodies exchanged, no fight"
     remote_kind = EVENT_TYPE_OF[sub_event_type] == "Explosions/Remote violence"
+    # A clash record whose sentences tell only weapons seized or found ("arms and
+    # ammunition have been seized from him, including rifles and grenades"): no fight.
+    no_fight = not (
+        _CLASH_SIDES["two sides"].search(evidence) or _CLASH_SIDES["ground attack"].search(evidence)
+    )
+    seized = sub_event_type == "Armed clash" and no_fight and not _NOT_A_FIND.search(evidence)
+    if seized and _WEAPON_WORDS.search(evidence) and (stated := _disrupted(work)):
+        return stated, "the cited sentences tell weapons seized or found, no fight"
     if remote_kind and (stated := _disrupted(work)):
         return stated, "the cited sentences tell a weapon defused, intercepted or found, none used"
     if remote_kind and sub_event_type != (poison := poison_kind(evidence)) and poison:
@@ -607,6 +621,14 @@ def _handed_over(evidence: str) -> bool:
     )
 
 
+# A crowd that riots, named as such and doing it: "rioters clashed along the peace line",
+# "a mob torched shops"; not "rioters charged with a felony" (a court story).
+_RIOTERS = re.compile(
+    r"\b(?:rioters|mobs?)\s+(?:\w+\s+){0,2}?(?:clashed|attacked|torched|set|threw|hurled|"
+    r"looted|smashed|stormed|burned|burnt|ransacked|fought|pelted|chased|lynched)\b|"
+    r"\b(?:rioted|rioting)\b",
+    re.IGNORECASE,
+)
 # Weapons that are no disrupted use when found: a pledge to hand them over, what was left
 # behind or fell, a suspect's own (the investigation of an attack, not a find).
 _NOT_A_FIND = re.compile(
@@ -646,14 +668,24 @@ def _mistyped_development(work: EventWork) -> tuple[str, str] | None:
     # catch-all any violence word passes).
     if (not reported or work.sub_event_type == "Other") and (retook := _state_retook(work)):
         return retook, "the cited sentences report the state's forces retaking ground, not its kind"
+    evidence = " ".join(texts)
+    # Fire on protesters, or a protester killed by it, filed under any other kind ("a
+    # protester was killed after guards opened fire on demonstrators" filed as "Other").
+    # (Read with its time clause: "killed after guards opened fire on demonstrators".)
+    protest = _tells(_CLASH_SIDES["protesters"], evidence)
+    catch_all = not reported or work.sub_event_type == "Other"
+    if catch_all and protest and _intervened(evidence) and not _tells_riot(evidence):
+        stated = _force_kind(evidence)
+        if reports_kind(stated, texts):
+            return stated, "the cited sentences report force used on a protest, not its kind"
     if kind not in _VIOLENT_KINDS:
         return None
-    evidence = " ".join(texts)
     disrupted = _SUB_TYPE_CUES["Disrupted weapons use"]
     # A protest told as happening here and now (not "days after she joined a protest"),
     # and a riot at it. Where the protesters themselves threw or hurled ("protesters
     # hurled petrol bombs" filed as a bombing), the bomb words make no bombing either.
-    riot = _told_as_done(_CLASH_SIDES["protesters"], evidence) and _tells_riot(evidence)
+    crowd = _told_as_done(_CLASH_SIDES["protesters"], evidence) or _told_as_done(_RIOTERS, evidence)
+    riot = crowd and _tells_riot(evidence)
     crowd_fought = riot and bool(_CLASH_SIDES["by protesters"].search(evidence))
     if reported and not (crowd_fought and kind in ("Explosions/Remote violence", "Battles")):
         return None
