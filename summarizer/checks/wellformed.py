@@ -61,8 +61,11 @@ _ATTRIBUTION_TAIL = re.compile(r",\s+(?:according to\b.*|the writer argues\W*)$"
 # A wire summary speaks in the third person: "I", "me", "we" outside quotation marks are
 # the writer's own voice (a column's "has evoked a feeling of deja vu for me") copied as
 # if it were the news. Lower-case "us" only: "US" is the country.
+# "Mine" after a determiner or a modifier is the weapon or the pit ("a ground mine", "the
+# coal mine", "anti-personnel mine"), no pronoun: only "of mine", "is mine" and the like.
 _FIRST_PERSON = re.compile(
-    r"\b(?:I(?![-\d])|me|my|mine|myself|[Ww]e|us|[Oo]ur|ours|ourselves)\b"  # not "I-95"
+    r"\b(?:I(?![-\d])|me|my|(?<=\bof )mine|(?<=\bis )mine|(?<=\bwas )mine|(?<=\band )mine|"
+    r"myself|[Ww]e|us|[Oo]ur|ours|ourselves)\b"  # not "I-95"
 )
 # "I" after a capitalised word is a numeral: "World War I", "Elizabeth I".
 _NUMERAL_I = re.compile(r"\b[A-Z][\w-]*\s+$")

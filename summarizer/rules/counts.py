@@ -354,6 +354,8 @@ _NEGATED_HURT = re.compile(
 # Any word of death: a toll needs one in the sentences it comes from.
 _ANY_DEATH = re.compile(
     rf"{_DEATH_WORDS.pattern}|{_MORE_DEATH_WORDS.pattern}|"
+    r"\b(?:slain|massacr\w*|execut\w*|lynch\w*|behead\w*|decapitat\w*|martyr\w*|lifeless|"
+    r"corpses?|succumb\w*|drown\w*|toll|did not survive)\b|"
     rf"\b(?:{language.alternatives('killing_words')})\b",
     re.IGNORECASE,
 )

@@ -83,9 +83,24 @@ def _detail_of(a: Event, b: Event) -> bool:
         return False
     if _crowd(b) and _crowd(b) != _crowd(a):
         return False
-    return b.fatalities in (None, a.fatalities)
+    if _ANOTHER.search(b.location.place.value if b.location.place else ""):
+        return False  # "a nearby village", "another school": a second place
+    if any(_SECOND_INCIDENT.search(span.text) for span in b.evidence):
+        return False
+    return b.fatalities is None and b.injuries is None
 
 
+# A second place told as such: "another village", "a nearby town".
+_ANOTHER = re.compile(r"\b(?:another|other|second|third|nearby|neighbou?ring)\b", re.IGNORECASE)
+# A second incident told as such: "in the second attack", "a separate bombing",
+# "separately", "elsewhere", "came a day after", "two days before".
+_SECOND_INCIDENT = re.compile(
+    r"\b(?:another|other|second|third|separate|previous|earlier|similar|latest)\s+(?:[\w-]+\s+)?"
+    r"(?:attacks?|bombings?|blasts?|explosions?|incidents?|strikes?|raids?|shootings?|"
+    r"ambush(?:es)?)\b|\b(?:separately|elsewhere)\b|"
+    r"\b(?:came|comes|days?|hours?|weeks?)\s+(?:\w+\s+){0,2}?(?:after|before)\b",
+    re.IGNORECASE,
+)
 # An incident referred back to: "the attack", "the complex attack", "the car bomb",
 # "the twin bombings". A later sentence that names its incident so re-tells the one the
 # article already reported.
@@ -107,6 +122,8 @@ def _retold(a: Event, b: Event) -> bool:
         return False
     if not any(_REFERRED_BACK.search(span.text) for span in b.evidence):
         return False
+    if any(_SECOND_INCIDENT.search(span.text) for span in b.evidence):
+        return False  # "In the second attack", "a day after", "separately"
     if b.location.place is None or a.location.place is None:
         return b.location.place is None
     # One place within the other's name ("Maidan Shahr" and "the centre of Maidan Shahr");
@@ -118,10 +135,7 @@ def _retold(a: Event, b: Event) -> bool:
 def _twins(a: Event, b: Event) -> bool:
     shared = set(a.sentence_ids) & set(b.sentence_ids)
     return (
-        (_event_key(a) == _event_key(b) and bool(shared))
-        or _same_protest(a, b)
-        or _detail_of(a, b)
-        or _retold(a, b)
+        (_event_key(a) == _event_key(b) and bool(shared)) or _same_protest(a, b) or _detail_of(a, b)
     )
 
 
@@ -129,6 +143,14 @@ def merge_duplicate_events(events: list[Event]) -> list[Event]:
     merged: list[Event] = []
     for event in events:
         twin = next((m for m in merged if _twins(m, event)), None)
+        if twin is None:
+            # A re-telling joins the one incident it can be about; where several earlier
+            # records could be meant, it stays apart rather than join the wrong one.
+            retold = [m for m in merged if _retold(m, event)]
+            one = retold[0] if len(retold) == 1 else None
+            # Two tolls are two incidents ("killed 5" and "killed 3").
+            tolls = {one.fatalities, event.fatalities} - {None} if one else set()
+            twin = one if len(tolls) <= 1 else None
         if twin is None:
             merged.append(event)
             continue

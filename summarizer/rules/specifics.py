@@ -210,15 +210,24 @@ def _completes_cut_off(text: str, sources: list[ArticleSentence]) -> str | None:
     return None
 
 
+_CLAIMED = re.compile(
+    rf"{language.any_word('claim_mentions').pattern}|"
+    r"\bsaid (?:it|they) (?:had )?carried out\b|\b(?:was|were) behind\b",
+    re.IGNORECASE,
+)
+
+
 def _unreported_claim(work: SentenceWork) -> str | None:
     """A claim of responsibility the summary sentence states and no sentence of the article
     makes (a small model adds one to an attack it summarises); a claim found elsewhere in
     the article is cited too."""
     if not claims_responsibility(work.text):
         return None
-    if any(claims_responsibility(s.text) for s in cited(work.article, work.ids)):
+    # Any claim in the article's words: "claimed the attack", "said it carried out",
+    # "took responsibility" (claim_mentions.txt and the like).
+    if any(_CLAIMED.search(s.text) for s in cited(work.article, work.ids)):
         return None
-    where = next((s.id for s in work.article.sentences if claims_responsibility(s.text)), None)
+    where = next((s.id for s in work.article.sentences if _CLAIMED.search(s.text)), None)
     if where is None:
         return "a claim of responsibility"
     work.ids = sorted({*work.ids, where})
@@ -254,7 +263,17 @@ def _inverted_doer(text: str, sources: list[ArticleSentence]) -> tuple[str, str]
             doer = active.group("doer")
             if agent.casefold() in doer.casefold() or doer.casefold() in agent.casefold():
                 continue
-            if agent.casefold() in text[active.end() :].casefold():
+            # The agent as the act's object in the summary ("kidnapped 27 members of the
+            # Kel group"), and no cited sentence has the summary's doer do the act itself
+            # ("Northland troops later killed 20 Kel militants": a reprisal, not a swap).
+            as_object = re.search(
+                rf"^\s+(?:[\w'’-]+\s+){{0,5}}?(?:the\s+)?{re.escape(agent)}\b", text[active.end() :]
+            )
+            does_it = re.compile(
+                rf"{re.escape(doer.removeprefix('The ').strip())}\s+(?:\w+\s+){{0,2}}?{act}\b",
+                re.IGNORECASE,
+            )
+            if as_object and not any(does_it.search(s.text) for s in sources):
                 return doer, agent
     return None
 

@@ -76,6 +76,27 @@ _ARMED_PARTY = re.compile(
 _WENT_OFF = re.compile(r"\b(?:went off|explo(?:ded|sions?)|blasts?|detonat\w*)\b", re.IGNORECASE)
 
 
+# Who told it ("police said", "according to the army"): no party to the incident.
+_SOURCE_CLAUSE = re.compile(
+    r",?\s*(?:according to [^,.;]+|"
+    r"(?:the\s+)?[\w'’-]+(?:\s+[\w'’-]+)?\s+(?:said|says|told)\b[^,.;]*)",
+    re.IGNORECASE,
+)
+# The state's armed men or posts as the ones hit (the attackers, "militants", "gunmen",
+# are in every such report): ACLED's clash.
+_ARMED_TARGET = re.compile(
+    r"\b(?:soldiers?|troops|army|police|policem[ae]n|officers?|guards?|forces|patrols?|"
+    r"barracks|checkpoints?|bases?|convoys?|posts?|outposts?)\b",
+    re.IGNORECASE,
+)
+# Civilians named among the victims: an attack on them, whoever else is there.
+_CIVILIAN_VICTIMS = re.compile(
+    r"\b(?:civilians|villagers|shoppers|passengers|mourners|pilgrims|worshippers|students|"
+    r"children|women|residents|travell?ers|customers|patients|bystanders)\b",
+    re.IGNORECASE,
+)
+
+
 def ground_kind(evidence: str) -> str | None:
     """What a remote-violence record is when its sentences name no remote weapon and tell
     a fight or one side's violence on the ground ("gunmen stormed a police post").
@@ -107,7 +128,10 @@ def ground_kind(evidence: str) -> str | None:
         # left nine dead, including the gunman"): one side's violence on people. Where
         # soldiers, police or fighters are there ("gunmen killed four soldiers", "an attack
         # on a military base"), ACLED codes an armed clash, not an attack on civilians.
-        return "Armed clash" if _ARMED_PARTY.search(evidence) else "Attack"
+        told = _SOURCE_CLAUSE.sub(" ", evidence)
+        if _CIVILIAN_VICTIMS.search(told):
+            return "Attack"
+        return "Armed clash" if _ARMED_TARGET.search(told) else "Attack"
     # Demonstrators in a fight riot (ACLED codes no protesters' fight as a clash).
     return "Violent demonstration" if _CLASH_SIDES["protesters"].search(evidence) else "Armed clash"
 
@@ -236,7 +260,8 @@ _STATE_FORCES = (
 )
 # The state's forces as the taker: right before the verb, no "said" between.
 _STATE_TAKER = re.compile(
-    rf"\b(?:{_STATE_FORCES}|police)"
+    # Not the helpers of another taker: "fighters backed by Northlandian forces seized".
+    rf"(?<!by )(?<!with )\b(?:{_STATE_FORCES}|police)"
     r"(?:\s+and\s+(?:the\s+)?(?:[\w-]+\s+)?(?:forces|militias?|fighters|allies))?"
     r"(?:\s+(?!(?:said|says|say|told)\b)\w+){0,2}\s*$",
     re.IGNORECASE,
@@ -320,10 +345,14 @@ def _crowd_fight(work: EventWork) -> str | None:
 # past of someone the sentence is about).
 _STATE_RETOOK = re.compile(
     rf"\b(?i:{_STATE_FORCES})"
-    # Allies after "and" ("the army and the popular forces"), an aside between commas.
+    # Allies after "and" ("the army and the popular forces"), an aside between commas that
+    # tells who helped ("troops, backed by allied forces, recaptured"); never another
+    # clause ("troops withdrew, and rebels retook") nor another side between.
     r"(?:\s+and\s+(?:the\s+)?(?:[\w-]+\s+)?(?i:forces|militias?|fighters|allies))?"
-    r"(?:\s+(?!(?i:said|says|say|told|had|have|who)\b)[\w-]+|\s*,[^,.;]{1,60}){0,3}?\s*"
-    r",?\s*(?i:recaptured|retook|regained|liberated|took back|seized back|won back|recovered)"
+    r"(?:\s*,\s*(?i:backed|supported|working|aided|helped|led|assisted)\b[^,.;]{0,60},)?"
+    r"(?:\s+(?!(?i:said|says|say|told|had|have|who|and|then|rebels|fighters|militants|"
+    r"insurgents)\b)[a-z][\w-]*){0,3}?\s*"
+    r"(?i:recaptured|retook|regained|liberated|took back|seized back|won back|recovered)"
     r"(?:\s+(?i:full\s+|complete\s+)?(?i:control)\s+of)?\s+"
     r"(?:(?i:the|a|two|three|four|five|several|most|all)\s+)?(?:[\w-]+\s+){0,2}?"
     r"(?:(?i:(?:provincial\s+)?capitals?|cities|city|towns?|villages?|districts?|provinces?|"
@@ -584,7 +613,10 @@ _FORCES_LEFT = re.compile(
     r"\b(?:forces|troops|fighters|soldiers|army|militants|rebels|militias?|units?|peshmerga)"
     r"\s+(?:\w+\s+){0,2}?(?:withdr(?:ew|awn)|pulled\s+out|retreated|left)\b|"
     r"\bwithdrawal\s+of\s+(?:\w+\s+){0,3}(?:forces|troops|fighters|soldiers)\b|"
-    r"\bhand(?:ed)?\s+(?:\w+\s+){0,3}over\b",
+    # Ground handed over, not captives or bodies: "handed over control of the town".
+    r"\bhand(?:ed|ing)?\s+over\s+(?:full\s+)?(?:control|the\s+(?:town|city|base|area|village|"
+    r"territory|district|positions?))\b|\bhanded\s+(?:the\s+)?(?:town|city|base|area|village|"
+    r"territory|district|positions?|control)\s+(?:\w+\s+){0,2}?over\b",
     re.IGNORECASE,
 )
 # A withdrawal from talks or a post, or one refused or asked for: no ground changes hands.
@@ -595,7 +627,9 @@ _POLITICAL_WITHDRAWAL = re.compile(
     re.IGNORECASE,
 )
 # Force in the taking: "stormed and seized", "overran", "attacked and captured".
-_FORCE_TAKING = re.compile(r"\b(?:stormed|attacked|overr?an|assault(?:ed)?|raided)\b", re.I)
+_FORCE_TAKING = re.compile(
+    r"\b(?:stormed|attacked|overr?an|assault(?:ed)?|raided|under fire|shell(?:ed|ing))\b", re.I
+)
 # A fight denied: "entered without fighting", "without a fight", "with no resistance".
 _NO_FIGHT = re.compile(
     r"\b(?:without|with no|no)\s+(?:a\s+|any\s+)?(?:fight(?:ing)?|resistance|clash(?:es)?|"

@@ -120,7 +120,9 @@ _WHEN = (
 )
 # A value that is only a day or a holiday: "New Year's Day", "Christmas Eve", "Sunday".
 _ONLY_A_TIME = re.compile(
-    rf"^(?:the\s+)?(?:[\w'’-]+\s+){{0,3}}?(?:day|eve|{_WHEN}|christmas|easter|"
+    # Not a town named for a date: "6th of October", "10th of Ramadan".
+    r"^(?!\S+\s+of\b)"
+    rf"(?:the\s+)?(?:[\w'’-]+\s+){{0,3}}?(?:day|eve|{_WHEN}|christmas|easter|"
     r"thanksgiving|eid|ramadan|diwali|passover|hanukkah)$",
     re.IGNORECASE,
 )
