@@ -472,3 +472,27 @@ def test_second_review_territory_and_ground_attacks() -> None:
     text = "A shooting at a market in Dara left five shoppers dead, police said."
     (event,) = events_of(text, {"ids": [1], "type": "Air/drone strike", "place": "Dara"})
     assert event.sub_event_type == "Attack"
+
+
+def test_sample_28_territory_place_and_crashes() -> None:
+    # The state's army and its allies capturing ground regain it; a shortened place
+    # phrase keeps the name the article gives.
+    text = (
+        "The Northlandian army and allied fighters captured on Thursday a key neighborhood "
+        "in the countryside of the eastern province of Dara, the army said."
+    )
+    record = {
+        "ids": [1],
+        "type": "Government regains territory",
+        "actor": "Northlandian army",
+        "place": "countryside of Dara",
+    }
+    (event,) = events_of(text, record)
+    assert event.sub_event_type == "Government regains territory"
+    assert event.location.place is not None and event.location.place.value == "Dara"
+    # A place the article never names is still no place: the record goes.
+    assert events_of(text, {**record, "place": "outskirts of Northtown"}) == []
+    # A road crash is an accident; a helicopter downed by a missile is not.
+    text = "A man was airlifted to hospital with injuries after a serious crash near Dara."
+    assert events_of(text, {"ids": [1], "type": "Air/drone strike", "place": "Dara"}) == []
+    assert has_incident_word(literal("The helicopter crashed after being hit by a missile."))

@@ -269,6 +269,14 @@ _STATE_TAKER = re.compile(
 
 
 _TERRITORY = ("Government regains territory", "Non-state actor overtakes territory")
+# The state's forces taking ground, its allies beside them: "the Syrian army and allied
+# fighters captured on Thursday a key neighbourhood".
+_STATE_CAPTURED = re.compile(
+    rf"(?<!by )(?<!with )\b(?:{_STATE_FORCES})"
+    r"(?:\s+and\s+(?:the\s+)?(?:[\w-]+\s+)?(?:forces|militias?|fighters|allies))?"
+    r"\s+(?:\w+\s+){0,2}?(?:captured|seized|took|taken|gained|entered)\b",
+    re.IGNORECASE,
+)
 
 
 def _towns_taken(work: EventWork) -> str | None:
@@ -523,6 +531,8 @@ def _retyped(work: EventWork) -> tuple[str, str] | None:
         )
     if own is None or own.search(evidence):
         return None
+    if sub_event_type == "Government regains territory" and _STATE_CAPTURED.search(evidence):
+        return None  # "the army and allied fighters captured a neighbourhood": the state's
     # Within the record's event type: a protest's sentences that mention a bombing do
     # not make it a bombing (the incident rule judges whether it is a protest at all).
     kind = EVENT_TYPE_OF[sub_event_type]

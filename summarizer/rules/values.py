@@ -26,6 +26,14 @@ def _in_headline(value: str, article: Article) -> bool:
     return bool(article.title) and value.strip().casefold() in (article.title or "").casefold()
 
 
+# A kind of place, then the name it is in: "countryside of Deir al-Zour", "outskirts of
+# Dara", "a village near Northtown" (the name with the small words names carry).
+_NAMED_PART = re.compile(
+    r"^(?:the\s+|a\s+)?[a-z][\w\s-]*?\s+(?:of|in|near|outside)\s+(?:the\s+)?"
+    r"([A-Z][\w’'-]+(?:\s+(?:(?:of|al|el|de|la|du)[-\s]+)?[A-Z][\w’'-]+)*)$"
+)
+
+
 def ground(
     value: str | None, article: Article, ids: list[int], where: Target, findings: list[Finding]
 ) -> GroundedValue | None:
@@ -200,6 +208,16 @@ def repair_event(work: EventWork) -> None:
             # "northwestern Dara" where the article says "northern Dara": the model
             # changed the direction; the place it qualifies is the article's.
             place = _DIRECTION.sub("", value).strip()
+            grounded = ground(place, work.article, work.ids, work.at(name), work.findings)
+        named = _NAMED_PART.findall(value or "") if name == "location" else []
+        # A lenient match that lost the place's name ("countryside of Dara" matched to
+        # "countryside of the") names no place.
+        lost = grounded is not None and named and named[0] not in grounded.value
+        if (grounded is None or lost) and named:
+            # "countryside of Deir al-Zour" where the article says "the countryside of the
+            # eastern province of Deir al-Zour": the model shortened the phrase; the name it
+            # kept is the article's place.
+            place = max(named, key=len)
             grounded = ground(place, work.article, work.ids, work.at(name), work.findings)
         work.grounded[name] = grounded
         if value and value.strip() and grounded is None:
