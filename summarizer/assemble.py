@@ -17,7 +17,7 @@ from .article import Article, split_sentences
 from .checks.attribution import CLAIM, SPEECH
 from .checks.grounding import cited, content_words, spans_of
 from .checks.injection import instruction_like
-from .checks.lexicon import find_loaded_terms
+from .checks.lexicon import find_loaded_terms, quoted_ranges
 from .checks.negation import NEGATION
 from .filler import filler_restatement
 from .rules import EventWork, SentenceWork, repair_event, repair_sentence
@@ -273,6 +273,7 @@ def cover_events(
             not source
             or len(source[0].text.split()) > MAX_ADDED_WORDS
             or instruction_like(source[0].text)
+            or _in_a_speakers_voice(article, sid)
         ):
             continue
         text = _LEADING_CONJUNCTION.sub("", _CONNECTIVE.sub("", source[0].text.strip()))
@@ -322,6 +323,26 @@ def cover_events(
         )
         covered.update(work.ids)
     return out, findings
+
+
+# A line that introduces someone's words: "Elder speaks in Spanish:", "The ad says:".
+_SPEAKS = re.compile(
+    r"\b(?:speaks?|spoke|says?|said|reads?|writes?|wrote|tweets?|tweeted|declares?|declared)\b",
+    re.IGNORECASE,
+)
+
+
+def _in_a_speakers_voice(article: Article, sid: int) -> bool:
+    """A sentence in someone's own voice, with no quotation marks to say so: one that
+    exclaims ("... where they charge $12,000 for wine!"), or that follows a line
+    introducing speech ("Elder speaks in Spanish:"). Added as it stands, it would state a
+    campaign ad's or a speech's words as the summary's own."""
+    text = article.sentences[sid - 1].text if 0 < sid <= len(article.sentences) else ""
+    before = article.sentences[sid - 2].text if 1 < sid <= len(article.sentences) else ""
+    # "!" closing a quotation ('... saying: "get here now!"') is the quoted speaker's.
+    exclaims = text.rstrip().endswith("!")
+    introduced = before.rstrip().endswith(":") and bool(_SPEAKS.search(before))
+    return exclaims or (introduced and not SPEECH.search(text) and not quoted_ranges(text))
 
 
 def _article_order_place(sid: int, summary: list[SummarySentence]) -> int:

@@ -4,8 +4,9 @@ pattern of English news, tested on invented sentences with its near misses."""
 from __future__ import annotations
 
 import pytest
-from fakes import events_of, summary_of
+from fakes import FakeBackend, events_of, summary_of
 
+from summarizer import Settings, summarize
 from summarizer.article import split_sentences
 from summarizer.checks.figurative import literal
 from summarizer.checks.wellformed import problems
@@ -496,3 +497,21 @@ def test_sample_28_territory_place_and_crashes() -> None:
     text = "A man was airlifted to hospital with injuries after a serious crash near Dara."
     assert events_of(text, {"ids": [1], "type": "Air/drone strike", "place": "Dara"}) == []
     assert has_incident_word(literal("The helicopter crashed after being hit by a missile."))
+
+
+def test_the_lede_filling_adds_no_line_in_a_speakers_own_voice() -> None:
+    text = (
+        "Ali Noor released campaign ads in Dara on Saturday.\n"
+        "Noor speaks in Kel:\n"
+        "The mayor closed the schools while his own children went to a private school.\n"
+        "He closed restaurants while he dined in the finest one, where wine costs $1,000!"
+    )
+    summary = [
+        {"text": "Ali Noor released campaign ads in Dara on Saturday.", "ids": [1]},
+        {"text": "Noor spoke in Kel in the ads.", "ids": [2]},
+    ]
+    settings = Settings(backend="local", max_reasks=0, rereads=0)
+    answer = {"summary": summary, "events": []}
+    result = summarize(text, backend=FakeBackend(answer), settings=settings)
+    said = " ".join(s.text for s in result.summary)
+    assert "wine" not in said and "private school" not in said
