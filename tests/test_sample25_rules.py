@@ -515,3 +515,9 @@ def test_the_lede_filling_adds_no_line_in_a_speakers_own_voice() -> None:
     result = summarize(text, backend=FakeBackend(answer), settings=settings)
     said = " ".join(s.text for s in result.summary)
     assert "wine" not in said and "private school" not in said
+
+
+def test_a_live_pages_header_is_no_sentence() -> None:
+    header = "The Latest on unrest in Dara's northern region (all times local): 8 p.m."
+    assert problems(header) != []
+    assert problems("The latest figures show 12 people were hurt in Dara on Monday.") == []

@@ -77,8 +77,16 @@ _CREDIT_LINE = re.compile(
 )
 
 
+# A live page's header: "The Latest on the unrest in Dara (all times local): 8 p.m." (the
+# wire services' running stories), a heading before each time-stamped update.
+_LIVE_PAGE_HEADER = re.compile(r"^The Latest\b[^.]*\((?:all )?times? local\)", re.IGNORECASE)
+
+
 def is_heading(text: str) -> bool:
-    """A title-case line: a headline, heading or caption, not a sentence that reports."""
+    """A title-case line or a live page's header: a headline, heading or caption, not a
+    sentence that reports."""
+    if _LIVE_PAGE_HEADER.match(text.strip()):
+        return True
     words = _LETTER_WORD.findall(_ATTRIBUTION_TAIL.sub("", text))
     major = [w for w in words if w not in _TITLE_CASE_MINOR]
     long_words = sum(len(w) >= 4 for w in major)
