@@ -63,14 +63,6 @@ _REMOTE_CUES = tuple(
 )
 
 
-# An armed party named in a report: who a ground attack may have hit or fought.
-_ARMED_PARTY = re.compile(
-    r"\b(?:soldiers?|troops|army|police|policem[ae]n|officers?|militants?|rebels?|insurgents?|"
-    r"fighters?|militi\w+|guards?|forces|patrols?|barracks|checkpoints?|bases?|convoys?)\b",
-    re.IGNORECASE,
-)
-
-
 # Something that went off: an explosion is no ground attack ("kamikazes went off near a
 # bus station, killing two people").
 _WENT_OFF = re.compile(r"\b(?:went off|explo(?:ded|sions?)|blasts?|detonat\w*)\b", re.IGNORECASE)
@@ -491,7 +483,7 @@ def _retyped(work: EventWork) -> tuple[str, str] | None:
         _CLASH_SIDES["two sides"].search(evidence) or _CLASH_SIDES["ground attack"].search(evidence)
     )
     seized = sub_event_type == "Armed clash" and no_fight and not _NOT_A_FIND.search(evidence)
-    if seized and _WEAPON_WORDS.search(evidence) and (stated := _disrupted(work)):
+    if seized and _WEAPON_NOUNS.search(evidence) and (stated := _disrupted(work)):
         return stated, "the cited sentences tell weapons seized or found, no fight"
     if remote_kind and (stated := _disrupted(work)):
         return stated, "the cited sentences tell a weapon defused, intercepted or found, none used"
@@ -682,7 +674,7 @@ _NOT_A_FIND = re.compile(
     re.IGNORECASE,
 )
 # A weapon named, for a find: "discovered arms", not "intercepted four smugglers".
-_WEAPON_WORDS = re.compile(
+_WEAPON_NOUNS = re.compile(
     r"\b(?:weapons?|arms|explosives?|grenades?|ammunition|missiles?|rockets?|mortars?|"
     r"bombs?|devices?|mines?|drones?|rifles?|guns?|firearms)\b",
     re.IGNORECASE,
@@ -736,7 +728,7 @@ def _mistyped_development(work: EventWork) -> tuple[str, str] | None:
     if riot:
         stated, why = "Violent demonstration", "a riot at a protest"
     elif (
-        _WEAPON_WORDS.search(evidence)
+        _WEAPON_NOUNS.search(evidence)
         and not _NOT_A_FIND.search(evidence)
         and _told_as_done(disrupted, evidence)
         and not (
