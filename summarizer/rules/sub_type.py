@@ -16,6 +16,7 @@ from __future__ import annotations
 import re
 
 from .. import language
+from ..checks.clauses import TRAILING_ATTRIBUTION
 from ..checks.grounding import cited
 from ..checks.negation import NEGATED_BEFORE
 from ..countries import demonym_pattern
@@ -68,12 +69,6 @@ _REMOTE_CUES = tuple(
 _WENT_OFF = re.compile(r"\b(?:went off|explo(?:ded|sions?)|blasts?|detonat\w*)\b", re.IGNORECASE)
 
 
-# Who told it ("police said", "according to the army"): no party to the incident.
-_SOURCE_CLAUSE = re.compile(
-    r",?\s*(?:according to [^,.;]+|"
-    r"(?:the\s+)?[\w'’-]+(?:\s+[\w'’-]+)?\s+(?:said|says|told)\b[^,.;]*)",
-    re.IGNORECASE,
-)
 # The state's armed men or posts as the ones hit (the attackers, "militants", "gunmen",
 # are in every such report): ACLED's clash.
 _ARMED_TARGET = re.compile(
@@ -120,7 +115,10 @@ def ground_kind(evidence: str) -> str | None:
         # left nine dead, including the gunman"): one side's violence on people. Where
         # soldiers, police or fighters are there ("gunmen killed four soldiers", "an attack
         # on a military base"), ACLED codes an armed clash, not an attack on civilians.
-        told = _SOURCE_CLAUSE.sub(" ", evidence)
+        # Who told it (", police said", ", according to the army") is no party to it.
+        told = " ".join(
+            TRAILING_ATTRIBUTION.sub(".", s) for s in re.split(r"(?<=[.!?])\s+", evidence)
+        )
         if _CIVILIAN_VICTIMS.search(told):
             return "Attack"
         return "Armed clash" if _ARMED_TARGET.search(told) else "Attack"
