@@ -67,6 +67,17 @@ _RELATIVE_SAID = re.compile(
     r"(?:\s+(?:\w+ly|long|later|also|now|earlier|previously|has|have|had))*\s+(?:said|say|says)\b",
     re.IGNORECASE,
 )
+# Findings that speak for their source: "Reports from medical staff at the hospitals who
+# treated victims indicate the bombs were packed with nails", "Data from the health
+# ministry show", "Figures released by the UN suggest". News attributes a finding to whoever
+# produced it, so the source is the speaker (not the words of a relative clause after it).
+_FINDINGS_FROM = re.compile(
+    rf"\b(?:reports?|accounts?|data|figures|statistics|records|documents|"
+    rf"findings|tests?|analysis|results)\s+(?:from|by|(?:released|published|compiled)\s+by)\s+"
+    rf"((?:the\s+)?{_NAME_CHAR}{{2,60}}?)(?:\s+(?:who|which|that)\s+[^,;:.]{{1,80}}?)?\s+"
+    rf"(?:indicate[sd]?|show(?:s|ed)?|suggest(?:s|ed)?|point(?:s|ed)? to)\b",
+    re.IGNORECASE,
+)
 _DESCRIPTION = re.compile(
     rf"\s+\b(?:{language.alternatives('speaker_descriptions')})\b.*$", re.IGNORECASE
 )
@@ -111,7 +122,7 @@ def trim_before(text: str, position: int) -> str | None:
 def speaker_of(sentence: str) -> str | None:
     """Who an article sentence attributes its statement to, when it names them."""
     sentence = _PARTY_IN_TEXT.sub("", sentence)  # "(D-Calif.)" is no part of the name
-    for pattern in (_ACCORDING, _AFTER, _BEFORE, _RELATIVE_SAID):
+    for pattern in (_ACCORDING, _AFTER, _BEFORE, _RELATIVE_SAID, _FINDINGS_FROM):
         if m := pattern.search(sentence):
             # "a town near the base where officials said": the speaker is the relative
             # clause's subject, "officials".

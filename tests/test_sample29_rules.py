@@ -1,0 +1,45 @@
+"""Rules from the eleventh round (eval dev and held-out sample 29, read after it was scored):
+each encodes a general pattern of English news, tested on invented sentences with its near
+misses."""
+
+from __future__ import annotations
+
+from fakes import summary_of
+
+from summarizer.checks.attribution import SPEECH
+from summarizer.checks.clauses import speaker_of
+
+
+def test_findings_from_a_source_name_that_source_as_the_speaker() -> None:
+    text = (
+        "Reports from doctors at Dara hospitals who treated the wounded indicate the bomb "
+        "was packed with nails."
+    )
+    assert SPEECH.search(text)
+    assert speaker_of(text) == "doctors at Dara hospitals"
+    assert speaker_of("Figures released by the Northland health ministry show 40 died.") == (
+        "the Northland health ministry"
+    )
+    # A place is no source: footage "from the scene" speaks for nobody.
+    assert speaker_of("Footage from the scene showed a burning car.") is None
+    assert not SPEECH.search("The results were clear.")
+
+
+def test_a_summary_restating_a_finding_keeps_its_source() -> None:
+    article = {
+        "title": "Blast in Dara",
+        "text": (
+            "A bomb exploded at a market in Dara on Monday, killing three people. "
+            "Reports from doctors at Dara hospitals who treated the wounded indicate the "
+            "bomb was packed with nails and ball bearings."
+        ),
+    }
+    (_, second) = summary_of(
+        article,
+        ("A bomb exploded at a market in Dara on Monday, killing three people.", [1]),
+        ("The bomb was packed with nails and ball bearings.", [2]),
+    )
+    assert second == (
+        "The bomb was packed with nails and ball bearings, according to doctors at Dara "
+        "hospitals."
+    )
