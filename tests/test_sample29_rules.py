@@ -40,6 +40,5 @@ def test_a_summary_restating_a_finding_keeps_its_source() -> None:
         ("The bomb was packed with nails and ball bearings.", [2]),
     )
     assert second == (
-        "The bomb was packed with nails and ball bearings, according to doctors at Dara "
-        "hospitals."
+        "The bomb was packed with nails and ball bearings, according to doctors at Dara hospitals."
     )
