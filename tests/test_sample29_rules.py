@@ -4,7 +4,7 @@ misses."""
 
 from __future__ import annotations
 
-from fakes import summary_of
+from fakes import events_of, summary_of
 
 from summarizer.checks.attribution import SPEECH
 from summarizer.checks.clauses import speaker_of
@@ -42,3 +42,26 @@ def test_a_summary_restating_a_finding_keeps_its_source() -> None:
     assert second == (
         "The bomb was packed with nails and ball bearings, according to doctors at Dara hospitals."
     )
+
+
+def test_an_analyst_of_a_strike_is_not_its_doer() -> None:
+    text = (
+        "Drones loaded with explosives exploded over a parade in Dara on Saturday. "
+        "Analysis carried out by the website Northland Watch suggests the drones were "
+        "flown from a flat nearby."
+    )
+    record = {"ids": [1, 2], "type": "Air/drone strike", "place": "Dara"}
+    (event,) = events_of(text, {**record, "actor": "Northland Watch"})
+    assert event.actors.actor1 is None
+    # Who carried out an analysis is an examiner, not an attacker.
+    text = (
+        "A drone struck a checkpoint in Dara on Saturday. "
+        "Northland Watch has carried out an analysis of the footage."
+    )
+    (event,) = events_of(text, {**record, "actor": "Northland Watch"})
+    assert event.actors.actor1 is None
+    # A side announcing its own strike stays its doer.
+    text = "The Northland army said it carried out a drone strike on a depot in Dara on Saturday."
+    (event,) = events_of(text, {**record, "ids": [1], "actor": "the Northland army"})
+    assert event.actors.actor1 is not None
+    assert event.actors.actor1.value == "the Northland army"

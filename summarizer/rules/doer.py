@@ -39,6 +39,13 @@ _SPEECH_AFTER = _speech_after(language.alternatives("reporting_verbs"))
 _SPEECH_OR_PLEDGE_AFTER = _speech_after(
     f"{language.alternatives('reporting_verbs')}|{language.alternatives('pledge_verbs')}"
 )
+# Who infers from evidence ("analysis by the website X suggests drones were used", "the
+# monitor X estimates 40 died", "investigators concluded"): an analyst of the incident.
+# Unlike a side announcing its own air strike ("the Pentagon said it struck"), an analyst
+# is never the doer.
+_ANALYST_AFTER = _speech_after(
+    r"suggest(?:s|ed)?|indicat(?:es|ed)|conclud(?:es|ed)|assess(?:es|ed)|estimat(?:es|ed)"
+)
 # A speaker who also acts in the sentence ("police warned residents and arrested 40",
 # "troops promised to protect civilians but shot dead three") is a doer too.
 _ACTS_TOO = re.compile(
@@ -130,6 +137,16 @@ def _only_a_speaker(name: str, evidence: str, pledges: bool = False) -> bool:
         speech.match(evidence[m.end() :])
         and not _ACTS_TOO.search(re.split(r"(?<=[.!?])\s", evidence[m.end() :], maxsplit=1)[0])
         for m in mentions
+    )
+
+
+def _only_an_analyst(name: str, evidence: str) -> bool:
+    """Every mention of `name` in the cited sentences infers from evidence (or responds to
+    the incident, or speaks of it), and one at least infers."""
+    mentions = list(re.finditer(re.escape(name.strip()), evidence, re.IGNORECASE))
+    after = [evidence[m.end() :] for m in mentions]
+    return any(_ANALYST_AFTER.match(a) for a in after) and all(
+        _ANALYST_AFTER.match(a) or _RESPONSE_AFTER.match(a) or _SPEECH_AFTER.match(a) for a in after
     )
 
 
@@ -298,6 +315,8 @@ def repair_event(work: EventWork) -> None:
         why = "the cited sentences name it only as a speaker (a reporter is not the doer)"
     elif _only_a_responder(work.actor1, _mentions_text(work)):
         why = "the cited sentences name it only as investigating or arresting (a responder)"
+    elif _only_an_analyst(work.actor1, _mentions_text(work)):
+        why = "the cited sentences name it only as inferring from evidence (an analyst)"
     if why:
         work.findings.append(
             repaired(Check.ATTRIBUTION, work.at("actor1"), f"actor1 {work.actor1!r} cleared: {why}")
