@@ -8,6 +8,9 @@ from fakes import events_of, summary_of
 
 from summarizer.checks.attribution import SPEECH
 from summarizer.checks.clauses import speaker_of
+from summarizer.checks.figurative import literal
+from summarizer.checks.wellformed import problems
+from summarizer.rules.incident import has_incident_word
 
 
 def test_findings_from_a_source_name_that_source_as_the_speaker() -> None:
@@ -65,3 +68,105 @@ def test_an_analyst_of_a_strike_is_not_its_doer() -> None:
     (event,) = events_of(text, {**record, "ids": [1], "actor": "the Northland army"})
     assert event.actors.actor1 is not None
     assert event.actors.actor1.value == "the Northland army"
+
+
+def test_a_death_from_illness_is_no_incident() -> None:
+    assert not has_incident_word(
+        literal("Former minister Ali Noor has died at age 84 of COVID-19 complications.")
+    )
+    # The no-break space of web copy between the words changes nothing.
+    assert not has_incident_word(
+        literal("Northland recorded 600,000 deaths attributed to\xa0coronavirus.")
+    )
+    text = "Former minister Ali Noor has died at age 84 of COVID-19 complications in Dara."
+    assert events_of(text, {"ids": [1], "type": "Other", "place": "Dara"}) == []
+    # Wounds are no illness: who died of them died in the attack.
+    assert has_incident_word(literal("The officer died of his wounds after gunmen attacked."))
+
+
+def test_weapons_seized_in_a_long_phrase_are_disrupted_weapons_use() -> None:
+    text = (
+        "The Northland defence ministry said it had seized a total of 206 automatic weapons "
+        "in four operations in Dara."
+    )
+    (event,) = events_of(text, {"ids": [1], "type": "Armed clash", "place": "Dara"})
+    assert event.sub_event_type == "Disrupted weapons use"
+
+
+def test_ground_taken_without_a_fight_is_a_non_violent_transfer() -> None:
+    text = (
+        "Northland troops regained territory held by Kel rebels in Dara province, taking "
+        "control of several towns without engaging in any armed clashes."
+    )
+    (event,) = events_of(
+        text, {"ids": [1], "type": "Government regains territory", "place": "Dara"}
+    )
+    assert event.sub_event_type == "Non-violent transfer of territory"
+    # A fight told beside it keeps the battle.
+    text = (
+        "Northland troops took control of Dara after heavy clashes with Kel rebels that "
+        "killed 12, without any resistance in the villages nearby."
+    )
+    (event,) = events_of(
+        text, {"ids": [1], "type": "Government regains territory", "place": "Dara"}
+    )
+    assert event.sub_event_type == "Government regains territory"
+
+
+def test_an_attribution_with_nothing_attributed_is_no_sentence() -> None:
+    assert "an attribution with nothing attributed" in problems(
+        "Northland News reported on 28 April."
+    )
+    assert "an attribution with nothing attributed" in problems("The ministry said on Monday.")
+    assert problems("Imports fell as the ministry reported.") == []
+    assert problems("The army said on Monday it had killed five militants.") == []
+
+
+def test_a_party_value_is_the_lead_party_not_its_allies() -> None:
+    text = (
+        "The state forces of Northland with allied Kel militias took control of Dara "
+        "after heavy fighting on Monday."
+    )
+    record = {"ids": [1], "type": "Armed clash", "place": "Dara"}
+    (event,) = events_of(text, {**record, "actor": "The state forces of Northland with allied"})
+    assert event.actors.actor1 is not None
+    assert event.actors.actor1.value == "The state forces of Northland"
+    # "with" that names no ally stays: a group is not cut at its own words.
+    text = "Gunmen with rifles attacked a checkpoint in Dara on Monday, killing two."
+    (event,) = events_of(
+        text, {"ids": [1], "type": "Attack", "place": "Dara", "actor": "Gunmen with rifles"}
+    )
+    assert event.actors.actor1 is not None
+    assert event.actors.actor1.value == "Gunmen with rifles"
+
+
+def test_the_outlets_labelled_analysis_is_no_summary_sentence() -> None:
+    article = {
+        "title": "Northland bans ads on false climate claims",
+        "source": "Northland Wire",
+        "text": (
+            "Northland's media regulator on Thursday banned advertising on content that "
+            "denies climate change.\n"
+            "Why it matters: It's one of the most aggressive measures any regulator has "
+            "taken against climate misinformation.\n"
+            "Why it matters: The regulator said the ban would start in May."
+        ),
+    }
+    summary = summary_of(
+        article,
+        (
+            "Northland's media regulator banned advertising on content that denies climate change.",
+            [1],
+        ),
+        (
+            "It is one of the most aggressive measures any regulator has taken against "
+            "climate misinformation.",
+            [2],
+        ),
+        ("The ban will start in May, the regulator said.", [3]),
+    )
+    # The analysis goes; a labelled paragraph that quotes its speaker stays.
+    assert summary == [
+        "Northland's media regulator banned advertising on content that denies climate change.",
+        "The ban will start in May, the regulator said.",
+    ]

@@ -69,6 +69,18 @@ _FIRST_PERSON = re.compile(
 )
 # "I" after a capitalised word is a numeral: "World War I", "Elizabeth I".
 _NUMERAL_I = re.compile(r"\b[A-Z][\w-]*\s+$")
+# An attribution with nothing attributed: "El Financiero reported on 28 April.", "The
+# ministry said on Monday." A wire sentence split after its content leaves its tail as a
+# sentence of its own, which reports nothing. The speaker is a name or "the" and a
+# speaker's noun, so "Imports fell as the ministry reported." keeps its report.
+_BARE_ATTRIBUTION = re.compile(
+    r"^(?:(?:[Tt]he\s+)?(?:[A-Z][\w'’.&-]*\s+){0,6}[A-Z][\w'’.&-]*|[Tt]he\s+(?:[\w-]+\s+){0,3}?"
+    r"(?:officials?|police|ministry|agency|spokes(?:man|woman|person)|military|army|government|"
+    r"newspaper|broadcaster|report))\s+(?:said|says|reported|reports|added|adds|stated|announced|"
+    r"told reporters)(?:\s+(?:on\s+)?(?:\d{1,2}\s+[A-Z][a-z]+|[A-Z][a-z]+\.?\s+\d{1,2}|"
+    r"(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day|in a statement|yesterday|today|earlier|later))*"
+    r"\s*[.!]$"
+)
 # A credit or copyright line ("Photo © 2001 Example Images. All rights reserved.",
 # "(AP Photo/Jane Doe)") is page furniture, never a statement of the news.
 _CREDIT_LINE = re.compile(
@@ -165,6 +177,8 @@ def problems(text: str) -> list[str]:
         found.append("an elliptical fragment that continues the sentence before it")
     if is_heading(text):
         found.append("a headline or heading in title case, not a sentence")
+    if _BARE_ATTRIBUTION.match(text):
+        found.append("an attribution with nothing attributed")
     if _CREDIT_LINE.search(text):
         found.append("a photo credit or copyright line")
     if person := writer_speaks(text):

@@ -169,6 +169,25 @@ def _motive(work: SentenceWork) -> None:
     _cut_or_drop(work, m.start(), "a motive with no speaker")
 
 
+_ANALYSIS_LABEL = re.compile(
+    rf"^\s*(?:{language.alternatives('analysis_labels')})\s*:", re.IGNORECASE
+)
+
+
+def _outlet_analysis(work: SentenceWork) -> None:
+    """A sentence restating only paragraphs the outlet labels as its analysis ("Why it
+    matters: It's one of the most aggressive measures ...") is the outlet's view, not a
+    fact of the news: dropped. (Naming the outlet would put a name in the summary that
+    no sentence of the article holds; the outlet's facts are in its other paragraphs.)"""
+    sources = cited(work.article, work.ids)
+    if not sources or SPEECH.search(work.text):
+        return
+    if all(_ANALYSIS_LABEL.match(s.text) for s in sources):
+        message = "dropped: it restates the outlet's labelled analysis, not the news"
+        work.findings.append(repaired(Check.ATTRIBUTION, work.where, message))
+        work.dropped = True
+
+
 def _restated_speech(work: SentenceWork) -> None:
     if SPEECH.search(work.text):
         return
@@ -275,7 +294,7 @@ def _writer_view(work: SentenceWork) -> None:
 
 
 def repair_sentence(work: SentenceWork) -> None:
-    for step in (_analysis, _opinion, _motive, _restated_speech, _writer_view):
+    for step in (_analysis, _opinion, _motive, _outlet_analysis, _restated_speech, _writer_view):
         step(work)
         if work.dropped:
             return

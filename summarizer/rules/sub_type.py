@@ -492,6 +492,11 @@ def _retyped(work: EventWork) -> tuple[str, str] | None:
     battle_or_ground = sub_event_type == "Armed clash" or sub_event_type in _TERRITORY
     if battle_or_ground and _PLACE_ENTERED.search(evidence) and _handed_over(evidence):
         return "Non-violent transfer of territory", "the cited sentences tell ground handed over"
+    if battle_or_ground and _taken_without_a_fight(evidence):
+        return (
+            "Non-violent transfer of territory",
+            "the cited sentences tell ground taken, unopposed",
+        )
     # A clash, or a change of territory typed the wrong way round, told only by towns
     # taken ("seizing two more provincial capitals").
     ground = sub_event_type in _TERRITORY and not _SUB_TYPE_CUES[sub_event_type].search(evidence)
@@ -630,12 +635,27 @@ _POLITICAL_WITHDRAWAL = re.compile(
 _FORCE_TAKING = re.compile(
     r"\b(?:stormed|attacked|overr?an|assault(?:ed)?|raided|under fire|shell(?:ed|ing))\b", re.I
 )
-# A fight denied: "entered without fighting", "without a fight", "with no resistance".
+# A fight denied: "entered without fighting", "without a fight", "with no resistance",
+# "taking control of several towns without engaging in any armed clashes".
 _NO_FIGHT = re.compile(
-    r"\b(?:without|with no|no)\s+(?:a\s+|any\s+)?(?:fight(?:ing)?|resistance|clash(?:es)?|"
-    r"battle|shots? (?:being\s+)?fired)\b",
+    r"\b(?:without|with no|no)\s+(?:[\w-]+\s+){0,4}?(?:fight(?:ing)?|resistance|clash(?:es)?|"
+    r"battles?|shots? (?:being\s+)?fired)\b",
     re.IGNORECASE,
 )
+
+
+def _taken_without_a_fight(evidence: str) -> bool:
+    """Ground taken with the fight denied in so many words ("took control of several towns
+    without any armed clashes", "entered the city without resistance") and no one killed:
+    ACLED's takeovers are battles, and this is a transfer."""
+    calm = _NO_FIGHT.sub(" ", evidence)
+    return bool(
+        _NO_FIGHT.search(evidence)
+        and _PLACE_ENTERED.search(evidence)
+        and not _FORCE_TAKING.search(calm)
+        and not _CLASH_SIDES["lethal"].search(evidence)
+        and not _CLASH_SIDES["two sides"].search(calm)
+    )
 
 
 def _handed_over(evidence: str) -> bool:

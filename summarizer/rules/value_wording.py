@@ -212,6 +212,25 @@ def _cut_at_verb(value: GroundedValue) -> GroundedValue | None:
     return value.model_copy(update={"value": party, "evidence": _prefix_spans(value, party)})
 
 
+# A party run on into its partners: "the state forces of Northland with allied Kel
+# militias", "the army backed by foreign troops", "Kel fighters alongside local gunmen".
+# ACLED's actor is the lead party; its allies are associated actors, and a model's span
+# often stops inside them ("... with allied"). The party is what comes before.
+_WITH_ALLIES = re.compile(
+    r"^(?P<party>.+?),?\s+(?:(?:together\s+)?with\s+(?:the\s+|its\s+|their\s+)?"
+    r"(?:allied|allies|support|help|backing|assistance)\b|(?:backed|supported|aided|assisted|"
+    r"helped)\s+by\b|alongside\b|and\s+(?:its\s+|their\s+)?allie[sd]\b)"
+)
+
+
+def _without_allies(value: GroundedValue) -> GroundedValue | None:
+    m = _WITH_ALLIES.match(value.value)
+    if not m or not _phrase(m.group("party")) or _no_party(m.group("party")):
+        return None
+    party = m.group("party")
+    return value.model_copy(update={"value": party, "evidence": _prefix_spans(value, party)})
+
+
 def _field_hygiene(work: EventWork) -> None:
     """A place, a time, a target and a party are what their field says, or nothing."""
     place = work.grounded.get("location")
@@ -239,6 +258,12 @@ def _field_hygiene(work: EventWork) -> None:
             # "It is understood ...", "has reported": a clause, naming nobody.
             work.grounded[name] = None
             message = f"{name} {value.value!r} cleared: it names no one"
+            work.findings.append(repaired(Check.GROUNDING, work.at(name), message))
+    for name in PARTY_FIELDS:
+        value = work.grounded.get(name)
+        if value and (lead := _without_allies(value)):
+            work.grounded[name] = lead
+            message = f"{name} {value.value!r} -> {lead.value!r}: the lead party, not its allies"
             work.findings.append(repaired(Check.GROUNDING, work.at(name), message))
     for name in ("target", *PARTY_FIELDS):
         value = work.grounded.get(name)
