@@ -6,10 +6,12 @@ from __future__ import annotations
 
 from fakes import events_of, summary_of
 
+from summarizer.article import as_article
 from summarizer.checks.attribution import SPEECH
 from summarizer.checks.clauses import speaker_of
 from summarizer.checks.figurative import literal
 from summarizer.checks.wellformed import problems
+from summarizer.rules.attribution import argued_in_writers_voice
 from summarizer.rules.incident import has_incident_word
 
 
@@ -170,3 +172,48 @@ def test_the_outlets_labelled_analysis_is_no_summary_sentence() -> None:
         "Northland's media regulator banned advertising on content that denies climate change.",
         "The ban will start in May, the regulator said.",
     ]
+
+
+def test_a_column_the_outlet_did_not_label_is_the_writers_view() -> None:
+    column = {
+        "title": "The governor's great pretence",
+        "source": "Northland Review",
+        "text": (
+            "One hundred days in, the governor's record makes clear that his campaign was, "
+            "in fact, a pretence.\n"
+            "To this maxim we might add a few others.\n"
+            "Talk like a moderate; act like a radical."
+        ),
+    }
+    first, _ = summary_of(
+        column,
+        ("The governor's record shows his campaign was a pretence.", [1]),
+        ("The writer says the governor talks like a moderate and acts like a radical.", [3]),
+    )
+    assert first.endswith(", the writer argues.")
+    assert argued_in_writers_voice(as_article(column))
+    # One cue alone is news: a report that says "indeed", a speech paraphrased with "we".
+    report = {
+        "title": "Dara council passes budget",
+        "text": (
+            "The Dara council passed the budget on Monday, and indeed the vote was close.\n"
+            "The mayor said the city would hire 40 teachers."
+        ),
+    }
+    assert not argued_in_writers_voice(as_article(report))
+    # A statement read out in the speaker's singular is a transcript, not a column.
+    statement = {
+        "title": "Statement to the court",
+        "text": ("I would like to thank my attorneys.\nIndeed, they have done much good for me."),
+    }
+    assert not argued_in_writers_voice(as_article(statement))
+    # The writer's "we" inside a quotation running on from the sentence before is the
+    # speaker's.
+    quoted = {
+        "title": "Officials name the hackers",
+        "text": (
+            '"This was surprising to us," an official said on Sunday. "And, in fact, '
+            "one of the reasons we worked so hard on this is that it gave us new insights."
+        ),
+    }
+    assert not argued_in_writers_voice(as_article(quoted))

@@ -20,6 +20,7 @@ from __future__ import annotations
 import re
 
 from .. import language
+from ..article import Article
 from ..checks.attribution import SPEECH
 from ..checks.clauses import clause_opening, speaker_of, trim_before
 from ..checks.grounding import cited, content_words
@@ -273,6 +274,33 @@ def writer_of_column(source: str | None) -> str | None:
     return " ".join(words)
 
 
+_ASSERTION = language.any_word("assertion_adverbs")
+_QUOTE_MARK = re.compile("[\"“”]")
+_ARGUMENT_OPENING = 15  # sentences: a column argues from its first paragraphs
+# The columnist's plural ("to this maxim we might add"); a statement read out in the
+# speaker's singular ("I would like to thank my attorneys") is a transcript, not a column.
+_EDITORIAL_WE = frozenset({"we", "us", "our", "ours", "ourselves"})
+
+
+def argued_in_writers_voice(article: Article) -> bool:
+    """A column the outlet did not label: in its opening sentences the writer speaks in
+    the first person plural ("to this maxim we might add") and presses a point with an assertion
+    adverb ("his campaign was, in fact, a fraud"), each outside quotation marks. One cue
+    alone is common in news (a speech paraphrased, "indeed" in a report); a sentence that
+    holds a quotation mark, or follows one that does, is not read (a quotation running
+    over several sentences speaks for its speaker)."""
+    first_person = pressed = False
+    previous = ""
+    for sentence in article.sentences[:_ARGUMENT_OPENING]:
+        text = sentence.text
+        if not (_QUOTE_MARK.search(text) or _QUOTE_MARK.search(previous)):
+            person = writer_speaks(text)
+            first_person = first_person or (person or "").casefold() in _EDITORIAL_WE
+            pressed = pressed or _ASSERTION.search(text) is not None
+        previous = text
+    return first_person and pressed
+
+
 def _writer_view(work: SentenceWork) -> None:
     """In an opinion piece, a sentence with no speaker of its own is the writer's view."""
     article = work.article
@@ -282,6 +310,7 @@ def _writer_view(work: SentenceWork) -> None:
         or _OPINION_PATH.search(article.url or "")
         or _OPINION_TITLE.match(article.title or "")
         or _column_headline(article.title or "")
+        or argued_in_writers_voice(article)
     )
     # A fragment ("Not potato chips.") is left for the well-formedness rule to drop: the
     # tail would give it the verb it lacks.
