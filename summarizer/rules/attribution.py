@@ -275,7 +275,7 @@ def writer_of_column(source: str | None) -> str | None:
 
 
 _ASSERTION = language.any_word("assertion_adverbs")
-_QUOTE_MARK = re.compile("[\"“”]")
+_QUOTE_MARK = re.compile('["“”]')
 _ARGUMENT_OPENING = 15  # sentences: a column argues from its first paragraphs
 # The columnist's plural ("to this maxim we might add"); a statement read out in the
 # speaker's singular ("I would like to thank my attorneys") is a transcript, not a column.
