@@ -110,6 +110,20 @@ def test_key_facts_need_every_group_in_one_sentence_and_the_polarity() -> None:
     assert key_facts_found(["There were no reports of casualties."], facts) == [False, True]
 
 
+def test_a_fact_s_polarity_is_read_in_the_clauses_that_tell_it() -> None:
+    won = [{"all": [["Noor", "party"], ["won"]]}]
+    # A negation in another clause is about something else.
+    assert key_facts_found(["Noor's party won the vote, but he did not get a majority."], won) == [
+        True
+    ]
+    # In the fact's own clause it negates the fact.
+    assert key_facts_found(["Noor's party has not won the vote."], won) == [False]
+    assert key_facts_found(["Officials denied that Noor's party won the vote."], won) == [False]
+    evacuated = [{"all": [["evacuate"]]}]
+    told = "No one was hurt, as the army had ordered people to evacuate."
+    assert key_facts_found([told], evacuated) == [True]
+
+
 def test_phrase_matching_is_on_word_boundaries() -> None:
     assert has("Two attacks hit the bases.", "attack")
     assert not has("The counterattack began.", "attack")

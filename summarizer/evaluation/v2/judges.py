@@ -204,8 +204,27 @@ def judge_sentence(
     return j
 
 
+# Where a clause of a summary sentence ends: punctuation, or a conjunction or relative
+# word that opens the next ("..., but he did not meet his goal", "as authorities had
+# ordered people to evacuate").
+_CLAUSE_BREAK = re.compile(
+    r"[,;:—–()]|\s-\s|\b(?:but|while|although|though|whereas|as|after|before|because|which|"
+    r"who)\b",
+    re.IGNORECASE,
+)
+
+
+def _fact_negated(sentence: str, groups: Sequence[Sequence[str]]) -> bool:
+    """Is the fact negated where the sentence tells it: a negation in a clause that holds
+    one of its words. A negation in another clause is about something else: "the party
+    won, but he did not meet his goal" affirms the win."""
+    clauses = [c for c in _CLAUSE_BREAK.split(sentence) if c and c.strip()]
+    return any(_NEGATION.search(c) for c in clauses if any(has_any(c, g) for g in groups))
+
+
 def key_facts_found(sentences: Sequence[str], facts: Sequence[dict[str, Any]]) -> list[bool]:
-    """Each fact: one sentence carries an alternative of every group, with its polarity."""
+    """Each fact: one sentence carries an alternative of every group, with its polarity
+    (read in the clauses that tell the fact)."""
     found = []
     for fact in facts:
         groups = fact.get("all", [])
@@ -214,7 +233,7 @@ def key_facts_found(sentences: Sequence[str], facts: Sequence[dict[str, Any]]) -
             any(
                 groups
                 and all(has_any(s, g) for g in groups)
-                and bool(_NEGATION.search(s)) == negated
+                and _fact_negated(s, groups) == negated
                 for s in sentences
             )
         )
