@@ -119,6 +119,9 @@ def test_a_fact_s_polarity_is_read_in_the_clauses_that_tell_it() -> None:
     # In the fact's own clause it negates the fact.
     assert key_facts_found(["Noor's party has not won the vote."], won) == [False]
     assert key_facts_found(["Officials denied that Noor's party won the vote."], won) == [False]
+    # A fact worded with a negation carries it as content.
+    unanimous = [{"all": [["no justice", "unanimously"]]}]
+    assert key_facts_found(["No justice publicly dissented."], unanimous) == [True]
     evacuated = [{"all": [["evacuate"]]}]
     told = "No one was hurt, as the army had ordered people to evacuate."
     assert key_facts_found([told], evacuated) == [True]

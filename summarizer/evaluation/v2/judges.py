@@ -219,7 +219,22 @@ def _fact_negated(sentence: str, groups: Sequence[Sequence[str]]) -> bool:
     one of its words. A negation in another clause is about something else: "the party
     won, but he did not meet his goal" affirms the win."""
     clauses = [c for c in _CLAUSE_BREAK.split(sentence) if c and c.strip()]
-    return any(_NEGATION.search(c) for c in clauses if any(has_any(c, g) for g in groups))
+    return any(
+        _NEGATION.search(_without_fact_words(c, groups))
+        for c in clauses
+        if any(has_any(c, g) for g in groups)
+    )
+
+
+def _without_fact_words(clause: str, groups: Sequence[Sequence[str]]) -> str:
+    """The clause with the fact's own words taken out: a fact worded with a negation
+    ("no justice dissented", "fell short") carries it as content, not as polarity."""
+    text = _norm(clause)
+    for group in groups:
+        for phrase in group:
+            if phrase.strip():
+                text = _phrase_re(phrase).sub(" ", text)
+    return text
 
 
 def key_facts_found(sentences: Sequence[str], facts: Sequence[dict[str, Any]]) -> list[bool]:
