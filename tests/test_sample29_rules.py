@@ -217,3 +217,24 @@ def test_a_column_the_outlet_did_not_label_is_the_writers_view() -> None:
         ),
     }
     assert not argued_in_writers_voice(as_article(quoted))
+
+
+def test_the_toll_told_right_after_the_act_is_the_records() -> None:
+    text = (
+        "Twin bombs struck the crowd outside Dara airport on Thursday. "
+        "Ninety people have been killed, mostly civilians. "
+        "The evacuation resumed on Friday."
+    )
+    record = {"ids": [1], "type": "Remote explosive/landmine/IED", "place": "Dara airport"}
+    (event,) = events_of(text, record)
+    assert event.fatalities == 90
+    assert 2 in event.sentence_ids
+    # A sentence with an act of its own, a place of its own or a running total is another
+    # incident's toll, or none.
+    for after in (
+        "In Kel, gunmen killed twenty-five people.",
+        "Twenty-five people have been killed in Northtown.",
+        "Some 300 people have been killed since January.",
+    ):
+        (event,) = events_of(f"Twin bombs struck the crowd outside Dara airport. {after}", record)
+        assert event.fatalities is None, after

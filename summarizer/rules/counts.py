@@ -14,10 +14,11 @@ import itertools
 import re
 
 from .. import language
+from ..checks.figurative import literal
 from ..checks.grounding import check_counts, cited
 from ..schema import EVENT_TYPE_OF, VIOLENT_TYPES, Check
 from .base import EventWork, Rule, repaired
-from .incident import dated, reports_kind
+from .incident import dated, incident_words, reports_kind
 
 _NAMED = re.compile(r"\b[A-Z][a-z]")
 
@@ -62,10 +63,23 @@ def _total(work: EventWork) -> None:
 # The dead as news reports a figure: "killing 12", "killed at least 30 people", "20
 # people were killed", "left 21 dead", "the death toll rose to 9"; and one death, "a
 # senior officer was killed". English number words up to twelve are figures too.
-_NUMBER_WORDS = "one two three four five six seven eight nine ten eleven twelve"
-SMALL_NUMBERS = {word: n for n, word in enumerate(_NUMBER_WORDS.split(" "), start=1)}
-# A figure, not an age ("17-year-old") nor part of a longer token.
-_N = rf"(\d[\d,]*|{'|'.join(SMALL_NUMBERS)})(?![\w-])"
+_NUMBER_WORDS = (
+    "one two three four five six seven eight nine ten eleven twelve thirteen fourteen "
+    "fifteen sixteen seventeen eighteen nineteen"
+)
+_TENS = {"twenty": 20, "thirty": 30, "forty": 40, "fifty": 50, "sixty": 60, "seventy": 70}
+_TENS |= {"eighty": 80, "ninety": 90}
+_UNITS = {word: n for n, word in enumerate(_NUMBER_WORDS.split(" "), start=1)}
+# Figures written out, as ledes often write them ("Ninety people have been killed",
+# "twenty-five wounded"): one to ninety-nine.
+SMALL_NUMBERS = (
+    _UNITS
+    | _TENS
+    | {f"{ten}-{unit}": t + u for ten, t in _TENS.items() for unit, u in _UNITS.items() if u < 10}
+)
+# A figure, not an age ("17-year-old") nor part of a longer token; the longest word first
+# ("twenty-five" before "twenty").
+_N = rf"(\d[\d,]*|{'|'.join(sorted(SMALL_NUMBERS, key=len, reverse=True))})(?![\w-])"
 _QUALIFIER = r"(?:at least |more than |over |nearly |almost |about |some |around )?"
 _DEAD_FIGURES = (
     re.compile(rf"\b(?:killed|killing|kills)\s+{_QUALIFIER}{_N}\b", re.IGNORECASE),
@@ -128,7 +142,7 @@ def _dead_figures(text: str) -> list[int]:
 # running total ("violence has killed 300 people this year").
 _ANOTHER_TIME = re.compile(
     r"\b(?:last|previous|earlier this)\s+(?:week|month|year)\b|\b(?:this|so far this)\s+year\b"
-    r"|\bso far\b|\b(?:has|have|had)\s+(?:\w+\s+)?killed\b",
+    r"|\bso far\b|\b(?:has|have|had)\s+(?!been\b)(?:\w+\s+)?killed\b",
     re.IGNORECASE,
 )
 
@@ -166,6 +180,52 @@ def _fill_from_article(work: EventWork) -> None:
         return
 
 
+# A toll of another time, or a running total, in the passive too ("300 people have been
+# killed since January"): the sentence after an act tells that act's toll in the present
+# perfect ("Ninety people have been killed"), never with a period.
+_RUNNING_TOTAL = re.compile(rf"{_ANOTHER_TIME.pattern}|\bsince\b", re.IGNORECASE)
+# What only a toll tells: the dead and the hurt, not an act of their own.
+_TOLL_ONLY_WORDS = re.compile(
+    r"^(?:kill(?:s|ed|ing)?|dead|died|deaths?|wounded|wounding|injur(?:ed|ing|ies|y))$",
+    re.IGNORECASE,
+)
+# A place a sentence names: "in Kel", "at the Dara market", "near Northtown".
+_PLACE_NAMED = re.compile(r"\b(?:in|at|near|outside)\s+(?:the\s+)?([A-Z][\w'’-]+)")
+
+
+def _fill_from_next(work: EventWork) -> None:
+    """Where the cited sentences give no toll, the sentence right after them that tells
+    only the dead ("Ninety people have been killed - mostly Afghan civilians and 13 US
+    military personnel") gives it: wire copy reports the act, then its toll. Not a
+    sentence with an act or weapon of its own ("gunmen killed five in Kel"), a place the
+    record does not name, or a toll of another time."""
+    if work.fatalities is not None or not work.ids:
+        return
+    cited_texts = [s.text for s in cited(work.article, work.ids)]
+    if EVENT_TYPE_OF.get(work.sub_event_type) not in VIOLENT_TYPES or not reports_kind(
+        work.sub_event_type, cited_texts
+    ):
+        return
+    after = work.article.sentence(max(work.ids) + 1)
+    if after is None or dated(after.text) or _RUNNING_TOTAL.search(after.text):
+        return
+    if not (figures := _dead_figures(after.text)):
+        return
+    if not all(_TOLL_ONLY_WORDS.match(w) for w in incident_words(literal(after.text))):
+        return
+    place = work.grounded.get("location")
+    place_text = place.value if place else ""
+    if any(name not in place_text for name in _PLACE_NAMED.findall(after.text)):
+        return
+    work.fatalities = min(figures)
+    work.ids = sorted({*work.ids, after.id})
+    message = (
+        f"fatalities null -> {work.fatalities}: sentence {after.id}, right after the cited "
+        "ones, tells only the dead; cited it"
+    )
+    work.findings.append(repaired(Check.GROUNDING, work.at("fatalities"), message))
+
+
 def _fill_from_cited(work: EventWork) -> None:
     """A figure of the dead in the cited sentences, where the model gave none (0 where
     they say nobody died). ACLED's rule for differing figures: the lowest (the most
@@ -190,12 +250,14 @@ def _fill_from_cited(work: EventWork) -> None:
 
 
 # The number words no figure pins down ("dozens", "several": number_words.txt past the
-# figures one to twelve): a count beside them is the model's reading, which the rule
+# figures one to ninety-nine): a count beside them is the model's reading, which the rule
 # cannot check, and stays.
-_VAGUE = re.compile(
-    rf"\b(?:{'|'.join(w for w in language.entries('number_words') if w not in SMALL_NUMBERS)})\b",
-    re.IGNORECASE,
-)
+_VAGUE_WORDS = [
+    w
+    for w in language.entries("number_words")
+    if not any(re.fullmatch(w, figure) for figure in SMALL_NUMBERS)
+]
+_VAGUE = re.compile(rf"\b(?:{'|'.join(_VAGUE_WORDS)})\b", re.IGNORECASE)
 _ANY_FIGURE = re.compile(rf"\b{_N}", re.IGNORECASE)
 _KILLED_ONE = re.compile(
     rf"\b(?i:{language.alternatives('killing_words')})\s+"
@@ -377,6 +439,7 @@ def repair_event(work: EventWork) -> None:
     _fill_from_cited(work)
     _one_incidents_toll(work)
     _fill_from_article(work)
+    _fill_from_next(work)
     _hurt_not_killed(work)
     _total(work)
     work.injuries = _unstated(work, _count(work, work.injuries, "injuries"), "injuries")

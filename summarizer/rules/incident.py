@@ -163,6 +163,11 @@ def first_incident_word(text: str) -> re.Match[str] | None:
     return _ANY_INCIDENT.search(text)
 
 
+def incident_words(text: str) -> list[str]:
+    """Every incident word of any kind in the text, as written."""
+    return [m.group(0) for m in _ANY_INCIDENT.finditer(text)]
+
+
 def has_incident_word(text: str) -> bool:
     """Any incident word of any kind in the text, as written (figurative uses included)."""
     return bool(_ANY_INCIDENT.search(text))
