@@ -89,8 +89,12 @@ def _opening(
     sources: list[int],
     names: Callable[[list[int]], str],
 ) -> Statement:
-    # One kind for all sources reads as one; several are told apart in _kinds.
-    kind = _kind(event_type, sub_types[0]) if len(sub_types) == 1 else "an incident"
+    # One kind for all sources reads as one; several are told apart in _kinds, and the
+    # opening names what they share (their ACLED event type), not "an incident".
+    if len(sub_types) == 1:
+        kind = _kind(event_type, sub_types[0])
+    else:
+        kind = _SHARED_KIND.get(event_type, "an incident")
     text = f"According to {names(sources)}, there was {kind}"
     place = fields.get("place")
     if place and len(place.versions) == 1:
@@ -99,6 +103,17 @@ def _opening(
     if when and len(when.versions) == 1:
         text += f" on {_when(when.versions[0].value)}"
     return Statement(text=text + ".", sources=sources)
+
+
+# An ACLED event type as the noun a wire lede uses for it, where sources give different
+# sub-types of it ("a suicide bomb", "an IED": "an explosion").
+_SHARED_KIND = {
+    "Explosions/Remote violence": "an explosion",
+    "Battles": "fighting",
+    "Violence against civilians": "an attack on civilians",
+    "Protests": "a protest",
+    "Riots": "a riot",
+}
 
 
 def _kind(event_type: str, sub_type: str) -> str:
