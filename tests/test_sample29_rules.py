@@ -238,3 +238,27 @@ def test_the_toll_told_right_after_the_act_is_the_records() -> None:
     ):
         (event,) = events_of(f"Twin bombs struck the crowd outside Dara airport. {after}", record)
         assert event.fatalities is None, after
+
+
+def test_villagers_fighting_with_sticks_are_mob_violence() -> None:
+    text = "A man was killed as villagers clashed using bamboo sticks and iron rods in Dara."
+    record = {"ids": [1], "type": "Armed clash", "place": "Dara", "actor": "villagers"}
+    (event,) = events_of(text, record)
+    assert event.sub_event_type == "Mob violence"
+    # Firearms make it a clash of armed men; villagers as the victims make no mob.
+    text = "Villagers clashed with sticks and guns in Dara, killing two."
+    (event,) = events_of(text, record)
+    assert event.sub_event_type == "Armed clash"
+    text = "Kel fighters clashed with army troops near Dara, where villagers hid with sticks."
+    (event,) = events_of(text, {**record, "actor": "Kel fighters"})
+    assert event.sub_event_type == "Armed clash"
+
+
+def test_ground_retaken_by_a_non_state_side_is_its_takeover() -> None:
+    text = "On Monday, Kel Front fighters recaptured the village of Dara from the Northland army."
+    record = {"ids": [1], "type": "Government regains territory", "place": "Dara"}
+    (event,) = events_of(text, {**record, "actor": "Kel Front fighters"})
+    assert event.sub_event_type == "Non-state actor overtakes territory"
+    text = "On Monday, Northland army troops recaptured the village of Dara from Kel fighters."
+    (event,) = events_of(text, {**record, "actor": "Northland army troops"})
+    assert event.sub_event_type == "Government regains territory"

@@ -315,6 +315,31 @@ def poison_kind(evidence: str) -> str | None:
 _PROTEST_CROWD = re.compile(r"\b(?:protesters|demonstrators|marchers|rioters)\b", re.IGNORECASE)
 
 
+# Unorganised people as the fighting side ("villagers clashed using bamboo sticks and
+# iron rods"): with hand weapons and no firearm, ACLED codes their fight as mob violence,
+# not as a clash of armed groups.
+_COMMUNITY = re.compile(r"\b(?:villagers|residents|locals|neighbou?rs|families|relatives)\b", re.I)
+_HAND_WEAPONS = re.compile(
+    r"\b(?:sticks?|stones?|rocks?|rods?|machetes?|clubs?|cudgels?|knives|axes|bricks?|"
+    r"bamboo)\b",
+    re.IGNORECASE,
+)
+_FIREARMS = re.compile(
+    r"\b(?:guns?|gunmen|gunfire|gunshots?|rifles?|firearms?|shot|shooting|opened fire|"
+    r"bullets?|AK-47s?|grenades?|bombs?|explosives?)\b",
+    re.IGNORECASE,
+)
+
+
+def _community_brawl(work: EventWork) -> bool:
+    evidence = work.evidence_text
+    return bool(
+        _COMMUNITY.search(work.actor1 or "")
+        and _HAND_WEAPONS.search(evidence)
+        and not _FIREARMS.search(evidence)
+    )
+
+
 def _crowd_fight(work: EventWork) -> str | None:
     """What an "Armed clash" is when one of its sides is a crowd (its actor is
     "protesters", "demonstrators", "a mob"): force used on the protest where the
@@ -322,9 +347,9 @@ def _crowd_fight(work: EventWork) -> str | None:
     (Violent demonstration at a protest, Mob violence where none is told);
     None where the sentences would not report that kind ("fought" is no riot word)."""
     sides = " ".join(a for a in (work.actor1, work.draft.actor2) if a)
-    if not sides or not _CLASH_SIDES["crowd"].search(sides):
-        return None
     evidence = work.evidence_text
+    if not sides or not (_CLASH_SIDES["crowd"].search(sides) or _community_brawl(work)):
+        return None
     crowd_violence = _CLASH_SIDES["by protesters"].search(evidence) or _tells_riot(evidence)
     if _intervened(evidence) and not crowd_violence:
         kind = _force_kind(evidence)
@@ -415,6 +440,29 @@ def _person_captured(work: EventWork) -> str | None:
 _GROUND_TAKEN = re.compile(
     r"\b(?:captured|seized|overran|took (?:full |complete )?control of)\b", re.IGNORECASE
 )
+
+
+# Ground retaken, by whoever: "ISIS fighters recaptured the village of Kashma from the
+# army" is a non-state actor taking ground, though "recaptured" is the state's word too.
+_GROUND_RETAKEN = re.compile(
+    r"\b(?:recaptured|retook|regained|took back|seized back|won back)\b", re.IGNORECASE
+)
+
+
+def _retaken_by_other(work: EventWork) -> str | None:
+    """ "Non-state actor overtakes territory" for a record typed as the state regaining
+    ground whose sentences tell no retaking by the state's forces (`_state_retook`), but
+    one by another subject ("ISIS fighters recaptured the village from the army")."""
+    if _state_retook(work):
+        return None
+    evidence, kind = work.evidence_text, "Non-state actor overtakes territory"
+    for m in _GROUND_RETAKEN.finditer(evidence):
+        before = evidence[max(0, m.start() - 80) : m.start()]
+        if _STATE_TAKER.search(before) or not re.search(r"[A-Za-z]", before):
+            return None
+        if reports_kind(kind, [s.text for s in cited(work.article, work.ids)]):
+            return kind
+    return None
 
 
 def _taken_by_other(work: EventWork) -> str | None:
@@ -509,6 +557,8 @@ def _retyped(work: EventWork) -> tuple[str, str] | None:
             return taken, "the cited sentences tell towns taken, no fight"
     if sub_event_type == "Armed clash" and (stated := _person_captured(work)):
         return stated, "the cited sentences tell the state's forces capturing a person, no fight"
+    if sub_event_type == "Government regains territory" and (taker := _retaken_by_other(work)):
+        return taker, "the cited sentences tell ground retaken, and not by the state's forces"
     if (
         ground
         and sub_event_type == "Government regains territory"
