@@ -262,3 +262,41 @@ def test_ground_retaken_by_a_non_state_side_is_its_takeover() -> None:
     text = "On Monday, Northland army troops recaptured the village of Dara from Kel fighters."
     (event,) = events_of(text, {**record, "actor": "Northland army troops"})
     assert event.sub_event_type == "Government regains territory"
+
+
+def test_sample_31_patterns() -> None:
+    # "Gunned down" reports a killing.
+    (event,) = events_of(
+        "Unidentified armed men have gunned down a doctor in Dara province.",
+        {"ids": [1], "type": "Attack", "place": "Dara province"},
+    )
+    assert event.sub_event_type == "Attack"
+    # A person set ablaze by a mob: mob violence, not a clash (and not the victim's).
+    (event,) = events_of(
+        "A man identified as Pastor was set ablaze by an angry mob in Dara on Wednesday.",
+        {"ids": [1], "type": "Armed clash", "place": "Dara", "actor": "Pastor"},
+    )
+    assert event.sub_event_type == "Mob violence"
+    # Ground "regained" after the other side withdrew without resistance: a transfer.
+    (event,) = events_of(
+        "Kel fighters regained Dara after Northland forces withdrew from the town on Monday "
+        "without resistance.",
+        {"ids": [1], "type": "Government regains territory", "place": "Dara"},
+    )
+    assert event.sub_event_type == "Non-violent transfer of territory"
+
+
+def test_a_party_cut_inside_its_bracket_is_the_whole_name() -> None:
+    text = "Islamic Front (IF) militants claimed two bomb attacks on embassies in Dara on Monday."
+    record = {"ids": [1], "type": "Remote explosive/landmine/IED", "place": "Dara"}
+    (event,) = events_of(text, {**record, "actor": "IF) militants"})
+    assert event.actors.actor1 is not None
+    assert event.actors.actor1.value == "Islamic Front (IF) militants"
+
+
+def test_a_datelines_date_is_no_part_of_the_place() -> None:
+    text = "Dara, March 12 (AFP) - Six soldiers were killed when their vehicle hit a landmine."
+    record = {"ids": [1], "type": "Remote explosive/landmine/IED", "place": "Dara, March"}
+    (event,) = events_of(text, record)
+    assert event.location.place is not None
+    assert event.location.place.value == "Dara"

@@ -331,6 +331,11 @@ _FIREARMS = re.compile(
 )
 
 
+# A crowd as the agent of the violence: "was set ablaze by an angry mob", "beaten to death
+# by a mob of villagers". ACLED's mob violence, whoever the model named as its actor.
+_BY_A_MOB = re.compile(r"\bby\s+(?:an?\s+|the\s+)?(?:[\w-]+\s+)?mobs?\b", re.IGNORECASE)
+
+
 def _community_brawl(work: EventWork) -> bool:
     evidence = work.evidence_text
     return bool(
@@ -348,7 +353,10 @@ def _crowd_fight(work: EventWork) -> str | None:
     None where the sentences would not report that kind ("fought" is no riot word)."""
     sides = " ".join(a for a in (work.actor1, work.draft.actor2) if a)
     evidence = work.evidence_text
-    if not sides or not (_CLASH_SIDES["crowd"].search(sides) or _community_brawl(work)):
+    by_a_mob = _BY_A_MOB.search(evidence)
+    if not by_a_mob and not (
+        sides and (_CLASH_SIDES["crowd"].search(sides) or _community_brawl(work))
+    ):
         return None
     crowd_violence = _CLASH_SIDES["by protesters"].search(evidence) or _tells_riot(evidence)
     if _intervened(evidence) and not crowd_violence:
@@ -747,10 +755,11 @@ _WEAPON_NOUNS = re.compile(
     r"bombs?|devices?|mines?|drones?|rifles?|guns?|firearms)\b",
     re.IGNORECASE,
 )
-# A place entered or held: "have taken control of the town", "moved into the base".
+# A place entered or held: "have taken control of the town", "moved into the base",
+# "regained Marka after government forces withdrew".
 _PLACE_ENTERED = re.compile(
     r"\b(?:(?:took|taken|takes|taking|assumed|gained|seized)\s+(?:full\s+)?control\s+of|"
-    r"controlled|took\s+over|taken\s+over|moved\s+into|entered)\b",
+    r"controlled|took\s+over|taken\s+over|moved\s+into|entered|regained|recaptured|retook)\b",
     re.IGNORECASE,
 )
 _VIOLENT_KINDS = (*VIOLENT_TYPES, "Protests")

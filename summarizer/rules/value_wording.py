@@ -127,7 +127,9 @@ _ONLY_A_TIME = re.compile(
     re.IGNORECASE,
 )
 _TIME_AFTER_PLACE = re.compile(
-    rf",?\s+(?:on|late|early|last|this|in the)\s+(?:\w+\s+)?{_WHEN}\b.*$",
+    rf",?\s+(?:on|late|early|last|this|in the)\s+(?:\w+\s+)?{_WHEN}\b.*$"
+    # A dateline's date run on after its city: "Bamako, March" of "Bamako, March 12".
+    rf"|,\s*{_WHEN}(?:\s+\d{{1,2}})?\.?$",
     re.IGNORECASE,
 )
 
@@ -231,6 +233,18 @@ def _without_allies(value: GroundedValue) -> GroundedValue | None:
     return value.model_copy(update={"value": party, "evidence": _prefix_spans(value, party)})
 
 
+def _bracket_completed(value: GroundedValue, text: str) -> GroundedValue | None:
+    """A party value cut inside a bracketed abbreviation ("IS) militants" of "Islamic
+    State (IS) militants"): the whole name as the article writes it."""
+    if value.value.count(")") <= value.value.count("("):
+        return None
+    m = re.search(rf"((?:[A-Z][\w'’-]*\s+){{1,5}}\({re.escape(value.value)})", text)
+    if m is None:
+        return None
+    whole = Span(start=m.start(1), end=m.end(1), text=m.group(1))
+    return value.model_copy(update={"value": whole.text, "evidence": [whole]})
+
+
 def _field_hygiene(work: EventWork) -> None:
     """A place, a time, a target and a party are what their field says, or nothing."""
     place = work.grounded.get("location")
@@ -261,6 +275,10 @@ def _field_hygiene(work: EventWork) -> None:
             work.findings.append(repaired(Check.GROUNDING, work.at(name), message))
     for name in PARTY_FIELDS:
         value = work.grounded.get(name)
+        if value and (whole := _bracket_completed(value, work.article.text)):
+            work.grounded[name] = value = whole
+            message = f"{name} -> {whole.value!r}: the name whose bracket the value cut"
+            work.findings.append(repaired(Check.GROUNDING, work.at(name), message))
         if value and (lead := _without_allies(value)):
             work.grounded[name] = lead
             message = f"{name} {value.value!r} -> {lead.value!r}: the lead party, not its allies"
