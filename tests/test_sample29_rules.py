@@ -300,3 +300,12 @@ def test_a_datelines_date_is_no_part_of_the_place() -> None:
     (event,) = events_of(text, record)
     assert event.location.place is not None
     assert event.location.place.value == "Dara"
+
+
+def test_no_toll_is_taken_after_a_count_of_incidents() -> None:
+    text = (
+        "A total of 563 strikes targeted Dara and Kel over eight years. "
+        "Between 384 and 807 civilians were killed in those countries."
+    )
+    (event,) = events_of(text, {"ids": [1], "type": "Air/drone strike", "place": "Dara"})
+    assert event.fatalities is None

@@ -18,7 +18,7 @@ from ..checks.figurative import literal
 from ..checks.grounding import check_counts, cited
 from ..schema import EVENT_TYPE_OF, VIOLENT_TYPES, Check
 from .base import EventWork, Rule, repaired
-from .incident import dated, incident_words, reports_kind
+from .incident import counts_incidents, dated, incident_words, reports_kind
 
 _NAMED = re.compile(r"\b[A-Z][a-z]")
 
@@ -198,7 +198,8 @@ def _fill_from_next(work: EventWork) -> None:
     only the dead ("Ninety people have been killed - mostly Afghan civilians and 13 US
     military personnel") gives it: wire copy reports the act, then its toll. Not a
     sentence with an act or weapon of its own ("gunmen killed five in Kel"), a place the
-    record does not name, or a toll of another time."""
+    record does not name, or a toll of another time; not after sentences that count
+    incidents ("a total of 563 strikes"), whose next figure is their tally's."""
     if work.fatalities is not None or not work.ids:
         return
     cited_texts = [s.text for s in cited(work.article, work.ids)]
@@ -206,6 +207,8 @@ def _fill_from_next(work: EventWork) -> None:
         work.sub_event_type, cited_texts
     ):
         return
+    if any(counts_incidents(text) for text in cited_texts):
+        return  # a count of strikes over years: the next figure is their tally's
     after = work.article.sentence(max(work.ids) + 1)
     if after is None or dated(after.text) or _RUNNING_TOTAL.search(after.text):
         return

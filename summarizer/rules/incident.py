@@ -137,6 +137,12 @@ _TOLD_ON = re.compile(
 )
 
 
+def counts_incidents(span_text: str) -> bool:
+    """Does the sentence give a count of incidents ("a total of 563 strikes", "hundreds
+    of attacks"), whatever period it covers?"""
+    return _COUNTED_INCIDENTS.search(span_text) is not None
+
+
 def tally(span_text: str) -> bool:
     """Does the sentence count incidents over a period rather than report one?"""
     counted = _COUNTED_INCIDENTS.search(span_text)
