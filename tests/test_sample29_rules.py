@@ -309,3 +309,144 @@ def test_no_toll_is_taken_after_a_count_of_incidents() -> None:
     )
     (event,) = events_of(text, {"ids": [1], "type": "Air/drone strike", "place": "Dara"})
     assert event.fatalities is None
+
+
+# Misfires a read-only review found in this round's rules, each kept right.
+def test_review_a_mob_elsewhere_in_the_sentence_makes_no_mob_violence() -> None:
+    text = (
+        "Kel fighters clashed with Northland troops in Dara on Monday, a week after a police "
+        "post there was torched by a mob."
+    )
+    record = {"ids": [1], "type": "Armed clash", "place": "Dara", "actor": "Kel fighters"}
+    (event,) = events_of(text, record)
+    assert event.sub_event_type == "Armed clash"
+    assert event.actors.actor1 is not None
+
+
+def test_review_a_fight_not_denied_keeps_the_battle() -> None:
+    record = {"ids": [1], "type": "Non-state actor overtakes territory", "place": "Dara"}
+    for text in (
+        "Kel rebels took control of Dara on Sunday, though there was no independent "
+        "confirmation of the fighting.",
+        "Kel rebels took control of Dara on Sunday, with no end to the fighting in sight.",
+    ):
+        (event,) = events_of(text, record)
+        assert event.sub_event_type == "Non-state actor overtakes territory", text
+    text = "Northland troops retook Dara on Tuesday without air cover after heavy fighting."
+    (event,) = events_of(text, {**record, "type": "Government regains territory"})
+    assert event.sub_event_type == "Government regains territory"
+
+
+def test_review_the_states_own_retaking_stays_the_states() -> None:
+    record = {"ids": [1], "type": "Government regains territory", "place": "Dara"}
+    for text in (
+        "The Northland Armed Forces recaptured Dara from Kel rebels on Monday.",
+        "Paratroopers recaptured Dara airport on Monday.",
+        "Northland's army said on Monday it had recaptured Dara.",
+        "The town of Dara was recaptured by Northland troops on Monday.",
+    ):
+        (event,) = events_of(text, record)
+        assert event.sub_event_type == "Government regains territory", text
+
+
+def test_review_a_running_total_is_no_records_toll() -> None:
+    record = {"ids": [1], "type": "Remote explosive/landmine/IED", "place": "Dara"}
+    for after in (
+        "Ninety people have been killed in the past week.",
+        "More than 3,000 people have been killed in the region.",
+        "Some 1,200 people have been killed in Dara in two years of fighting.",
+    ):
+        (event,) = events_of(
+            f"A car bomb exploded at a checkpoint in Dara on Monday. {after}", record
+        )
+        assert event.fatalities is None, after
+
+
+def test_review_a_doer_inferring_its_own_act_or_acting_after_is_kept() -> None:
+    record = {"ids": [1], "type": "Air/drone strike", "place": "Dara"}
+    text = (
+        "The Northland air force estimated that its strikes on Kel positions near Dara on "
+        "Monday killed 30 fighters."
+    )
+    (event,) = events_of(text, {**record, "actor": "The Northland air force"})
+    assert event.actors.actor1 is not None
+    text = (
+        "Kel fighters carried out a reconnaissance survey of the Dara base before storming "
+        "it on Monday, killing four soldiers."
+    )
+    (event,) = events_of(text, {**record, "type": "Armed clash", "actor": "Kel fighters"})
+    assert event.actors.actor1 is not None
+
+
+def test_review_the_newsrooms_we_is_no_column() -> None:
+    live = {
+        "title": "Dara council passes budget",
+        "text": (
+            "The Dara council passed the budget on Monday.\nHere is what we know so far.\n"
+            "The vote was clearly closer than expected."
+        ),
+    }
+    assert not argued_in_writers_voice(as_article(live))
+    reported = {
+        "title": "Prices rise in Northland",
+        "text": "As we reported last week, inflation indeed reached 9% in Northland.",
+    }
+    assert not argued_in_writers_voice(as_article(reported))
+
+
+def test_review_a_place_or_time_is_no_source_of_findings() -> None:
+    assert (
+        speaker_of("Accounts from the front line indicate Kel fighters have pulled back.") is None
+    )
+    assert speaker_of("Figures from last year show exports fell 8%.") is None
+    assert speaker_of("Reports from inside the city indicate food is running out.") is None
+
+
+def test_review_a_labelled_paragraph_with_its_source_is_a_report() -> None:
+    article = {
+        "title": "Rebels advance in Northland",
+        "text": (
+            "Kel rebels seized two more towns in Northland on Monday.\n"
+            "Why it matters: The rebels have seized 12 towns since January, displacing "
+            "300,000 people, according to the UN."
+        ),
+    }
+    summary = summary_of(
+        article,
+        ("Kel rebels seized two more towns in Northland on Monday.", [1]),
+        ("The rebels have seized 12 towns since January, displacing 300,000 people.", [2]),
+    )
+    assert len(summary) == 2
+
+
+def test_review_a_council_or_a_lead_regained_is_no_ground() -> None:
+    record = {"ids": [1], "type": "Non-state actor overtakes territory", "place": "Dara"}
+    for text in (
+        "The Kel Party regained control of the Dara council in Sunday's election.",
+        "Dara United regained the lead in the league on Sunday.",
+    ):
+        assert events_of(text, record) == [], text
+
+
+def test_review_an_illness_after_violence_or_a_ward_shelled_stays_violence() -> None:
+    for text in (
+        "Four patients died in the shelling of the coronavirus ward at Dara hospital.",
+        "Ali Noor died of a heart attack after police beat him during his arrest in Dara.",
+        "Six detainees died of illness after Kel guards beat them in a Dara jail.",
+    ):
+        assert has_incident_word(literal(text)), text
+
+
+def test_review_villagers_fighting_an_armed_group_is_a_clash() -> None:
+    text = "Residents of Dara fought Kel militiamen with machetes on Monday, killing three."
+    record = {"ids": [1], "type": "Armed clash", "place": "Dara", "actor": "Residents of Dara"}
+    (event,) = events_of(text, record)
+    assert event.sub_event_type == "Armed clash"
+
+
+def test_review_a_bracketed_name_starts_at_its_initials() -> None:
+    text = "On Monday Kel Front (KF) militants detonated a bomb at a market in Dara."
+    record = {"ids": [1], "type": "Remote explosive/landmine/IED", "place": "Dara"}
+    (event,) = events_of(text, {**record, "actor": "KF) militants"})
+    assert event.actors.actor1 is not None
+    assert event.actors.actor1.value == "Kel Front (KF) militants"

@@ -11,6 +11,7 @@ import re
 from collections.abc import Callable
 from datetime import date
 
+from ..schema import EVENT_TYPE_OF
 from .model import FieldReport, Statement, Version
 
 
@@ -93,8 +94,10 @@ def _opening(
     # opening names what they share (their ACLED event type), not "an incident".
     if len(sub_types) == 1:
         kind = _kind(event_type, sub_types[0])
-    else:
+    elif all(EVENT_TYPE_OF.get(sub_type) == event_type for sub_type in sub_types):
         kind = _SHARED_KIND.get(event_type, "an incident")
+    else:
+        kind = "an incident"  # a family of types: no noun fits every outlet's report
     text = f"According to {names(sources)}, there was {kind}"
     place = fields.get("place")
     if place and len(place.versions) == 1:

@@ -78,6 +78,17 @@ _FINDINGS_FROM = re.compile(
     rf"(?:indicate[sd]?|show(?:s|ed)?|suggest(?:s|ed)?|point(?:s|ed)? to)\b",
     re.IGNORECASE,
 )
+# Who can produce a finding: a name, or a body or people that study and report. Not a
+# place, a time or a thing ("accounts from the front line", "figures from last year",
+# "data from satellite images").
+_FINDINGS_SOURCE = re.compile(
+    r"^(?:the\s+)?(?-i:[A-Z])|\b(?:ministry|agency|office|department|officials?|police|doctors|"
+    r"staff|medics|hospitals?|witnesses|residents|monitors?|observatory|group|organi[sz]ation|"
+    r"institute|university|cent(?:re|er)|bureau|commission|council|government|army|military|"
+    r"authorities|researchers|scientists|analysts|experts|company|firm|investigators|"
+    r"prosecutors|agencies)\b",
+    re.IGNORECASE,
+)
 _DESCRIPTION = re.compile(
     rf"\s+\b(?:{language.alternatives('speaker_descriptions')})\b.*$", re.IGNORECASE
 )
@@ -134,6 +145,7 @@ def speaker_of(sentence: str) -> str | None:
                 not speaker
                 or _NOT_A_SPEAKER.search(speaker)
                 or len(speaker.split()) > MAX_SPEAKER_WORDS
+                or (pattern is _FINDINGS_FROM and not _FINDINGS_SOURCE.search(speaker))
             ):
                 continue
             return speaker

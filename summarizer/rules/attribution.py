@@ -183,7 +183,8 @@ def _outlet_analysis(work: SentenceWork) -> None:
     sources = cited(work.article, work.ids)
     if not sources or SPEECH.search(work.text):
         return
-    if all(_ANALYSIS_LABEL.match(s.text) for s in sources):
+    # A labelled paragraph that names its source ("..., according to the UN") is a report.
+    if all(_ANALYSIS_LABEL.match(s.text) and not SPEECH.search(s.text) for s in sources):
         message = "dropped: it restates the outlet's labelled analysis, not the news"
         work.findings.append(repaired(Check.ATTRIBUTION, work.where, message))
         work.dropped = True
@@ -280,6 +281,15 @@ _ARGUMENT_OPENING = 15  # sentences: a column argues from its first paragraphs
 # The columnist's plural ("to this maxim we might add"); a statement read out in the
 # speaker's singular ("I would like to thank my attorneys") is a transcript, not a column.
 _EDITORIAL_WE = frozenset({"we", "us", "our", "ours", "ourselves"})
+# The newsroom's "we" of a report ("Here is what we know", "as we reported", "our
+# reporter in Dara", "we will bring you updates"): a news page's voice, not an argument.
+_NEWSROOM = re.compile(
+    r"\b(?:what we (?:know|don['’]t know)|(?:as\s+)?we (?:have\s+|previously\s+)?reported|"
+    r"our (?:reporters?|correspondents?|team|newsroom|colleagues|coverage|live)|"
+    r"we(?:['’]ll| will) (?:bring|update|keep|have)|we (?:have\s+)?(?:reached out|contacted|asked)|"
+    r"we are (?:following|tracking|updating|monitoring)|(?:told|said to|wrote to) us)\b",
+    re.IGNORECASE,
+)
 
 
 def argued_in_writers_voice(article: Article) -> bool:
@@ -293,7 +303,7 @@ def argued_in_writers_voice(article: Article) -> bool:
     previous = ""
     for sentence in article.sentences[:_ARGUMENT_OPENING]:
         text = sentence.text
-        if not (_QUOTE_MARK.search(text) or _QUOTE_MARK.search(previous)):
+        if not (_QUOTE_MARK.search(text) or _QUOTE_MARK.search(previous) or _NEWSROOM.search(text)):
             person = writer_speaks(text)
             first_person = first_person or (person or "").casefold() in _EDITORIAL_WE
             pressed = pressed or _ASSERTION.search(text) is not None

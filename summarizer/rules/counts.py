@@ -142,7 +142,7 @@ def _dead_figures(text: str) -> list[int]:
 # running total ("violence has killed 300 people this year").
 _ANOTHER_TIME = re.compile(
     r"\b(?:last|previous|earlier this)\s+(?:week|month|year)\b|\b(?:this|so far this)\s+year\b"
-    r"|\bso far\b|\b(?:has|have|had)\s+(?!been\b)(?:\w+\s+)?killed\b",
+    r"|\bso far\b|\b(?:has|have|had)\s+(?:\w+\s+)?killed\b",
     re.IGNORECASE,
 )
 
@@ -183,7 +183,13 @@ def _fill_from_article(work: EventWork) -> None:
 # A toll of another time, or a running total, in the passive too ("300 people have been
 # killed since January"): the sentence after an act tells that act's toll in the present
 # perfect ("Ninety people have been killed"), never with a period.
-_RUNNING_TOTAL = re.compile(rf"{_ANOTHER_TIME.pattern}|\bsince\b", re.IGNORECASE)
+_RUNNING_TOTAL = re.compile(
+    r"\b(?:last|previous|earlier this)\s+(?:week|month|year)\b|\b(?:this|so far this)\s+year\b"
+    r"|\bso far\b|\b(?:has|have|had)\s+(?!been\b)(?:\w+\s+)?killed\b|\bsince\b|\bpast\b|"
+    r"\brecent\b|\bover the\b|\bin the (?:region|country|conflict|war|province)\b|"
+    r"\b(?:years?|months?|weeks?) of\b|\bin (?:two|three|four|five|\d+) (?:years|months|weeks)\b",
+    re.IGNORECASE,
+)
 # What only a toll tells: the dead and the hurt, not an act of their own.
 _TOLL_ONLY_WORDS = re.compile(
     r"^(?:kill(?:s|ed|ing)?|dead|died|deaths?|wounded|wounding|injur(?:ed|ing|ies|y))$",

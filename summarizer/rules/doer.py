@@ -44,7 +44,21 @@ _SPEECH_OR_PLEDGE_AFTER = _speech_after(
 # Unlike a side announcing its own air strike ("the Pentagon said it struck"), an analyst
 # is never the doer.
 _ANALYST_AFTER = _speech_after(
-    r"suggest(?:s|ed)?|indicat(?:es|ed)|conclud(?:es|ed)|assess(?:es|ed)|estimat(?:es|ed)"
+    r"suggest(?:s|ed)?|indicat(?:es|ed)|conclud(?:es|ed)\s+that|assess(?:es|ed)|estimat(?:es|ed)"
+)
+# ... unless what it infers is its own act: "the air force estimated that its strikes
+# killed 30", "the army indicated it had carried out the strike".
+_OWN_ACT = re.compile(
+    r"^[^.;]{0,40}?\b(?:it|its|they|their)\b(?:\s+[\w-]+){0,4}?\s+"
+    r"(?:killed|carried out|conducted|launched|struck|hit|destroyed|strikes?|attacks?|raids?)\b",
+    re.IGNORECASE,
+)
+# A responder who also acts after responding: "carried out a survey of the base before
+# storming it", "conducted an investigation, then raided its hideout".
+_ACTS_AFTER = re.compile(
+    r"^[^.;]{0,80}?\b(?:and|but|then|before)\s+(?:then\s+|later\s+|also\s+)?(?:storm\w*|raid\w*|attack\w*|"
+    r"kill\w*|shoot\w*|shot|fir(?:ed|ing)|opened fire|bomb\w*|struck|ambush\w*|shell\w*)\b",
+    re.IGNORECASE,
 )
 # A speaker who also acts in the sentence ("police warned residents and arrested 40",
 # "troops promised to protect civilians but shot dead three") is a doer too.
@@ -145,6 +159,8 @@ def _only_an_analyst(name: str, evidence: str) -> bool:
     the incident, or speaks of it), and one at least infers."""
     mentions = list(re.finditer(re.escape(name.strip()), evidence, re.IGNORECASE))
     after = [evidence[m.end() :] for m in mentions]
+    if any(_OWN_ACT.match(a) or _ACTS_AFTER.match(a) for a in after):
+        return False
     return any(_ANALYST_AFTER.match(a) for a in after) and all(
         _ANALYST_AFTER.match(a) or _RESPONSE_AFTER.match(a) or _SPEECH_AFTER.match(a) for a in after
     )
@@ -155,6 +171,8 @@ def _only_a_responder(name: str, evidence: str) -> bool:
     responds to it (investigates, arrests, searches), and one at least responds."""
     mentions = list(re.finditer(re.escape(name.strip()), evidence, re.IGNORECASE))
     after = [evidence[m.end() :] for m in mentions]
+    if any(_ACTS_AFTER.match(a) for a in after):
+        return False
     return any(_RESPONSE_AFTER.match(a) for a in after) and all(
         _RESPONSE_AFTER.match(a) or _SPEECH_AFTER.match(a) for a in after
     )

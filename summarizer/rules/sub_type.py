@@ -333,15 +333,35 @@ _FIREARMS = re.compile(
 
 # A crowd as the agent of the violence: "was set ablaze by an angry mob", "beaten to death
 # by a mob of villagers". ACLED's mob violence, whoever the model named as its actor.
-_BY_A_MOB = re.compile(r"\bby\s+(?:an?\s+|the\s+)?(?:[\w-]+\s+)?mobs?\b", re.IGNORECASE)
+# The act is the mob's own, told right before its agent, and no fight between two armed
+# sides is told beside it ("clashed ..., a week after a post was torched by a mob" is a
+# clash).
+_BY_A_MOB = re.compile(
+    r"\b(?:set\s+(?:ablaze|alight|on\s+fire)|burn(?:ed|t)(?:\s+alive|\s+to\s+death)?|"
+    r"beaten(?:\s+to\s+death)?|lynched|stoned(?:\s+to\s+death)?|hacked(?:\s+to\s+death)?|"
+    r"killed|attacked|stabbed|assaulted)\s+by\s+(?:an?\s+|the\s+)?(?:[\w-]+\s+)?mobs?\b",
+    re.IGNORECASE,
+)
+
+
+# An organised armed side in the fight ("residents fought Kel militiamen with machetes"):
+# a clash, however the villagers were armed.
+_ARMED_SIDE = re.compile(
+    r"\b(?:militia\w*|militants?|fighters|rebels?|troops|soldiers|gunmen|bandits|herders?|"
+    r"insurgents?|army|police)\b",
+    re.IGNORECASE,
+)
 
 
 def _community_brawl(work: EventWork) -> bool:
     evidence = work.evidence_text
+    other = work.draft.actor2
     return bool(
         _COMMUNITY.search(work.actor1 or "")
+        and (other is None or _COMMUNITY.search(other))
         and _HAND_WEAPONS.search(evidence)
         and not _FIREARMS.search(evidence)
+        and not _ARMED_SIDE.search(evidence)
     )
 
 
@@ -353,7 +373,7 @@ def _crowd_fight(work: EventWork) -> str | None:
     None where the sentences would not report that kind ("fought" is no riot word)."""
     sides = " ".join(a for a in (work.actor1, work.draft.actor2) if a)
     evidence = work.evidence_text
-    by_a_mob = _BY_A_MOB.search(evidence)
+    by_a_mob = _BY_A_MOB.search(evidence) and not _CLASH_SIDES["two sides"].search(evidence)
     if not by_a_mob and not (
         sides and (_CLASH_SIDES["crowd"].search(sides) or _community_brawl(work))
     ):
@@ -457,6 +477,17 @@ _GROUND_RETAKEN = re.compile(
 )
 
 
+# A non-state side named as the subject right before the verb: "ISIS fighters
+# recaptured", "the Kel Front retook", "Al Shabaab fighters regained". A state force the
+# patterns do not know ("the Northland National Guard") is no such side.
+_NON_STATE_TAKER = re.compile(
+    r"\b(?:rebels?|militants?|insurgents?|fighters|jihadists?|militia(?:s|men)?|guerrillas?|"
+    r"(?-i:Front|Movement|Taliban|Shabaab|ISIS|ISIL|IS|Islamic State))"
+    r"(?:\s+(?!(?:said|says|say|told|had|have)\b)\w+){0,2}\s*$",
+    re.IGNORECASE,
+)
+
+
 def _retaken_by_other(work: EventWork) -> str | None:
     """ "Non-state actor overtakes territory" for a record typed as the state regaining
     ground whose sentences tell no retaking by the state's forces (`_state_retook`), but
@@ -466,7 +497,7 @@ def _retaken_by_other(work: EventWork) -> str | None:
     evidence, kind = work.evidence_text, "Non-state actor overtakes territory"
     for m in _GROUND_RETAKEN.finditer(evidence):
         before = evidence[max(0, m.start() - 80) : m.start()]
-        if _STATE_TAKER.search(before) or not re.search(r"[A-Za-z]", before):
+        if _STATE_TAKER.search(before) or not _NON_STATE_TAKER.search(before):
             return None
         if reports_kind(kind, [s.text for s in cited(work.article, work.ids)]):
             return kind
@@ -695,9 +726,13 @@ _FORCE_TAKING = re.compile(
 )
 # A fight denied: "entered without fighting", "without a fight", "with no resistance",
 # "taking control of several towns without engaging in any armed clashes".
+# Between the two, only a verb of taking part and words that qualify the fight: never a
+# noun of its own ("no confirmation of the fighting", "without air cover after heavy
+# fighting", "no end to the fighting" deny no fight).
 _NO_FIGHT = re.compile(
-    r"\b(?:without|with no|no)\s+(?:[\w-]+\s+){0,4}?(?:fight(?:ing)?|resistance|clash(?:es)?|"
-    r"battles?|shots? (?:being\s+)?fired)\b",
+    r"\b(?:without|with no|no)\s+(?:\w+ing\s+(?:in\s+|to\s+)?)?"
+    r"(?:(?:a|an|any|armed|heavy|major|real|serious|significant|fierce|further)\s+){0,2}"
+    r"(?:fight(?:ing)?|resistance|clash(?:es)?|battles?|shots? (?:being\s+)?fired)\b",
     re.IGNORECASE,
 )
 

@@ -238,11 +238,21 @@ def _bracket_completed(value: GroundedValue, text: str) -> GroundedValue | None:
     State (IS) militants"): the whole name as the article writes it."""
     if value.value.count(")") <= value.value.count("("):
         return None
-    m = re.search(rf"((?:[A-Z][\w'’-]*\s+){{1,5}}\({re.escape(value.value)})", text)
-    if m is None:
+    m = re.search(rf"((?:[A-Z][\w'’-]*\s+){{1,6}})\({re.escape(value.value)}", text)
+    abbreviation = re.match(r"[A-Za-z]+", value.value)
+    if m is None or abbreviation is None:
         return None
-    whole = Span(start=m.start(1), end=m.end(1), text=m.group(1))
-    return value.model_copy(update={"value": whole.text, "evidence": [whole]})
+    # The name is the run of capitalised words whose initials spell the abbreviation
+    # ("Kel Front (KF)" of "On Monday Kel Front (KF)"): never the words before it.
+    words = m.group(1).split()
+    letters = abbreviation.group(0).upper()
+    for first in range(len(words)):
+        if "".join(w[0] for w in words[first:]).upper() == letters:
+            start = m.start(1) + len(" ".join(words[:first])) + (1 if first else 0)
+            end = m.end(0)
+            whole = Span(start=start, end=end, text=text[start:end])
+            return value.model_copy(update={"value": whole.text, "evidence": [whole]})
+    return None
 
 
 def _field_hygiene(work: EventWork) -> None:
