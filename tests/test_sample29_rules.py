@@ -450,3 +450,142 @@ def test_review_a_bracketed_name_starts_at_its_initials() -> None:
     (event,) = events_of(text, {**record, "actor": "KF) militants"})
     assert event.actors.actor1 is not None
     assert event.actors.actor1.value == "Kel Front (KF) militants"
+
+
+# Misfires a second review found in the first review's fixes.
+def test_review2_non_state_retaking_told_with_time_or_aside() -> None:
+    record = {"ids": [1], "type": "Government regains territory", "place": "Dara"}
+    for text in (
+        "ISIS fighters have recaptured the village of Dara from the Northland army.",
+        "Kel rebels on Monday night recaptured Dara from the Northland army.",
+        "Kel rebels, backed by Southland, recaptured Dara on Monday.",
+        "The Houthis recaptured Dara on Monday.",
+    ):
+        (event,) = events_of(text, record)
+        assert event.sub_event_type == "Non-state actor overtakes territory", text
+    text = "Northland troops battled Kel rebels and recaptured Dara on Monday."
+    (event,) = events_of(text, record)
+    assert event.sub_event_type == "Government regains territory"
+
+
+def test_review2_a_mob_told_with_a_day_or_a_fight_is_still_a_mob() -> None:
+    record = {"ids": [1], "type": "Armed clash", "place": "Dara"}
+    for text in (
+        "A cultist was set ablaze on Tuesday by an angry mob in Dara.",
+        "A pastor was set ablaze by a mob in Dara after a fight over a stolen goat.",
+    ):
+        (event,) = events_of(text, record)
+        assert event.sub_event_type == "Mob violence", text
+
+
+def test_review2_an_analyst_whose_finding_tells_the_act_is_cleared() -> None:
+    text = (
+        "Drones loaded with explosives exploded over a parade in Dara on Saturday. "
+        "Analysis carried out by the website Northland Watch suggests the drones were flown "
+        "from a flat nearby and struck the parade from the east."
+    )
+    record = {"ids": [1, 2], "type": "Air/drone strike", "place": "Dara"}
+    (event,) = events_of(text, {**record, "actor": "Northland Watch"})
+    assert event.actors.actor1 is None
+    text = (
+        "Gunmen stormed a church in Dara on Sunday. Police are searching for the gunmen who "
+        "stormed the church and killed the worshippers."
+    )
+    (event,) = events_of(text, {**record, "type": "Attack", "actor": "Police"})
+    assert event.actors.actor1 is None or event.actors.actor1.value != "Police"
+
+
+def test_review2_a_bracketed_name_without_matching_initials_is_completed() -> None:
+    text = "Islamic State (ISIS) militants claimed two bomb attacks in Dara on Monday."
+    record = {"ids": [1], "type": "Remote explosive/landmine/IED", "place": "Dara"}
+    (event,) = events_of(text, {**record, "actor": "ISIS) militants"})
+    assert event.actors.actor1 is not None
+    assert event.actors.actor1.value == "Islamic State (ISIS) militants"
+
+
+def test_review2_villagers_brawl_named_by_police_stays_mob_violence() -> None:
+    text = (
+        "A man was killed as villagers clashed using bamboo sticks and iron rods in Dara, "
+        "police said."
+    )
+    record = {"ids": [1], "type": "Armed clash", "place": "Dara", "actor": "villagers"}
+    (event,) = events_of(text, record)
+    assert event.sub_event_type == "Mob violence"
+
+
+def test_review2_a_lone_name_or_a_month_is_no_source_of_findings() -> None:
+    assert speaker_of("Reports from Dara indicate the town has fallen to Kel rebels.") is None
+    assert speaker_of("Figures from March show exports fell 8%.") is None
+    assert speaker_of("Data from the UN show 40 died.") == "the UN"
+
+
+def test_review2_illness_told_in_other_words_is_no_incident() -> None:
+    for text in (
+        "Former minister Ali Noor has died of complications from COVID-19 in Dara.",
+        "Ali Noor died in a Dara hospital of COVID-19.",
+        "Ali Noor died last week of cancer.",
+        "Ali Noor died of COVID-19 in Dara as infections hit a record high.",
+    ):
+        assert not has_incident_word(literal(text)), text
+
+
+def test_review2_little_resistance_is_no_fight() -> None:
+    record = {"ids": [1], "type": "Non-state actor overtakes territory", "place": "Dara"}
+    for text in (
+        "Kel rebels took control of Dara on Sunday without much resistance.",
+        "Kel rebels took control of Dara on Sunday after troops fled without putting up a fight.",
+    ):
+        (event,) = events_of(text, record)
+        assert event.sub_event_type == "Non-violent transfer of territory", text
+
+
+def test_review2_a_toll_ranked_against_recent_months_is_the_records() -> None:
+    text = (
+        "A car bomb exploded at a crowded market in Dara on Monday. Ninety people have been "
+        "killed, the deadliest toll in recent months."
+    )
+    record = {"ids": [1], "type": "Remote explosive/landmine/IED", "place": "Dara"}
+    (event,) = events_of(text, record)
+    assert event.fatalities == 90
+
+
+def test_review2_a_labelled_view_beside_a_date_is_still_the_outlets() -> None:
+    article = {
+        "title": "Northland regulator bans ads",
+        "text": (
+            "Northland's regulator banned the ads on Thursday.\n"
+            "Why it matters: It is the toughest step any regulator has taken since the "
+            "minister announced a review in March."
+        ),
+    }
+    summary = summary_of(
+        article,
+        ("Northland's regulator banned the ads on Thursday.", [1]),
+        ("It is the toughest step any regulator has taken.", [2]),
+    )
+    assert summary == ["Northland's regulator banned the ads on Thursday."]
+
+
+def test_review2_newsroom_phrases_are_read_past_not_skipped() -> None:
+    news = {
+        "title": "Blast in Dara",
+        "text": (
+            "A blast hit Dara on Monday.\nWe have not been able to independently verify the "
+            "footage.\nThe damage was clearly extensive."
+        ),
+    }
+    assert not argued_in_writers_voice(as_article(news))
+    editorial = {
+        "title": "The mayor's broken promise",
+        "text": (
+            "As we have reported, he has indeed broken that promise, and we believe he "
+            "should say so."
+        ),
+    }
+    assert argued_in_writers_voice(as_article(editorial))
+
+
+def test_review2_a_legislature_regained_is_no_ground() -> None:
+    record = {"ids": [1], "type": "Non-state actor overtakes territory", "place": "Northland"}
+    text = "The Kel Party regained control of Parliament in Sunday's election in Northland."
+    assert events_of(text, record) == []

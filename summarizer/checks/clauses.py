@@ -81,13 +81,23 @@ _FINDINGS_FROM = re.compile(
 # Who can produce a finding: a name, or a body or people that study and report. Not a
 # place, a time or a thing ("accounts from the front line", "figures from last year",
 # "data from satellite images").
+# A name of two words or more, or an acronym ("Johns Hopkins University", "the UN"), or a
+# body or people that study and report as the source's last word ("doctors at Dara
+# hospitals" ends on a place, so its head noun counts wherever it stands). Not a lone name
+# (a place: "reports from Dara"), a month or day, a place, a time or a thing.
 _FINDINGS_SOURCE = re.compile(
-    r"^(?:the\s+)?(?-i:[A-Z])|\b(?:ministry|agency|office|department|officials?|police|doctors|"
-    r"staff|medics|hospitals?|witnesses|residents|monitors?|observatory|group|organi[sz]ation|"
-    r"institute|university|cent(?:re|er)|bureau|commission|council|government|army|military|"
-    r"authorities|researchers|scientists|analysts|experts|company|firm|investigators|"
-    r"prosecutors|agencies)\b",
+    r"^(?:the\s+)?(?:(?-i:[A-Z][\w'’.&-]*)(?:\s+(?:of\s+|for\s+|and\s+|the\s+)*(?-i:[A-Z])[\w'’.&-]*)+"
+    r"|(?-i:[A-Z]{2,}))$|"
+    r"^(?:the\s+)?(?:[\w'’-]+\s+){0,3}?(?:ministry|agency|office|department|officials?|police|"
+    r"doctors|staff|medics|hospitals?|witnesses|residents|monitors?|observatory|group|"
+    r"organi[sz]ation|institute|university|cent(?:re|er)|bureau|commission|council|government|"
+    r"army|military|authorities|researchers|scientists|analysts|experts|company|firm|"
+    r"investigators|prosecutors|agencies)\b(?!-)",
     re.IGNORECASE,
+)
+_MONTH_OR_DAY = re.compile(
+    r"\b(?:January|February|March|April|May|June|July|August|September|October|November|"
+    r"December|Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b"
 )
 _DESCRIPTION = re.compile(
     rf"\s+\b(?:{language.alternatives('speaker_descriptions')})\b.*$", re.IGNORECASE
@@ -145,7 +155,10 @@ def speaker_of(sentence: str) -> str | None:
                 not speaker
                 or _NOT_A_SPEAKER.search(speaker)
                 or len(speaker.split()) > MAX_SPEAKER_WORDS
-                or (pattern is _FINDINGS_FROM and not _FINDINGS_SOURCE.search(speaker))
+                or (
+                    pattern is _FINDINGS_FROM
+                    and (not _FINDINGS_SOURCE.search(speaker) or _MONTH_OR_DAY.search(speaker))
+                )
             ):
                 continue
             return speaker

@@ -184,7 +184,7 @@ def _outlet_analysis(work: SentenceWork) -> None:
     if not sources or SPEECH.search(work.text):
         return
     # A labelled paragraph that names its source ("..., according to the UN") is a report.
-    if all(_ANALYSIS_LABEL.match(s.text) and not SPEECH.search(s.text) for s in sources):
+    if all(_ANALYSIS_LABEL.match(s.text) and not speaker_of(s.text) for s in sources):
         message = "dropped: it restates the outlet's labelled analysis, not the news"
         work.findings.append(repaired(Check.ATTRIBUTION, work.where, message))
         work.dropped = True
@@ -286,7 +286,10 @@ _EDITORIAL_WE = frozenset({"we", "us", "our", "ours", "ourselves"})
 _NEWSROOM = re.compile(
     r"\b(?:what we (?:know|don['’]t know)|(?:as\s+)?we (?:have\s+|previously\s+)?reported|"
     r"our (?:reporters?|correspondents?|team|newsroom|colleagues|coverage|live)|"
-    r"we(?:['’]ll| will) (?:bring|update|keep|have)|we (?:have\s+)?(?:reached out|contacted|asked)|"
+    r"we(?:['’]ll| will) (?:be )?(?:bring|bringing|update|updating|keep|have|continue)\w*|"
+    r"we (?:have\s+)?(?:reached out|contacted|asked)|"
+    r"we (?:have\s+)?(?:not\s+been\s+able|been\s+unable|could\s+not|cannot|can['’]t)\s+(?:to\s+)?"
+    r"(?:independently\s+)?(?:verify|confirm)|"
     r"we are (?:following|tracking|updating|monitoring)|(?:told|said to|wrote to) us)\b",
     re.IGNORECASE,
 )
@@ -303,8 +306,8 @@ def argued_in_writers_voice(article: Article) -> bool:
     previous = ""
     for sentence in article.sentences[:_ARGUMENT_OPENING]:
         text = sentence.text
-        if not (_QUOTE_MARK.search(text) or _QUOTE_MARK.search(previous) or _NEWSROOM.search(text)):
-            person = writer_speaks(text)
+        if not (_QUOTE_MARK.search(text) or _QUOTE_MARK.search(previous)):
+            person = writer_speaks(_NEWSROOM.sub(" ", text))
             first_person = first_person or (person or "").casefold() in _EDITORIAL_WE
             pressed = pressed or _ASSERTION.search(text) is not None
         previous = text

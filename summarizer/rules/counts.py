@@ -185,11 +185,24 @@ def _fill_from_article(work: EventWork) -> None:
 # perfect ("Ninety people have been killed"), never with a period.
 _RUNNING_TOTAL = re.compile(
     r"\b(?:last|previous|earlier this)\s+(?:week|month|year)\b|\b(?:this|so far this)\s+year\b"
-    r"|\bso far\b|\b(?:has|have|had)\s+(?!been\b)(?:\w+\s+)?killed\b|\bsince\b|\bpast\b|"
-    r"\brecent\b|\bover the\b|\bin the (?:region|country|conflict|war|province)\b|"
+    r"|\bso far\b|\b(?:has|have|had)\s+(?!been\b)(?:\w+\s+)?killed\b|\bsince\b|"
+    r"\bover the (?:past|last)\b|\bin the (?:past|last) \w+|"
+    r"\bin recent (?:days|weeks|months|years)\b|"
+    r"\bin the (?:region|country|conflict|war|province)\b|"
     r"\b(?:years?|months?|weeks?) of\b|\bin (?:two|three|four|five|\d+) (?:years|months|weeks)\b",
     re.IGNORECASE,
 )
+
+
+def _running_total(text: str) -> bool:
+    """A period the dead were counted over, not one that ranks this toll ("the deadliest
+    toll in recent months")."""
+    return any(
+        not re.search(r"\b(?:deadliest|worst|bloodiest|highest)\b[^.;]{0,30}$", text[: m.start()])
+        for m in _RUNNING_TOTAL.finditer(text)
+    )
+
+
 # What only a toll tells: the dead and the hurt, not an act of their own.
 _TOLL_ONLY_WORDS = re.compile(
     r"^(?:kill(?:s|ed|ing)?|dead|died|deaths?|wounded|wounding|injur(?:ed|ing|ies|y))$",
@@ -216,7 +229,7 @@ def _fill_from_next(work: EventWork) -> None:
     if any(counts_incidents(text) for text in cited_texts):
         return  # a count of strikes over years: the next figure is their tally's
     after = work.article.sentence(max(work.ids) + 1)
-    if after is None or dated(after.text) or _RUNNING_TOTAL.search(after.text):
+    if after is None or dated(after.text) or _running_total(after.text):
         return
     if not (figures := _dead_figures(after.text)):
         return

@@ -56,8 +56,11 @@ _OWN_ACT = re.compile(
 # A responder who also acts after responding: "carried out a survey of the base before
 # storming it", "conducted an investigation, then raided its hideout".
 _ACTS_AFTER = re.compile(
-    r"^[^.;]{0,80}?\b(?:and|but|then|before)\s+(?:then\s+|later\s+|also\s+)?(?:storm\w*|raid\w*|attack\w*|"
-    r"kill\w*|shoot\w*|shot|fir(?:ed|ing)|opened fire|bomb\w*|struck|ambush\w*|shell\w*)\b",
+    # Within the responder's own clause: not past a relative pronoun ("searching for the
+    # gunmen who stormed the church and killed"), nor a noun ("the bombing and shelling of").
+    r"^(?:(?!\b(?:who|that|which|whom)\b)[^.;]){0,80}?\b(?:and|but|then|before)\s+"
+    r"(?:then\s+|later\s+|also\s+)?(?:storm\w*|raid\w*|attack\w*|kill\w*|shoot\w*|shot|"
+    r"fir(?:ed|ing)|opened fire|bomb\w*|struck|ambush\w*|shell\w*)\b(?!\s+of\b)",
     re.IGNORECASE,
 )
 # A speaker who also acts in the sentence ("police warned residents and arrested 40",
@@ -159,7 +162,7 @@ def _only_an_analyst(name: str, evidence: str) -> bool:
     the incident, or speaks of it), and one at least infers."""
     mentions = list(re.finditer(re.escape(name.strip()), evidence, re.IGNORECASE))
     after = [evidence[m.end() :] for m in mentions]
-    if any(_OWN_ACT.match(a) or _ACTS_AFTER.match(a) for a in after):
+    if any(_OWN_ACT.match(a) for a in after):
         return False
     return any(_ANALYST_AFTER.match(a) for a in after) and all(
         _ANALYST_AFTER.match(a) or _RESPONSE_AFTER.match(a) or _SPEECH_AFTER.match(a) for a in after

@@ -333,13 +333,14 @@ _FIREARMS = re.compile(
 
 # A crowd as the agent of the violence: "was set ablaze by an angry mob", "beaten to death
 # by a mob of villagers". ACLED's mob violence, whoever the model named as its actor.
-# The act is the mob's own, told right before its agent, and no fight between two armed
-# sides is told beside it ("clashed ..., a week after a post was torched by a mob" is a
+# The act is the mob's own, told right before its agent, and no armed side is told beside
+# it ("Kel fighters clashed with troops, a week after a post was torched by a mob" is a
 # clash).
 _BY_A_MOB = re.compile(
     r"\b(?:set\s+(?:ablaze|alight|on\s+fire)|burn(?:ed|t)(?:\s+alive|\s+to\s+death)?|"
     r"beaten(?:\s+to\s+death)?|lynched|stoned(?:\s+to\s+death)?|hacked(?:\s+to\s+death)?|"
-    r"killed|attacked|stabbed|assaulted)\s+by\s+(?:an?\s+|the\s+)?(?:[\w-]+\s+)?mobs?\b",
+    r"killed|attacked|stabbed|assaulted)(?:\s+(?:on|in|at)\s+\S+(?:\s+\S+)?)?\s+by\s+"
+    r"(?:an?\s+|the\s+)?(?:[\w-]+\s+)?mobs?\b",
     re.IGNORECASE,
 )
 
@@ -353,15 +354,24 @@ _ARMED_SIDE = re.compile(
 )
 
 
+# The armed side as whom the villagers fought ("fought Kel militiamen", "clashed with
+# bandits"), not the police who spoke or the army that restored calm afterwards.
+_FOUGHT_ARMED = re.compile(
+    rf"\b(?:clashed\s+with|fought(?:\s+with|\s+off)?|against|attacked\s+by|repelled)\s+"
+    rf"(?:[\w'’-]+\s+){{0,3}}?{_ARMED_SIDE.pattern}",
+    re.IGNORECASE,
+)
+
+
 def _community_brawl(work: EventWork) -> bool:
     evidence = work.evidence_text
     other = work.draft.actor2
     return bool(
         _COMMUNITY.search(work.actor1 or "")
-        and (other is None or _COMMUNITY.search(other))
+        and (other is None or not _ARMED_SIDE.search(other))
         and _HAND_WEAPONS.search(evidence)
         and not _FIREARMS.search(evidence)
-        and not _ARMED_SIDE.search(evidence)
+        and not _FOUGHT_ARMED.search(evidence)
     )
 
 
@@ -373,7 +383,7 @@ def _crowd_fight(work: EventWork) -> str | None:
     None where the sentences would not report that kind ("fought" is no riot word)."""
     sides = " ".join(a for a in (work.actor1, work.draft.actor2) if a)
     evidence = work.evidence_text
-    by_a_mob = _BY_A_MOB.search(evidence) and not _CLASH_SIDES["two sides"].search(evidence)
+    by_a_mob = _BY_A_MOB.search(evidence) and not _ARMED_SIDE.search(evidence)
     if not by_a_mob and not (
         sides and (_CLASH_SIDES["crowd"].search(sides) or _community_brawl(work))
     ):
@@ -480,10 +490,14 @@ _GROUND_RETAKEN = re.compile(
 # A non-state side named as the subject right before the verb: "ISIS fighters
 # recaptured", "the Kel Front retook", "Al Shabaab fighters regained". A state force the
 # patterns do not know ("the Northland National Guard") is no such side.
+# Between the side and the verb: a time, an auxiliary, an aside ("Kel rebels on Monday
+# night recaptured", "Kel rebels, backed by Southland, recaptured", "rebels said they had
+# recaptured"); never "and" or "then" (the side as an object: "troops battled Kel rebels
+# and recaptured Dara").
 _NON_STATE_TAKER = re.compile(
     r"\b(?:rebels?|militants?|insurgents?|fighters|jihadists?|militia(?:s|men)?|guerrillas?|"
-    r"(?-i:Front|Movement|Taliban|Shabaab|ISIS|ISIL|IS|Islamic State))"
-    r"(?:\s+(?!(?:said|says|say|told|had|have)\b)\w+){0,2}\s*$",
+    r"(?-i:Front|Movement|Taliban|Shabaab|Shabab|Houthis?|M23|ISIS|ISIL|IS|Islamic State))"
+    r"(?:[\s,]+(?!(?:and|then|but|or)\b)[\w'’-]+){0,6}[\s,]*$",
     re.IGNORECASE,
 )
 
@@ -730,8 +744,9 @@ _FORCE_TAKING = re.compile(
 # noun of its own ("no confirmation of the fighting", "without air cover after heavy
 # fighting", "no end to the fighting" deny no fight).
 _NO_FIGHT = re.compile(
-    r"\b(?:without|with no|no)\s+(?:\w+ing\s+(?:in\s+|to\s+)?)?"
-    r"(?:(?:a|an|any|armed|heavy|major|real|serious|significant|fierce|further)\s+){0,2}"
+    r"\b(?:without|with no|no)\s+(?:\w+ing\s+(?:up\s+|in\s+|to\s+)?)?"
+    r"(?:(?:a|an|any|armed|heavy|major|real|serious|significant|fierce|further|much|little|"
+    r"single|of)\s+){0,3}"
     r"(?:fight(?:ing)?|resistance|clash(?:es)?|battles?|shots? (?:being\s+)?fired)\b",
     re.IGNORECASE,
 )

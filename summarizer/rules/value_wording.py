@@ -252,7 +252,19 @@ def _bracket_completed(value: GroundedValue, text: str) -> GroundedValue | None:
             end = m.end(0)
             whole = Span(start=start, end=end, text=text[start:end])
             return value.model_copy(update={"value": whole.text, "evidence": [whole]})
-    return None
+    # No initials spell it ("Islamic State (ISIS)", "Kurdistan Workers' Party (PKK)"): the
+    # capitalised run without the words that open a sentence ("On", "The", a day).
+    first = 0
+    while first < len(words) - 1 and _OPENING_WORD.match(words[first]):
+        first += 1
+    start = m.start(1) + len(" ".join(words[:first])) + (1 if first else 0)
+    whole = Span(start=start, end=m.end(0), text=text[start : m.end(0)])
+    return value.model_copy(update={"value": whole.text, "evidence": [whole]})
+
+
+_OPENING_WORD = re.compile(
+    rf"^(?:On|In|At|By|For|From|After|Before|The|A|An|Last|Early|Late|{_WHEN})$", re.IGNORECASE
+)
 
 
 def _field_hygiene(work: EventWork) -> None:
