@@ -62,7 +62,7 @@ def _total(work: EventWork) -> None:
 
 # The dead as news reports a figure: "killing 12", "killed at least 30 people", "20
 # people were killed", "left 21 dead", "the death toll rose to 9"; and one death, "a
-# senior officer was killed". English number words up to twelve are figures too.
+# senior officer was killed". English number words up to ninety-nine are figures too.
 _NUMBER_WORDS = (
     "one two three four five six seven eight nine ten eleven twelve thirteen fourteen "
     "fifteen sixteen seventeen eighteen nineteen"
@@ -140,10 +140,12 @@ def _dead_figures(text: str) -> list[int]:
 
 # A toll of another time: an earlier incident ("last month, a bombing killed 14") or a
 # running total ("violence has killed 300 people this year").
-_ANOTHER_TIME = re.compile(
+_OTHER_PERIOD = (
     r"\b(?:last|previous|earlier this)\s+(?:week|month|year)\b|\b(?:this|so far this)\s+year\b"
-    r"|\bso far\b|\b(?:has|have|had)\s+(?:\w+\s+)?killed\b",
-    re.IGNORECASE,
+    r"|\bso far\b"
+)
+_ANOTHER_TIME = re.compile(
+    rf"{_OTHER_PERIOD}|\b(?:has|have|had)\s+(?:\w+\s+)?killed\b", re.IGNORECASE
 )
 
 
@@ -184,8 +186,7 @@ def _fill_from_article(work: EventWork) -> None:
 # killed since January"): the sentence after an act tells that act's toll in the present
 # perfect ("Ninety people have been killed"), never with a period.
 _RUNNING_TOTAL = re.compile(
-    r"\b(?:last|previous|earlier this)\s+(?:week|month|year)\b|\b(?:this|so far this)\s+year\b"
-    r"|\bso far\b|\b(?:has|have|had)\s+(?!been\b)(?:\w+\s+)?killed\b|\bsince\b|"
+    rf"{_OTHER_PERIOD}|\b(?:has|have|had)\s+(?!been\b)(?:\w+\s+)?killed\b|\bsince\b|"
     r"\bover the (?:past|last)\b|\bin the (?:past|last) \w+|"
     r"\bin recent (?:days|weeks|months|years)\b|"
     r"\bin the (?:region|country|conflict|war|province)\b|"
