@@ -95,6 +95,19 @@ _VICTIM_SIDE = re.compile(
     r"(?P<side>(?:[A-Z][\w.'’-]*\s+){1,2})"
     rf"(?:{'|'.join(_ARMED['both'] + _ARMED['people only'])})\b"
 )
+# The same told in the passive: "A Frontier Guard soldier was killed", "two Northland
+# policemen were wounded" (an abbreviation in brackets may follow the side's name).
+_VICTIM_SIDE_PASSIVE = re.compile(
+    r"(?P<side>(?:[A-Z][\w.'’-]*\s+){1,2})(?:\([A-Z]{2,6}\)\s+)?"
+    # one or many: "a soldier was killed", "soldiers were killed"
+    rf"(?:{'|'.join(re.sub(r's$', 's?', w) for w in _ARMED['both'] + _ARMED['people only'])})\s+"
+    r"(?:was|were|had been|have been|has been)\s+(?:shot\s+)?(?:dead|killed|wounded|injured)\b"
+)
+# A sentence's opening article or count is no part of a side's name ("Two Northland
+# soldiers were wounded").
+_LEADING_COUNT = re.compile(
+    r"^(?:(?:a|an|the|one|two|three|four|five|six|seven|eight|nine|ten|\d+)(?:\s+|$))+"
+)
 _FORCE_WORDS = re.compile(
     rf"\b(?:{'|'.join(_ARMED['both'] + _ARMED['bodies only'])})\b", re.IGNORECASE
 )
@@ -109,8 +122,8 @@ def _victims_side(actor: str, evidence: str) -> str | None:
     """The side of the dead the cited sentences name, when the actor is that side's force."""
     if not _FORCE_WORDS.search(actor):
         return None
-    for m in _VICTIM_SIDE.finditer(evidence):
-        side = _plain(m.group("side"))
+    for m in [*_VICTIM_SIDE.finditer(evidence), *_VICTIM_SIDE_PASSIVE.finditer(evidence)]:
+        side = _LEADING_COUNT.sub("", _plain(m.group("side")))
         if side and f" {side} " in f" {_plain(actor)} ":
             return m.group(0)
     return None

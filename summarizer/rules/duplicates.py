@@ -14,7 +14,7 @@ from __future__ import annotations
 
 import re
 
-from ..schema import EVENT_TYPE_OF, VIOLENT_TYPES, Event, Finding
+from ..schema import EVENT_TYPE_OF, VIOLENT_TYPES, Event, Finding, Span
 from .base import Rule, name_key
 
 
@@ -129,7 +129,27 @@ def _retold(a: Event, b: Event) -> bool:
     # One place within the other's name ("Maidan Shahr" and "the centre of Maidan Shahr");
     # a place only named in `a`'s sentences may be another incident's of a list.
     a_key, b_key = name_key(a.location.place.value), name_key(b.location.place.value)
-    return bool(a_key and b_key) and (a_key in b_key or b_key in a_key)
+    if a_key and b_key and (a_key in b_key or b_key in a_key):
+        return True
+    return _told_as_one_place(
+        a.location.place.value, b.location.place.value, [*a.evidence, *b.evidence]
+    )
+
+
+def _told_as_one_place(first: str, second: str, evidence: list[Span]) -> bool:
+    """The cited sentences tell one place inside the other: "the marathon finish line in
+    Copley Square", "Copley Square, at the marathon finish line". A report names the spot
+    and the square or district it lies in; a list of incidents joins its places with
+    "and", never with "in"."""
+    for inner, outer in ((first, second), (second, first)):
+        told = re.compile(
+            rf"\b{re.escape(inner.strip())}\s*(?:,|\s(?:in|at|on))\s+(?:the\s+)?"
+            rf"{re.escape(outer.strip())}\b",
+            re.IGNORECASE,
+        )
+        if any(told.search(span.text) for span in evidence):
+            return True
+    return False
 
 
 def _twins(a: Event, b: Event) -> bool:

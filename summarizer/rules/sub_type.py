@@ -55,13 +55,14 @@ def one_sided_kind(evidence: str) -> str | None:
     return "Attack"
 
 
-# Every remote-violence sub-type with words of its own: a record of that kind whose
-# sentences name no bomb, strike, shell or grenade at all is not remote violence.
-_REMOTE_CUES = tuple(
-    cue
-    for sub, cue in _SUB_TYPE_CUES.items()
-    if EVENT_TYPE_OF.get(sub) == "Explosions/Remote violence"
+# Every remote-violence sub-type with words of its own (a record of that kind whose
+# sentences name no bomb, strike, shell or grenade at all is not remote violence), in
+# the cues' own order, the most specific first: a suicide bomber's belt is also a bomb,
+# a drone's missile also a missile (data/language/sub_type_cues.txt).
+_REMOTE_ORDER = tuple(
+    sub for sub in _SUB_TYPE_CUES if EVENT_TYPE_OF.get(sub) == "Explosions/Remote violence"
 )
+_REMOTE_CUES = tuple(_SUB_TYPE_CUES[sub] for sub in _REMOTE_ORDER)
 
 
 # Something that went off: an explosion is no ground attack ("kamikazes went off near a
@@ -292,10 +293,10 @@ def _towns_taken(work: EventWork) -> str | None:
 
 
 def _disrupted(work: EventWork) -> str | None:
-    """ "Disrupted weapons use" for a remote-violence record whose sentences tell a weapon
-    defused, intercepted or found ("authorities defused 83 explosives planted by the
-    group") and none that went off, hit or hurt anyone (clash_sides.txt "went off",
-    "lethal")."""
+    """ "Disrupted weapons use" for a remote-violence, clash or "Other" record whose
+    sentences tell a weapon defused, intercepted or found ("authorities defused 83
+    explosives planted by the group") and none that went off, hit or hurt anyone
+    (clash_sides.txt "went off", "lethal")."""
     evidence, kind = work.evidence_text, "Disrupted weapons use"
     if not _told_as_done(_SUB_TYPE_CUES[kind], evidence):
         return None
@@ -303,6 +304,25 @@ def _disrupted(work: EventWork) -> str | None:
     if _CLASH_SIDES["went off"].search(rest) or _CLASH_SIDES["lethal"].search(rest):
         return None
     return kind if reports_kind(kind, [s.text for s in cited(work.article, work.ids)]) else None
+
+
+def _remote_weapon(work: EventWork) -> str | None:
+    """The remote-violence sub-type whose weapon a clash record's sentences tell as used
+    ("an improvised explosive device exploded near the convoy, killing a soldier"), or
+    that weapon's disruption (defused, found). A small model types any violence with
+    soldiers in it a clash; ACLED types a roadside bomb or a strike on troops by its
+    weapon, the troops its target. Checked only where the sentences tell no fight."""
+    weapon = next(
+        (sub for sub in _REMOTE_ORDER if _told_as_done(_SUB_TYPE_CUES[sub], work.evidence_text)),
+        None,
+    )
+    if weapon is None:
+        return None
+    if _told_as_done(_SUB_TYPE_CUES["Disrupted weapons use"], work.evidence_text):
+        # "sappers defused hundreds of landmines": the weapon named was not used; the
+        # record is the disruption where nothing else was hurt, else it stays as typed.
+        return _disrupted(work)
+    return weapon
 
 
 def poison_kind(evidence: str) -> str | None:
@@ -476,7 +496,8 @@ def _person_captured(work: EventWork) -> str | None:
 
 
 _GROUND_TAKEN = re.compile(
-    r"\b(?:captured|seized|overran|took (?:full |complete )?control of)\b", re.IGNORECASE
+    r"\b(?:captured|seized|overran|took (?:full |complete )?control of|gained ground)\b",
+    re.IGNORECASE,
 )
 
 
@@ -584,6 +605,11 @@ def _retyped(work: EventWork) -> tuple[str, str] | None:
     seized = sub_event_type == "Armed clash" and no_fight and not _NOT_A_FIND.search(evidence)
     if seized and _WEAPON_NOUNS.search(evidence) and (stated := _disrupted(work)):
         return stated, "the cited sentences tell weapons seized or found, no fight"
+    if sub_event_type == "Armed clash" and no_fight and (stated := _remote_weapon(work)):
+        return stated, "the cited sentences tell a bomb, strike or shell, no fight"
+    # "Other" is the model's catch-all; weapons found or defused have a sub-type of their own.
+    if sub_event_type == "Other" and (stated := _disrupted(work)):
+        return stated, "the cited sentences tell weapons found, seized or defused"
     if remote_kind and (stated := _disrupted(work)):
         return stated, "the cited sentences tell a weapon defused, intercepted or found, none used"
     if remote_kind and sub_event_type != (poison := poison_kind(evidence)) and poison:
