@@ -7,9 +7,9 @@ from __future__ import annotations
 from fakes import events_of
 
 from summarizer.checks.attribution import CLAIM, claims_responsibility
-from summarizer.rules.doer import _victims_side
+from summarizer.rules.doer import _FORCE_WORDS, _victims_side
 from summarizer.rules.incident import reports_kind
-from summarizer.rules.sub_type import one_sided_kind
+from summarizer.rules.sub_type import _CLASH_SIDES, one_sided_kind
 
 _IED = {"type": "Remote explosive/landmine/IED"}
 
@@ -115,3 +115,146 @@ def test_ground_gained_by_militants_is_their_takeover() -> None:
     # A poll's gains are no ground.
     kind = "Non-state actor overtakes territory"
     assert not reports_kind(kind, ["The candidate gained ground in the polls."])
+
+
+# The review's probes: each was a misfire of the first version of the rules above.
+
+_CLASH = {"ids": [1], "type": "Armed clash", "place": "Dara"}
+
+
+def _typed(text: str, record: dict[str, object]) -> list[str]:
+    return [e.sub_event_type for e in events_of(text, record)]
+
+
+def test_review_only_weapons_named_found_make_other_records_disrupted() -> None:
+    other = {"ids": [1], "type": "Other", "place": "Dara"}
+    for text in (
+        "Police in Dara said they had foiled a plot to assassinate the governor.",
+        "The coast guard intercepted a boat carrying two tonnes of cocaine off Dara.",
+        "Police dismantled a protest camp in Dara.",
+    ):
+        assert "Disrupted weapons use" not in _typed(text, other), text
+
+
+def test_review_a_weapon_named_but_not_used_is_no_remote_violence() -> None:
+    for text in (
+        "Kel militants killed four soldiers near a mine in Dara.",
+        "Kel militants killed four soldiers in Dara in retaliation for air strikes on their camps.",
+        "Militants armed with rocket-propelled grenades killed four soldiers in Dara.",
+        "Kel militants seized an army base in Dara and captured weapons including rockets and "
+        "mortars.",
+        "Army engineers in Dara found and destroyed a cache of mortars and rockets.",
+        "Kel militants killed four soldiers in Dara as tensions exploded over the election.",
+    ):
+        kinds = _typed(text, _CLASH)
+        assert not any(
+            k in kinds
+            for k in (
+                "Air/drone strike",
+                "Shelling/artillery/missile attack",
+                "Remote explosive/landmine/IED",
+            )
+        ), (text, kinds)
+
+
+def test_review_dead_soldiers_are_no_fight_and_a_mine_that_went_off_is_used() -> None:
+    text = "Four soldiers were killed when a roadside bomb exploded near their convoy in Dara."
+    assert _typed(text, _CLASH) == ["Remote explosive/landmine/IED"]
+    text = "Sappers defused two landmines near Dara; a landmine exploded, wounding a soldier."
+    assert _typed(text, _CLASH) == ["Remote explosive/landmine/IED"]
+
+
+def test_review_a_list_of_places_is_not_one_place() -> None:
+    text = (
+        "Bombs exploded in Kel, Dara and Northtown on Monday. The blast in Dara killed five people."
+    )
+    events = events_of(
+        text, {**_IED, "ids": [1], "place": "Kel"}, {**_IED, "ids": [2], "place": "Dara"}
+    )
+    assert len(events) == 2
+
+
+def test_review_fire_at_a_public_place_on_soldiers_or_by_troops_stays_a_fight() -> None:
+    assert (
+        one_sided_kind("Kel rebels opened fire at a hotel in Dara where soldiers were staying.")
+        != "Attack"
+    )
+    # Guards of a mall and a car at a checkpoint are no armed side.
+    assert (
+        one_sided_kind(
+            "A gunman opened fire on security guards at a shopping mall, killing two shoppers."
+        )
+        == "Attack"
+    )
+    assert not _CLASH_SIDES["two sides"].search(
+        "Soldiers fired at a checkpoint car that failed to stop."
+    )
+
+
+def test_review_a_side_that_acts_and_loses_a_man_stays_the_doer() -> None:
+    evidence = (
+        "Northland troops raided Kel village, killing four civilians. "
+        "One Northland soldier was wounded."
+    )
+    assert not _victims_side("Northland troops", evidence)
+    assert _victims_side("Northland army", "On Monday Northland soldiers were killed.")
+    assert _victims_side("Northland army", "Eleven Northland soldiers were killed.")
+
+
+def test_review_a_press_corps_is_no_armed_body() -> None:
+    assert _FORCE_WORDS.search("Northland Frontier Corps")
+    assert not _FORCE_WORDS.search("the Dara press corps")
+
+
+def test_review_ground_gained_in_talks_or_in_the_past_is_no_takeover() -> None:
+    kind = "Non-state actor overtakes territory"
+    assert not reports_kind(kind, ["Kel rebels have gained ground in peace talks with Dara."])
+    assert not reports_kind(kind, ["Rebels said the army had gained ground near Dara."])
+    assert reports_kind(kind, ["Kel rebels have gained ground north of Dara."])
+
+
+def test_review_a_duty_or_a_failure_is_no_claim() -> None:
+    for text in (
+        "Ali Noor said the government must take responsibility for the killings.",
+        "He said he would take responsibility for the raid.",
+        "The commander took responsibility for not preventing the massacre.",
+    ):
+        assert not CLAIM.search(text), text
+    assert CLAIM.search(
+        "The Kel Front took responsibility for Monday's deadly roadside bomb attack."
+    )
+
+
+# Sample 33.
+
+
+def test_devices_feared_and_intercepted_are_disrupted_weapons_use() -> None:
+    text = (
+        "At least three packages identified as potential explosive devices were intercepted "
+        "by Northland police in Dara before being delivered."
+    )
+    (event,) = events_of(text, {**_IED, "ids": [1], "place": "Dara"})
+    assert event.sub_event_type == "Disrupted weapons use"
+    # An attack feared is still no incident.
+    assert not reports_kind(_IED["type"], ["Officials warned of potential bombings in Dara."])
+
+
+def test_a_base_created_is_a_base_established() -> None:
+    text = "The Northland military has created a new base at Dara, a monitor reported on Monday."
+    record = {"ids": [1], "type": "Headquarters or base established", "place": "Dara"}
+    (event,) = events_of(text, {**record, "actor": "the Northland military"})
+    assert event.sub_event_type == "Headquarters or base established"
+
+
+def test_control_established_by_the_army_is_ground_regained_not_a_base() -> None:
+    text = (
+        "Northland army units, in cooperation with allied forces, established control over "
+        "an area of 120 km2 in the countryside of Dara."
+    )
+    record = {"ids": [1], "type": "Headquarters or base established", "place": "Dara"}
+    (event,) = events_of(text, record)
+    assert event.sub_event_type == "Government regains territory"
+    # A base named keeps the base.
+    text = "Northland troops established control of the hill and set up a base near Dara."
+    (event,) = events_of(text, record)
+    assert event.sub_event_type == "Headquarters or base established"

@@ -103,10 +103,11 @@ _VICTIM_SIDE_PASSIVE = re.compile(
     rf"(?:{'|'.join(re.sub(r's$', 's?', w) for w in _ARMED['both'] + _ARMED['people only'])})\s+"
     r"(?:was|were|had been|have been|has been)\s+(?:shot\s+)?(?:dead|killed|wounded|injured)\b"
 )
-# A sentence's opening article or count is no part of a side's name ("Two Northland
-# soldiers were wounded").
+# A sentence's opening article, count or day is no part of a side's name ("Two Northland
+# soldiers were wounded", "On Monday Northland soldiers were killed").
 _LEADING_COUNT = re.compile(
-    r"^(?:(?:a|an|the|one|two|three|four|five|six|seven|eight|nine|ten|\d+)(?:\s+|$))+"
+    r"^(?:(?:a|an|the|on|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|"
+    r"dozens|monday|tuesday|wednesday|thursday|friday|saturday|sunday|\d+)(?:\s+of)?(?:\s+|$))+"
 )
 _FORCE_WORDS = re.compile(
     rf"\b(?:{'|'.join(_ARMED['both'] + _ARMED['bodies only'])})\b", re.IGNORECASE
@@ -124,9 +125,21 @@ def _victims_side(actor: str, evidence: str) -> str | None:
         return None
     for m in [*_VICTIM_SIDE.finditer(evidence), *_VICTIM_SIDE_PASSIVE.finditer(evidence)]:
         side = _LEADING_COUNT.sub("", _plain(m.group("side")))
-        if side and f" {side} " in f" {_plain(actor)} ":
+        if side and f" {side} " in f" {_plain(actor)} " and not _side_acts(side, evidence):
             return m.group(0)
     return None
+
+
+def _side_acts(side: str, evidence: str) -> bool:
+    """The side also does violence in the cited sentences ("Northland troops raided the
+    village, killing four; one Northland soldier was wounded"): it lost a man, it is
+    still the doer."""
+    acts = re.compile(
+        rf"\b{re.escape(side)}\s+(?:(?!(?:was|were|been|being|is|are)\b)[\w-]+\s+){{0,2}}?(?:raided|attacked|killed|shot|stormed|"
+        r"bombed|fired|opened fire|struck|shelled|ambushed)\b",
+        re.IGNORECASE,
+    )
+    return bool(acts.search(_plain(evidence)))
 
 
 # A party that denies the act, itself or through its spokesman: "the Taliban denied

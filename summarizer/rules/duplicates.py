@@ -138,12 +138,11 @@ def _retold(a: Event, b: Event) -> bool:
 
 def _told_as_one_place(first: str, second: str, evidence: list[Span]) -> bool:
     """The cited sentences tell one place inside the other: "the marathon finish line in
-    Copley Square", "Copley Square, at the marathon finish line". A report names the spot
-    and the square or district it lies in; a list of incidents joins its places with
-    "and", never with "in"."""
+    Copley Square". A report names the spot and the square or district it lies in; a list
+    of incidents joins its places with commas and "and", never with "in"."""
     for inner, outer in ((first, second), (second, first)):
         told = re.compile(
-            rf"\b{re.escape(inner.strip())}\s*(?:,|\s(?:in|at|on))\s+(?:the\s+)?"
+            rf"\b{re.escape(inner.strip())}\s+(?:in|at|on)\s+(?:the\s+)?"
             rf"{re.escape(outer.strip())}\b",
             re.IGNORECASE,
         )

@@ -202,6 +202,17 @@ def _whose_past(text: str, start: int) -> bool:
     )
 
 
+# A device found or intercepted, told with the passive (sub_type_cues.txt, "Disrupted
+# weapons use"): a "potential" or "possible" before it says what the device was feared to
+# be ("packages identified as potential explosive devices were intercepted"), not that
+# the interception is feared.
+_FIND_OF_A_FEARED_DEVICE = re.compile(
+    r"(?:devices?|bombs?|explosives?)\b.*\b(?:found|discovered|seized|recovered|intercepted|"
+    r"defused)$",
+    re.IGNORECASE,
+)
+
+
 def _in(cue: re.Pattern[str], text: str) -> bool:
     """A cue word in the text, not led in by a threat, plan or charge, not used
     figuratively, not an incident named by its date, in a sentence that reports no past
@@ -212,7 +223,7 @@ def _in(cue: re.Pattern[str], text: str) -> bool:
         and not tally(written)
         and not is_heading(text)  # a heading names things; it reports none
         and any(
-            not _LEAD_IN.search(text[: match.start()])
+            (not _LEAD_IN.search(text[: match.start()]) or _FIND_OF_A_FEARED_DEVICE.match(match[0]))
             # Read as written: the figurative filter blanks "March 3" (not a march).
             and not _DAY_NAMED_BEFORE.search(written[: match.start()])
             and not _whose_past(written, match.start())

@@ -306,23 +306,64 @@ def _disrupted(work: EventWork) -> str | None:
     return kind if reports_kind(kind, [s.text for s in cited(work.article, work.ids)]) else None
 
 
+# A weapon named but not used: taken, listed, carried, answered or a way of travel
+# ("captured weapons including rockets", "in retaliation for air strikes", "armed with
+# rocket-propelled grenades", "evacuated by helicopter", "a cache of mortars").
+_NOT_USED_BEFORE = re.compile(
+    r"\b(?:captured|seized|including|retaliation for|response to|evacuated by|armed with|"
+    r"found|recovered|caches? of|stockpiles? of)\b[^.;]{0,40}$",
+    re.IGNORECASE,
+)
+# What a weapon used does: it goes off, hits, kills or destroys.
+_WEAPON_USED = re.compile(
+    r"\b(?:went off|explod\w*|explosions?|blasts?|detonat\w*|kill\w*|wound\w*|injur\w*|"
+    r"hit|struck|destroy\w*|damag\w*|land(?:ed|ing)|targeted)\b",
+    re.IGNORECASE,
+)
+# Words of an explosive kind that name no device: "tensions exploded", "an explosive
+# escalation", a "mine" that may be a mining site unless something went off.
+_NO_DEVICE = re.compile(r"^(?:exploded|detonat\w*|explosive|mines?)$", re.I)
+
+
+def _weapon_used(sub: str, sentence: str, disrupted: bool = False) -> bool:
+    """`sentence` tells a weapon of `sub` used: named as something that went off, hit or
+    killed, not denied or another time's (`_told_as_done`), not taken or answered. In a
+    sentence that tells weapons defused or found (`disrupted`, their words taken out), only
+    something that went off is a use ("fighters killed ..., and sappers defused mines")."""
+    used = _WENT_OFF if disrupted else _WEAPON_USED
+    for m in _SUB_TYPE_CUES[sub].finditer(sentence):
+        before, after = sentence[max(0, m.start() - 60) : m.start()], sentence[m.end() :]
+        if _NOT_USED_BEFORE.search(before) or after.startswith("-propelled"):
+            continue
+        rest = sentence[: m.start()] + " " + after
+        word = m.group(0).lower()
+        device = (word == "explosive" and re.match(r"\s+devices?\b", after)) or (
+            word.startswith("mine") and _WENT_OFF.search(rest)
+        )
+        if _NO_DEVICE.match(word) and not device:
+            continue
+        if used.search(rest) and _told_as_done(_SUB_TYPE_CUES[sub], sentence):
+            return True
+    return False
+
+
 def _remote_weapon(work: EventWork) -> str | None:
     """The remote-violence sub-type whose weapon a clash record's sentences tell as used
-    ("an improvised explosive device exploded near the convoy, killing a soldier"), or
-    that weapon's disruption (defused, found). A small model types any violence with
-    soldiers in it a clash; ACLED types a roadside bomb or a strike on troops by its
-    weapon, the troops its target. Checked only where the sentences tell no fight."""
-    weapon = next(
-        (sub for sub in _REMOTE_ORDER if _told_as_done(_SUB_TYPE_CUES[sub], work.evidence_text)),
+    ("an improvised explosive device exploded near the convoy, killing a soldier"). A
+    small model types any violence with soldiers in it a clash; ACLED types a roadside
+    bomb or a strike on troops by its weapon, the troops its target. Checked only where
+    the sentences tell no fight; weapons only defused or found are the clash branch's
+    disruption (`_disrupted`)."""
+    disrupted = _SUB_TYPE_CUES["Disrupted weapons use"]
+    # "Sappers defused two mines; a third exploded": what was defused was not used.
+    told = [
+        (disrupted.sub(" ", s), bool(disrupted.search(s)))
+        for s in re.split(r"(?<=[.!?;])\s+", work.evidence_text)
+    ]
+    return next(
+        (sub for sub in _REMOTE_ORDER if any(_weapon_used(sub, s, d) for s, d in told)),
         None,
     )
-    if weapon is None:
-        return None
-    if _told_as_done(_SUB_TYPE_CUES["Disrupted weapons use"], work.evidence_text):
-        # "sappers defused hundreds of landmines": the weapon named was not used; the
-        # record is the disruption where nothing else was hurt, else it stays as typed.
-        return _disrupted(work)
-    return weapon
 
 
 def poison_kind(evidence: str) -> str | None:
@@ -574,9 +615,37 @@ _FIGHT_TOLD = re.compile(
 )
 
 
+# Control established over ground, not a base: "army units established control over an
+# area of 120 km2" (the model reads "established" as a base set up).
+_CONTROL_ESTABLISHED = re.compile(
+    r"\b(?:established|imposed|extended|took|gained|restored)\s+(?:full\s+|complete\s+)?"
+    r"control\s+(?:over|of)\b",
+    re.IGNORECASE,
+)
+_BASE_NOUNS = re.compile(
+    r"\b(?:bases?|headquarters|outposts?|garrisons?|camps?|posts?|positions?)\b", re.I
+)
+
+
+def _control_not_base(work: EventWork) -> str | None:
+    """ "Government regains territory" for a base record whose sentences tell the state's
+    forces establishing control over ground, and name no base."""
+    evidence = work.evidence_text
+    if _BASE_NOUNS.search(evidence):
+        return None
+    for m in _CONTROL_ESTABLISHED.finditer(evidence):
+        before = evidence[max(0, m.start() - 120) : m.start()]
+        if re.search(rf"\b(?:{_STATE_FORCES})\b", before, re.IGNORECASE):
+            return "Government regains territory"
+    return None
+
+
 def _retyped(work: EventWork) -> tuple[str, str] | None:
     """The sub-type the cited sentences tell, and why; None when the model's stands."""
     sub_event_type, evidence = work.sub_event_type, work.evidence_text
+    base = sub_event_type == "Headquarters or base established"
+    if base and (stated := _control_not_base(work)):
+        return stated, "the cited sentences tell the state's forces establishing control, no base"
     if sub_event_type == "Violent demonstration" and (stated := _force_on_protest(work)):
         return (
             stated,
@@ -608,7 +677,8 @@ def _retyped(work: EventWork) -> tuple[str, str] | None:
     if sub_event_type == "Armed clash" and no_fight and (stated := _remote_weapon(work)):
         return stated, "the cited sentences tell a bomb, strike or shell, no fight"
     # "Other" is the model's catch-all; weapons found or defused have a sub-type of their own.
-    if sub_event_type == "Other" and (stated := _disrupted(work)):
+    found = _WEAPON_NOUNS.search(evidence) and not _NOT_A_FIND.search(evidence)
+    if sub_event_type == "Other" and found and (stated := _disrupted(work)):
         return stated, "the cited sentences tell weapons found, seized or defused"
     if remote_kind and (stated := _disrupted(work)):
         return stated, "the cited sentences tell a weapon defused, intercepted or found, none used"
