@@ -6,7 +6,9 @@ from __future__ import annotations
 
 from fakes import events_of
 
+from summarizer.article import as_article
 from summarizer.checks.attribution import CLAIM, claims_responsibility
+from summarizer.rules.attribution import argued_in_writers_voice
 from summarizer.rules.doer import _FORCE_WORDS, _victims_side
 from summarizer.rules.incident import reports_kind
 from summarizer.rules.sub_type import _CLASH_SIDES, one_sided_kind
@@ -258,3 +260,28 @@ def test_control_established_by_the_army_is_ground_regained_not_a_base() -> None
     text = "Northland troops established control of the hill and set up a base near Dara."
     (event,) = events_of(text, record)
     assert event.sub_event_type == "Headquarters or base established"
+
+
+def test_a_column_pressing_a_conclusion_is_the_writers_view() -> None:
+    column = as_article(
+        {
+            "title": "The wrong label for a problem",
+            "text": (
+                "Dara's clinics are struggling at a time when compliance matters more than "
+                "ever. As our leaders struggle to find the best way to promote it, one thing "
+                "is increasingly clear: lecturing patients is not working."
+            ),
+        }
+    )
+    assert argued_in_writers_voice(column)
+    # A report saying a thing is clear, with no writer's "we", is no column.
+    report = as_article(
+        {
+            "title": "Dara clinics",
+            "text": (
+                "Dara's clinics reopened on Monday. One thing is clear, the health minister "
+                "said: the queues will be long."
+            ),
+        }
+    )
+    assert not argued_in_writers_voice(report)
