@@ -134,9 +134,12 @@ def _side_acts(side: str, evidence: str) -> bool:
     """The side also does violence in the cited sentences ("Northland troops raided the
     village, killing four; one Northland soldier was wounded"): it lost a man, it is
     still the doer."""
+    # The side opens its clause (not "an attack on Northland soldiers", "after Northland
+    # troops raided"), only its armed noun between it and the verb.
     acts = re.compile(
-        rf"\b{re.escape(side)}\s+(?:(?!(?:was|were|been|being|is|are)\b)[\w-]+\s+){{0,2}}?(?:raided|attacked|killed|shot|stormed|"
-        r"bombed|fired|opened fire|struck|shelled|ambushed)\b",
+        rf"(?:^|[.;,]\s+|\band\s+){re.escape(side)}\s+"
+        rf"(?:(?:{'|'.join(_ARMED['both'] + _ARMED['bodies only'])})\s+)?"
+        r"(?:raided|attacked|killed|shot|stormed|bombed|fired|opened fire|shelled|ambushed)\b",
         re.IGNORECASE,
     )
     return bool(acts.search(_plain(evidence)))

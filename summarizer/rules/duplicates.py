@@ -136,14 +136,22 @@ def _retold(a: Event, b: Event) -> bool:
     )
 
 
+# A region's kind after its name: "Northtown, Dara province" tells a town in its province.
+_ADMIN = r"(?:province|district|state|region|county|governorate)\b"
+
+
 def _told_as_one_place(first: str, second: str, evidence: list[Span]) -> bool:
     """The cited sentences tell one place inside the other: "the marathon finish line in
-    Copley Square". A report names the spot and the square or district it lies in; a list
-    of incidents joins its places with commas and "and", never with "in"."""
+    Copley Square", "a market in Northtown, Dara province". A report names the spot and
+    the square or district it lies in; a list of incidents joins its places with commas
+    and "and", never with "in" nor a region's kind."""
     for inner, outer in ((first, second), (second, first)):
+        name = re.escape(outer.strip())
+        # The region's kind is in the value ("Dara province") or follows it in the text.
+        kind = "" if re.search(rf"\b{_ADMIN}$", outer.strip(), re.IGNORECASE) else rf"\s+{_ADMIN}"
         told = re.compile(
-            rf"\b{re.escape(inner.strip())}\s+(?:in|at|on)\s+(?:the\s+)?"
-            rf"{re.escape(outer.strip())}\b",
+            rf"\b{re.escape(inner.strip())}"
+            rf"(?:\s+(?:in|at|on)\s+(?:the\s+)?{name}\b|,\s+(?:the\s+)?{name}{kind})",
             re.IGNORECASE,
         )
         if any(told.search(span.text) for span in evidence):

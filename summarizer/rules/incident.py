@@ -213,6 +213,22 @@ _FIND_OF_A_FEARED_DEVICE = re.compile(
 )
 
 
+_FEARED_BEFORE = re.compile(r"\b(?:potential|possible|suspected)\s+(?:[\w-]+\s+)?$", re.I)
+
+
+def _feared_device_found(text: str, match: re.Match[str]) -> bool:
+    """The lead-in is the found device's own word ("potential explosive devices were
+    intercepted"), no threat, plan or question about the find."""
+    before = text[: match.start()]
+    lead = _LEAD_IN.search(before)
+    return bool(
+        _FIND_OF_A_FEARED_DEVICE.match(match[0])
+        and _FEARED_BEFORE.search(before)
+        and lead
+        and re.match(r"(?:potential|possible|suspected)\b", lead[0], re.IGNORECASE)
+    )
+
+
 def _in(cue: re.Pattern[str], text: str) -> bool:
     """A cue word in the text, not led in by a threat, plan or charge, not used
     figuratively, not an incident named by its date, in a sentence that reports no past
@@ -223,7 +239,7 @@ def _in(cue: re.Pattern[str], text: str) -> bool:
         and not tally(written)
         and not is_heading(text)  # a heading names things; it reports none
         and any(
-            (not _LEAD_IN.search(text[: match.start()]) or _FIND_OF_A_FEARED_DEVICE.match(match[0]))
+            (not _LEAD_IN.search(text[: match.start()]) or _feared_device_found(text, match))
             # Read as written: the figurative filter blanks "March 3" (not a march).
             and not _DAY_NAMED_BEFORE.search(written[: match.start()])
             and not _whose_past(written, match.start())

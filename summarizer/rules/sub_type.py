@@ -308,41 +308,73 @@ def _disrupted(work: EventWork) -> str | None:
 
 # A weapon named but not used: taken, listed, carried, answered or a way of travel
 # ("captured weapons including rockets", "in retaliation for air strikes", "armed with
-# rocket-propelled grenades", "evacuated by helicopter", "a cache of mortars").
+# rocket-propelled grenades", "evacuated by helicopter", "a cache of mortars"). "including"
+# lists only right before the weapon ("five people including two soldiers died in a
+# bomb blast" lists the dead).
 _NOT_USED_BEFORE = re.compile(
-    r"\b(?:captured|seized|including|retaliation for|response to|evacuated by|armed with|"
-    r"found|recovered|caches? of|stockpiles? of)\b[^.;]{0,40}$",
+    r"(?:\b(?:captured|seized|stole|took|retaliation for|response to|revenge for|reprisal for|"
+    r"avenge\w*|citing|evacuated by|armed with|found|recovered|caches? of|stockpiles? of)\b"
+    r"[^.;]{0,40}|\bincluding\s+(?:[\w-]+\s+){0,2})$",
     re.IGNORECASE,
 )
-# What a weapon used does: it goes off, hits, kills or destroys.
+# What a weapon used does: it goes off, is fired or dropped, hits, kills or destroys
+# ("the wounded" carried away is no wounding).
 _WEAPON_USED = re.compile(
-    r"\b(?:went off|explod\w*|explosions?|blasts?|detonat\w*|kill\w*|wound\w*|injur\w*|"
-    r"hit|struck|destroy\w*|damag\w*|land(?:ed|ing)|targeted)\b",
+    r"\b(?:went off|explod\w*|explosions?|blasts?|detonat\w*|kill\w*|(?<!the )wound\w*|"
+    r"injur\w*|hit|struck|destroy\w*|damag\w*|land(?:ed|ing)|targeted|fir(?:ed|ing)|"
+    r"launch(?:ed|ing)|lobb(?:ed|ing)|bomb(?:ed|ing)|pound(?:ed|ing)|rain(?:ed|ing)|"
+    r"shell(?:ed|ing))\b",
     re.IGNORECASE,
 )
+# The use is told near the weapon: "killed in an air strike" (before), "a drone strike
+# killed three" (after); not a killing told a clause away from a helicopter that
+# carried the wounded.
+_USE_BEFORE, _USE_AFTER = 30, 80
 # Words of an explosive kind that name no device: "tensions exploded", "an explosive
-# escalation", a "mine" that may be a mining site unless something went off.
+# escalation", a "mine" that may be a mining site.
 _NO_DEVICE = re.compile(r"^(?:exploded|detonat\w*|explosive|mines?)$", re.I)
+# ... unless told of a device: "an improvised device exploded", "a parcel exploded",
+# "an explosive-laden car", "stepped on a mine", "an anti-tank mine".
+_DEVICE_BEFORE = re.compile(
+    r"\b(?:devices?|parcels?|packages?|cars?|vehicles?|vests?|trucks?|motorcycles?|bags?|"
+    r"(?:hit|struck|stepped on|ran over|drove over|triggered)\s+(?:an?|the)\s+(?:[\w-]+\s+)?|"
+    r"anti-(?:tank|personnel)\s+)(?:\s*[\w-]+){0,5}?\s*$",
+    re.IGNORECASE,
+)
+
+
+# ... or a device named right after the verb: "detonated a device under an army truck".
+_DEVICE_AFTER = re.compile(
+    r"\s+(?:an?|the|two|three|several)\s+(?:[\w-]+\s+)?(?:devices?|bombs?|explosives?|charges?)\b",
+    re.IGNORECASE,
+)
 
 
 def _weapon_used(sub: str, sentence: str, disrupted: bool = False) -> bool:
-    """`sentence` tells a weapon of `sub` used: named as something that went off, hit or
-    killed, not denied or another time's (`_told_as_done`), not taken or answered. In a
-    sentence that tells weapons defused or found (`disrupted`, their words taken out), only
-    something that went off is a use ("fighters killed ..., and sappers defused mines")."""
+    """`sentence` tells a weapon of `sub` used: named as something that went off, was
+    fired, hit or killed near it, not denied or another time's (`_told_as_done`), not
+    taken or answered. In a sentence that tells weapons defused or found (`disrupted`,
+    their words taken out), only something that went off is a use ("fighters killed ...,
+    and sappers defused mines")."""
     used = _WENT_OFF if disrupted else _WEAPON_USED
     for m in _SUB_TYPE_CUES[sub].finditer(sentence):
         before, after = sentence[max(0, m.start() - 60) : m.start()], sentence[m.end() :]
-        if _NOT_USED_BEFORE.search(before) or after.startswith("-propelled"):
+        if _NOT_USED_BEFORE.search(before) or re.match(r"-propelled|\s+launchers?\b", after):
             continue
-        rest = sentence[: m.start()] + " " + after
+        if m.group(0).lower().startswith("grenade") and before.endswith("rocket-propelled "):
+            continue  # an RPG is a rocket's
         word = m.group(0).lower()
-        device = (word == "explosive" and re.match(r"\s+devices?\b", after)) or (
-            word.startswith("mine") and _WENT_OFF.search(rest)
+        device = (
+            (word == "explosive" and re.match(r"\s+devices?\b|-(?:laden|packed)\b", after))
+            or _DEVICE_BEFORE.search(before)
+            or _DEVICE_AFTER.match(after)
         )
         if _NO_DEVICE.match(word) and not device:
             continue
-        if used.search(rest) and _told_as_done(_SUB_TYPE_CUES[sub], sentence):
+        near = sentence[max(0, m.start() - _USE_BEFORE) : m.start()] + " " + after[:_USE_AFTER]
+        # "exploded", "a blast": the word that names the weapon tells it went off.
+        went_off = not disrupted and _WENT_OFF.fullmatch(m.group(0)) is not None
+        if (went_off or used.search(near)) and _told_as_done(_SUB_TYPE_CUES[sub], sentence):
             return True
     return False
 
@@ -627,6 +659,14 @@ _BASE_NOUNS = re.compile(
 )
 
 
+# Another armed side named first in a clause: the state's forces after it are its object.
+_NON_STATE_SIDE = re.compile(
+    r"\b(?:rebels?|militants?|insurgents?|fighters|jihadists?|militia(?:s|men)?|gunmen|"
+    r"(?-i:Front|Movement))\b",
+    re.IGNORECASE,
+)
+
+
 def _control_not_base(work: EventWork) -> str | None:
     """ "Government regains territory" for a base record whose sentences tell the state's
     forces establishing control over ground, and name no base."""
@@ -634,8 +674,12 @@ def _control_not_base(work: EventWork) -> str | None:
     if _BASE_NOUNS.search(evidence):
         return None
     for m in _CONTROL_ESTABLISHED.finditer(evidence):
-        before = evidence[max(0, m.start() - 120) : m.start()]
-        if re.search(rf"\b(?:{_STATE_FORCES})\b", before, re.IGNORECASE):
+        # The verb's own clause, from its sentence's start: the state's forces are its
+        # subject when named there before any other armed side, and not as an object
+        # ("Kel rebels, who had fought Northland troops, established control").
+        clause = re.split(r"(?<=[.!?;])\s+", evidence[: m.start()])[-1]
+        state = re.search(rf"\b(?:{_STATE_FORCES})\b", clause, re.IGNORECASE)
+        if state and not _NON_STATE_SIDE.search(clause[: state.start()]):
             return "Government regains territory"
     return None
 
@@ -898,7 +942,7 @@ _NOT_A_FIND = re.compile(
 # A weapon named, for a find: "discovered arms", not "intercepted four smugglers".
 _WEAPON_NOUNS = re.compile(
     r"\b(?:weapons?|arms|explosives?|grenades?|ammunition|missiles?|rockets?|mortars?|"
-    r"bombs?|devices?|mines?|drones?|rifles?|guns?|firearms)\b",
+    r"bombs?|devices?|mines?|landmines?|IEDs?|drones?|rifles?|guns?|firearms)\b",
     re.IGNORECASE,
 )
 # A place entered or held: "have taken control of the town", "moved into the base",
