@@ -4,14 +4,14 @@ misses."""
 
 from __future__ import annotations
 
-from fakes import events_of
+from fakes import events_of, summary_of
 
 from summarizer.article import as_article
 from summarizer.checks.attribution import CLAIM, claims_responsibility
 from summarizer.rules.attribution import argued_in_writers_voice
 from summarizer.rules.doer import _FORCE_WORDS, _victims_side
 from summarizer.rules.incident import reports_kind
-from summarizer.rules.sub_type import _CLASH_SIDES, one_sided_kind
+from summarizer.rules.sub_type import _CLASH_SIDES, ground_kind, one_sided_kind
 
 _IED = {"type": "Remote explosive/landmine/IED"}
 
@@ -386,3 +386,74 @@ def test_review2_gains_online_and_a_failed_raid_are_no_ground_or_claim() -> None
         "The army took responsibility for the botched raid.",
     ):
         assert not CLAIM.search(text), text
+
+
+# Sample 34.
+
+
+def test_tear_gas_on_crowds_is_no_strike() -> None:
+    text = "Police in Dara fired tear gas and pepper spray at crowds in a busy shopping district."
+    assert ground_kind(text) == "Protest with intervention"
+    # A shell that went off is a shelling, whoever was there.
+    assert ground_kind("A shell exploded near crowds in Dara.") is None
+
+
+def test_a_poison_used_as_a_weapon_is_reported() -> None:
+    kind = "Chemical weapon"
+    for text in (
+        "The watchdog said Thursday that chlorine was likely used as a weapon in Dara.",
+        "A helicopter is said to have dropped containers of toxic gas on a town near Dara.",
+        "Civilians were exposed to poisonous gas used by militants in Dara.",
+    ):
+        assert reports_kind(kind, [text]), text
+    # Looked for and not found, or denied: no incident.
+    for text in (
+        "Inspectors said they found no evidence that chlorine was used in Dara.",
+        "The chemical weapons watchdog said it would send inspectors to Dara.",
+    ):
+        assert not reports_kind(kind, [text]), text
+    assert not reports_kind(
+        "Air/drone strike", ["The army denied that its jets bombed the market in Dara."]
+    )
+
+
+def test_a_closing_apposition_set_off_alone_is_dropped() -> None:
+    article = (
+        "The watchdog said chlorine was likely used as a weapon in Dara in July, the latest "
+        "report of poison gas being unleashed in Northland's civil war."
+    )
+    kept = summary_of(
+        article,
+        ("The watchdog said chlorine was likely used as a weapon in Dara in July.", [1]),
+        ("The latest report of poison gas being unleashed in Northland's civil war.", [1]),
+    )
+    assert kept == ["The watchdog said chlorine was likely used as a weapon in Dara in July."]
+    # A whole clause after a comma is a sentence: it is kept.
+    article = (
+        "The Dara court ruled for the officers on Monday. "
+        "In both cases, the justices overturned lower court decisions in Dara."
+    )
+    kept = summary_of(
+        article,
+        ("The Dara court ruled for the officers on Monday.", [1]),
+        ("The justices overturned lower court decisions in Dara.", [2]),
+    )
+    assert kept[-1] == "The justices overturned lower court decisions in Dara."
+
+
+def test_an_abduction_told_in_a_participle_is_one() -> None:
+    text = (
+        "Unidentified gunmen attacked the staff quarters of Dara Polytechnic, abducting the "
+        "sister of the registrar."
+    )
+    record = {"ids": [1], "type": "Arrests", "place": "Dara Polytechnic"}
+    (event,) = events_of(text, record)
+    assert event.sub_event_type == "Abduction/forced disappearance"
+
+
+def test_fighters_surrendering_is_an_agreement() -> None:
+    kind = "Agreement"
+    assert reports_kind(
+        kind, ["A Kel outlet says 67 Northland fighters have surrendered to Kel forces."]
+    )
+    assert not reports_kind(kind, ["The suspect surrendered to police in Dara."])

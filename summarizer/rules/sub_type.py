@@ -104,8 +104,10 @@ def ground_kind(evidence: str) -> str | None:
     on_ground = _CLASH_SIDES["ground attack"].search(evidence) or _CLASH_SIDES["one side"].search(
         evidence
     )
-    if not on_ground and _CLASH_SIDES["protesters"].search(evidence) and _intervened(evidence):
-        # Police firing tear gas at protesters is force on a protest, not a strike.
+    crowd = _CLASH_SIDES["protesters"].search(evidence) or _CLASH_SIDES["crowd"].search(evidence)
+    if not on_ground and crowd and _intervened(evidence):
+        # Police firing tear gas at protesters, or at crowds in a square, is force on a
+        # protest or a gathering, not a strike.
         return _force_kind(evidence)
     if not on_ground:
         return None
@@ -794,9 +796,12 @@ _SEXUAL = re.compile(
     r"|(?:attempted|tried) to rape)\b",
     re.I,
 )
-_ABDUCTION = re.compile(r"\b(?:abducted|kidnapped)\b", re.I)
+# "gunmen attacked the staff quarters, abducting the registrar's sister": the act in a
+# participle is an act too.
+_ABDUCTION = re.compile(r"\b(?:abduct(?:ed|ing)|kidnapp(?:ed|ing))\b", re.I)
 _CIVILIAN_VIOLENCE = re.compile(
-    r"\b(?:murdered|executed|stabbed|beaten|tortured|lynched|massacred|abducted|kidnapped|"
+    r"\b(?:murdered|executed|stabbed|beaten|tortured|lynched|massacred|abduct(?:ed|ing)|"
+    r"kidnapp(?:ed|ing)|"
     r"raped|raping|molested|molesting)\b",
     re.IGNORECASE,
 )

@@ -10,13 +10,56 @@ gate check: it judges our own final wording.
 
 from __future__ import annotations
 
-from ..checks.wellformed import addresses_reader, asks_reader, problems, says_nothing
+import re
+
+from ..checks.grounding import cited
+from ..checks.wellformed import (
+    AUXILIARIES,
+    addresses_reader,
+    asks_reader,
+    problems,
+    says_nothing,
+)
 from ..schema import Check
 from .base import Rule, SentenceWork, repaired
+
+# A sentence's closing apposition: ", the latest report of poison gas being used in the
+# war." A small model splitting a long sentence sets it off as a sentence of its own: a
+# noun phrase with no verb of its own, whatever its words' endings suggest.
+_APPOSITION_TAIL = re.compile(r",\s+((?:the|a|an)\s+[^,;:]+?)[.!?]?[\"”’']?\s*$", re.IGNORECASE)
+
+
+# An apposition names: a determiner, its noun (with up to three words before it), then
+# what it is of ("the latest report of ...", "a sign of ...", "the third attack in ...").
+_NOUN_PHRASE_OF = re.compile(
+    r"^(?:the|a|an)\s+(?:[\w'’-]+\s+){0,3}?[\w'’-]+\s+(?:of|in|for|since|on)\b", re.I
+)
+# ... and has no finite verb: no auxiliary, no -ed verb but a participle after "being".
+_FINITE = re.compile(
+    rf"\b(?:{'|'.join(sorted(AUXILIARIES - {'being', 'having'}))})\b"
+    r"|(?<!\bbeing )(?<!\bhaving )\b[a-z]+ed\b",
+    re.IGNORECASE,
+)
+
+
+def _an_articles_apposition(work: SentenceWork) -> bool:
+    """The sentence is, word for word, the closing apposition of a sentence it cites
+    (", the latest report of poison gas being unleashed in the war"), a noun phrase with
+    no verb of its own."""
+    said = re.sub(r"\W+", " ", work.text).strip().casefold()
+    for sentence in cited(work.article, work.ids):
+        m = _APPOSITION_TAIL.search(sentence.text)
+        if not m or re.sub(r"\W+", " ", m.group(1)).strip().casefold() != said:
+            continue
+        if _NOUN_PHRASE_OF.match(m.group(1)) and not _FINITE.search(m.group(1)):
+            return True
+    return False
 
 
 def repair_sentence(work: SentenceWork) -> None:
     found = problems(work.text)
+    if _an_articles_apposition(work):
+        found.append("the closing apposition of the article's sentence, set off alone")
     if empty := says_nothing(work.text):
         found.append(empty)
     if reader := addresses_reader(work.text):
