@@ -457,3 +457,91 @@ def test_fighters_surrendering_is_an_agreement() -> None:
         kind, ["A Kel outlet says 67 Northland fighters have surrendered to Kel forces."]
     )
     assert not reports_kind(kind, ["The suspect surrendered to police in Dara."])
+
+
+# The third review's probes.
+
+
+def test_review3_a_sentence_without_its_opening_phrase_is_kept() -> None:
+    article = (
+        "Kel rebels advanced on Sunday. On Monday, the rebels took control of Northtown. "
+        "On Friday, a bomb hit a market in Northtown."
+    )
+    kept = summary_of(
+        article,
+        ("Kel rebels advanced on Sunday.", [1]),
+        ("The rebels took control of Northtown.", [2]),
+        ("A bomb hit a market in Northtown.", [3]),
+    )
+    assert kept == [
+        "Kel rebels advanced on Sunday.",
+        "The rebels took control of Northtown.",
+        "A bomb hit a market in Northtown.",
+    ]
+
+
+def test_review3_a_denial_about_a_known_incident_keeps_it() -> None:
+    for kind, text in (
+        (
+            "Attack",
+            "Police said there was no evidence that Monday's shooting at a mall in Dara was "
+            "linked to terrorism.",
+        ),
+        ("Air/drone strike", "Northland denied that the airstrike hit a hospital in Dara."),
+    ):
+        assert reports_kind(kind, [text]), text
+    assert not reports_kind("Armed clash", ["There was no sign of fighting in Dara."])
+
+
+def test_review3_a_mob_torching_a_station_stays_a_riot() -> None:
+    assert (
+        ground_kind("Police fired tear gas at a mob that set fire to a police station in Dara.")
+        == "Violent demonstration"
+    )
+
+
+def test_review3_kidnapping_as_a_crime_is_no_abduction() -> None:
+    for text in (
+        "The governor of Dara said kidnapping had become a lucrative business.",
+        "A court in Dara convicted Ali Noor of kidnapping a local chief.",
+    ):
+        assert events_of(text, {"ids": [1], "type": "Other", "place": "Dara"}) == [], text
+
+
+def test_review3_poison_denied_or_inspected_is_no_incident() -> None:
+    for text in (
+        "Northland has never used chemical weapons in Dara.",
+        "Chemical weapons inspectors were deployed to Dara on Monday.",
+        "The watchdog released a report on chemical weapons in Dara on Thursday.",
+    ):
+        assert not reports_kind("Chemical weapon", [text]), text
+    text = "The army said its troops had not surrendered to the rebels in Dara."
+    assert not reports_kind("Agreement", [text])
+
+
+# Sample 35.
+
+
+def test_a_place_whose_words_leak_another_script_is_read_before_the_leak() -> None:
+    text = (
+        "Northland army units discovered an underground depot containing a large amount of "
+        "weapons and ammunition in the surrounding areas of Kel West of the city of Dara."
+    )
+    record = {"ids": [1], "type": "Other", "place": "surrounding areas of Kel West of Dara in东方"}
+    (event,) = events_of(text, record)
+    assert event.sub_event_type == "Disrupted weapons use"
+    assert event.location.place is not None
+    assert "东" not in event.location.place.value
+
+
+def test_pistols_found_on_a_road_in_a_region_are_one_find() -> None:
+    text = (
+        "Northland police said the pistols were discovered during a search on a bus along "
+        "the Dara-Kel road in Northtown Regional State."
+    )
+    events = events_of(
+        text,
+        {"ids": [1], "type": "Armed clash", "place": "Dara-Kel road"},
+        {"ids": [1], "type": "Other", "place": "Northtown Regional State"},
+    )
+    assert [e.sub_event_type for e in events] == ["Disrupted weapons use"]

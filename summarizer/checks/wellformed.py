@@ -241,6 +241,11 @@ MAX_FRAGMENT_WORDS = 10
 _ED = re.compile(r"ed$")
 
 
+def clear_verb(word: str) -> bool:
+    """A word that is a verb beyond doubt (`_clear_verb`), for rules that read a phrase."""
+    return _clear_verb(word)
+
+
 def _clear_verb(word: str) -> bool:
     lowered = word.lower().replace("’", "'")
     if _AUXILIARY_CONTRACTION.search(lowered) or lowered in _SUBJECT_PRONOUNS:

@@ -154,6 +154,18 @@ def foreign_letters(text: str, article: Article) -> bool:
     return bool(_scripts(text) - _scripts(article.text) - {"LATIN"})
 
 
+def before_foreign_letters(text: str, article: Article) -> str:
+    """`text` up to its first letter of a script the article does not use, without the
+    small words left hanging ("... al-Mayadeen in东方" -> "... al-Mayadeen"): what the
+    model had written in the article's words before its vocabulary leaked."""
+    allowed = _scripts(article.text) | {"LATIN"}
+    for i, ch in enumerate(text):
+        if ch.isalpha() and unicodedata.name(ch, "?").split(" ")[0] not in allowed:
+            text = text[:i]
+            break
+    return re.sub(r"(?:[\s,;:-]+|\b(?:in|of|at|on|near|the|a|an|and|to)\b)+$", "", text).strip()
+
+
 DraftCheck = Callable[[Draft, RuleContext], list[Finding]]
 SentenceRepair = Callable[[SentenceWork], None]
 EventRepair = Callable[[EventWork], None]

@@ -159,10 +159,24 @@ def _told_as_one_place(first: str, second: str, evidence: list[Span]) -> bool:
     return False
 
 
+def _nested_places(a: Event, b: Event) -> bool:
+    """Two records of one kind from one sentence, placed at a spot and at the region the
+    sentence puts it in ("discovered ... along the Dara road in Kel State")."""
+    if a.sub_event_type != b.sub_event_type or not a.location.place or not b.location.place:
+        return False
+    shared = set(a.sentence_ids) & set(b.sentence_ids)
+    return bool(shared) and _told_as_one_place(
+        a.location.place.value, b.location.place.value, [*a.evidence, *b.evidence]
+    )
+
+
 def _twins(a: Event, b: Event) -> bool:
     shared = set(a.sentence_ids) & set(b.sentence_ids)
     return (
-        (_event_key(a) == _event_key(b) and bool(shared)) or _same_protest(a, b) or _detail_of(a, b)
+        (_event_key(a) == _event_key(b) and bool(shared))
+        or _same_protest(a, b)
+        or _detail_of(a, b)
+        or _nested_places(a, b)
     )
 
 

@@ -107,7 +107,9 @@ def ground_kind(evidence: str) -> str | None:
     crowd = _CLASH_SIDES["protesters"].search(evidence) or _CLASH_SIDES["crowd"].search(evidence)
     if not on_ground and crowd and _intervened(evidence):
         # Police firing tear gas at protesters, or at crowds in a square, is force on a
-        # protest or a gathering, not a strike.
+        # protest or a gathering, not a strike; at a mob that torched a station, a riot.
+        if _tells_riot(evidence):
+            return "Violent demonstration"
         return _force_kind(evidence)
     if not on_ground:
         return None
@@ -797,11 +799,12 @@ _SEXUAL = re.compile(
     re.I,
 )
 # "gunmen attacked the staff quarters, abducting the registrar's sister": the act in a
-# participle is an act too.
-_ABDUCTION = re.compile(r"\b(?:abduct(?:ed|ing)|kidnapp(?:ed|ing))\b", re.I)
+# participle after its clause is an act too; "kidnapping" elsewhere is the crime's name.
+_PARTICIPLE = r"(?:(?<=, )|(?<=\band ))(?:abduct|kidnapp)ing"
+_ABDUCTION = re.compile(rf"\b(?:abducted|kidnapped|{_PARTICIPLE})\b", re.I)
 _CIVILIAN_VIOLENCE = re.compile(
-    r"\b(?:murdered|executed|stabbed|beaten|tortured|lynched|massacred|abduct(?:ed|ing)|"
-    r"kidnapp(?:ed|ing)|"
+    r"\b(?:murdered|executed|stabbed|beaten|tortured|lynched|massacred|abducted|"
+    r"kidnapped|" + _PARTICIPLE + "|"
     r"raped|raping|molested|molesting)\b",
     re.IGNORECASE,
 )
@@ -947,7 +950,8 @@ _NOT_A_FIND = re.compile(
 # A weapon named, for a find: "discovered arms", not "intercepted four smugglers".
 _WEAPON_NOUNS = re.compile(
     r"\b(?:weapons?|arms|explosives?|grenades?|ammunition|missiles?|rockets?|mortars?|"
-    r"bombs?|devices?|mines?|landmines?|IEDs?|drones?|rifles?|guns?|firearms)\b",
+    r"bombs?|devices?|mines?|landmines?|IEDs?|drones?|rifles?|guns?|firearms|pistols?|revolvers?|"
+    r"handguns?|shotguns?|ammunitions)\b",
     re.IGNORECASE,
 )
 # A place entered or held: "have taken control of the town", "moved into the base",

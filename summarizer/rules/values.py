@@ -17,7 +17,7 @@ from ..checks.figurative import literal
 from ..checks.grounding import GroundingPolicy, cited, locate
 from ..countries import country_around
 from ..schema import Check, Finding, GroundedValue, Span, Target
-from .base import EventWork, Rule, foreign_letters
+from .base import EventWork, Rule, before_foreign_letters, foreign_letters
 from .incident import WEEKDAY, first_incident_word
 
 
@@ -53,6 +53,11 @@ def ground(
         )
 
     grounded, in_cited = locate(value, article, ids, GroundingPolicy.LENIENT)
+    # The model's vocabulary leaked mid-value ("al-Mayadeen in东方"): what it wrote before
+    # the leak is read, not the record dropped as invented.
+    leaked = grounded.alignment == "none" and foreign_letters(value, article)
+    if leaked and (kept := before_foreign_letters(value, article)):
+        grounded, in_cited = locate(kept, article, ids, GroundingPolicy.LENIENT)
     if grounded.alignment == "none" and _in_headline(value, article):
         note(f"{value!r} occurs only in the headline (kept; no span to point to)")
     elif grounded.alignment == "none":

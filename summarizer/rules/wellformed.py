@@ -17,6 +17,7 @@ from ..checks.wellformed import (
     AUXILIARIES,
     addresses_reader,
     asks_reader,
+    clear_verb,
     problems,
     says_nothing,
 )
@@ -42,6 +43,19 @@ _FINITE = re.compile(
 )
 
 
+def _has_verb(phrase: str) -> bool:
+    """A verb beyond doubt in the phrase ("the rebels took control": "took"), the
+    non-finite "being"/"having" and the participle after them not counted."""
+    words = re.findall(r"[\w'’-]+", phrase)
+    nonfinite = {"being", "having"}
+    return any(
+        clear_verb(word)
+        and word.lower() not in nonfinite
+        and not (i and words[i - 1].lower() in nonfinite)
+        for i, word in enumerate(words)
+    )
+
+
 def _an_articles_apposition(work: SentenceWork) -> bool:
     """The sentence is, word for word, the closing apposition of a sentence it cites
     (", the latest report of poison gas being unleashed in the war"), a noun phrase with
@@ -51,7 +65,8 @@ def _an_articles_apposition(work: SentenceWork) -> bool:
         m = _APPOSITION_TAIL.search(sentence.text)
         if not m or re.sub(r"\W+", " ", m.group(1)).strip().casefold() != said:
             continue
-        if _NOUN_PHRASE_OF.match(m.group(1)) and not _FINITE.search(m.group(1)):
+        tail = m.group(1)
+        if _NOUN_PHRASE_OF.match(tail) and not _FINITE.search(tail) and not _has_verb(tail):
             return True
     return False
 
