@@ -9,9 +9,10 @@ from fakes import events_of, summary_of
 from summarizer.article import as_article
 from summarizer.checks.attribution import CLAIM, claims_responsibility
 from summarizer.rules.attribution import argued_in_writers_voice
+from summarizer.rules.base import before_foreign_letters
 from summarizer.rules.doer import _FORCE_WORDS, _victims_side
 from summarizer.rules.incident import reports_kind
-from summarizer.rules.sub_type import _CLASH_SIDES, ground_kind, one_sided_kind
+from summarizer.rules.sub_type import _CLASH_SIDES, _SUB_TYPE_CUES, ground_kind, one_sided_kind
 
 _IED = {"type": "Remote explosive/landmine/IED"}
 
@@ -545,3 +546,65 @@ def test_pistols_found_on_a_road_in_a_region_are_one_find() -> None:
         {"ids": [1], "type": "Other", "place": "Northtown Regional State"},
     )
     assert [e.sub_event_type for e in events] == ["Disrupted weapons use"]
+
+
+# The fourth review's probes.
+
+
+def test_review4_a_leak_inside_a_word_leaves_the_place_empty() -> None:
+    article = as_article("Gunmen attacked a checkpoint in the village of Ain near Northtown.")
+    assert before_foreign_letters("Nor东town", article) == ""
+    assert before_foreign_letters("village of A东", article) == ""
+    assert before_foreign_letters("the village of Ain near Northtown in东方", article) == (
+        "the village of Ain near Northtown"
+    )
+
+
+def test_review4_a_list_of_regions_or_another_day_is_not_one_place() -> None:
+    text = "Airstrikes hit Kel district, Northtown district and Dara district on Monday."
+    kind = {"type": "Air/drone strike", "ids": [1]}
+    events = events_of(
+        text, {**kind, "place": "Kel district"}, {**kind, "place": "Northtown district"}
+    )
+    assert len(events) == 2
+    text = (
+        "Gunmen attacked a police post in Northtown, Dara province, on Monday and a church "
+        "elsewhere in Dara province on Wednesday."
+    )
+    kind = {"type": "Attack", "ids": [1]}
+    events = events_of(text, {**kind, "place": "Northtown"}, {**kind, "place": "Dara province"})
+    assert len(events) == 2
+
+
+def test_review4_a_depot_cue_stays_in_its_clause() -> None:
+    cue = _SUB_TYPE_CUES["Disrupted weapons use"]
+    assert not cue.search(
+        "Soldiers uncovered a tunnel with a hidden entrance near Dara, and rockets were "
+        "later fired from it."
+    )
+
+
+def test_review4_an_apposition_headed_by_a_noun_like_a_verb_is_still_one() -> None:
+    article = (
+        "Northland jets bombed Dara on Monday. "
+        "Kel fighters shelled Northtown on Tuesday, the third strike on the town this week."
+    )
+    kept = summary_of(
+        article,
+        ("Northland jets bombed Dara on Monday.", [1]),
+        ("The third strike on the town this week.", [2]),
+    )
+    assert kept == ["Northland jets bombed Dara on Monday."]
+
+
+def test_weapons_destroyed_by_who_found_them_are_disrupted_not_used() -> None:
+    text = (
+        "Northland Special Forces have destroyed dozens of heavy machine guns, rockets and "
+        "explosive devices during an operation in Dara province."
+    )
+    assert _typed(text, {**_CLASH, "place": "Dara province"}) == ["Disrupted weapons use"]
+    # A strike that destroyed a depot is the strike's.
+    text = "A Northland air strike destroyed a weapons depot in Dara."
+    assert _typed(text, {"ids": [1], "type": "Air/drone strike", "place": "Dara"}) == [
+        "Air/drone strike"
+    ]

@@ -161,9 +161,19 @@ def before_foreign_letters(text: str, article: Article) -> str:
     allowed = _scripts(article.text) | {"LATIN"}
     for i, ch in enumerate(text):
         if ch.isalpha() and unicodedata.name(ch, "?").split(" ")[0] not in allowed:
+            glued = re.search(r"(\w+)$", text[:i])
+            if glued and not _SMALL_WORD.fullmatch(glued.group(1)):
+                return ""  # the leak is inside a word ("Nor东town"): no word to keep
             text = text[:i]
             break
-    return re.sub(r"(?:[\s,;:-]+|\b(?:in|of|at|on|near|the|a|an|and|to)\b)+$", "", text).strip()
+    kept = re.sub(rf"(?:[\s,;:-]+|\b{_SMALL_WORD.pattern}$)+$", "", text, flags=re.I).strip()
+    # Something that names a place or a party: a capitalised word, or two words.
+    named = re.search(r"\b[A-Z][\w'’-]{2,}", kept) or len(re.findall(r"\w{3,}", kept)) >= 2
+    return kept if named else ""
+
+
+# The small words after which a model's leak starts a new word ("al-Mayadeen in东方").
+_SMALL_WORD = re.compile(r"(?:in|of|at|on|near|the|a|an|and|to)", re.IGNORECASE)
 
 
 DraftCheck = Callable[[Draft, RuleContext], list[Finding]]

@@ -164,10 +164,18 @@ def _nested_places(a: Event, b: Event) -> bool:
     sentence puts it in ("discovered ... along the Dara road in Kel State")."""
     if a.sub_event_type != b.sub_event_type or not a.location.place or not b.location.place:
         return False
+    if a.date != b.date or (_crowd(a) and _crowd(b) and _crowd(a) != _crowd(b)):
+        return False  # another day, another doer: another incident
+    spans = [*a.evidence, *b.evidence]
+    if any(_SECOND_INCIDENT.search(s.text) or _LATER.search(s.text) for s in spans):
+        return False  # "elsewhere in Dara province", "two days after another bomb"
+    first, second = a.location.place.value, b.location.place.value
+    # Regions of one kind side by side are a list ("Kel district, Dara district").
+    kinds = {m.group(0).lower() for p in (first, second) if (m := re.search(_ADMIN, p, re.I))}
+    if len(kinds) == 1 and all(re.search(_ADMIN, p, re.I) for p in (first, second)):
+        return False
     shared = set(a.sentence_ids) & set(b.sentence_ids)
-    return bool(shared) and _told_as_one_place(
-        a.location.place.value, b.location.place.value, [*a.evidence, *b.evidence]
-    )
+    return bool(shared) and _told_as_one_place(first, second, spans)
 
 
 def _twins(a: Event, b: Event) -> bool:

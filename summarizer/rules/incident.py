@@ -229,6 +229,28 @@ def _feared_device_found(text: str, match: re.Match[str]) -> bool:
     )
 
 
+# A denial about an incident the sentence names as known: "no evidence that Monday's
+# shooting was linked to terrorism", "denied that the airstrike hit a hospital". The
+# incident is the denied clause's subject, a noun with its determiner; what is denied is
+# something said of it. ("no evidence that the militants attacked" denies the attack.)
+_DENIAL_OF_A_KNOWN = re.compile(
+    r"\b(?:no\s+(?:evidence|proof|sign|indication)s?|den(?:y|ies|ied))(?:\s+that)?\s+"
+    r"(?:the|this|these|those|its|their|[\w-]+['’]s)\s+(?:[\w-]+\s+)?$",
+    re.IGNORECASE,
+)
+_INCIDENT_NOUN = re.compile(
+    r"(?:attack|shooting|bombing|blast|explosion|airstrike|strike|raid|ambush|killing|clash|"
+    r"kidnapping|abduction|massacre|march|protest|arrest)(?:s|es)?",
+    re.IGNORECASE,
+)
+
+
+def _known_incident_denied(text: str, match: re.Match[str]) -> bool:
+    return bool(
+        _INCIDENT_NOUN.fullmatch(match[0]) and _DENIAL_OF_A_KNOWN.search(text[: match.start()])
+    )
+
+
 def _in(cue: re.Pattern[str], text: str) -> bool:
     """A cue word in the text, not led in by a threat, plan or charge, not used
     figuratively, not an incident named by its date, in a sentence that reports no past
@@ -239,7 +261,11 @@ def _in(cue: re.Pattern[str], text: str) -> bool:
         and not tally(written)
         and not is_heading(text)  # a heading names things; it reports none
         and any(
-            (not _LEAD_IN.search(text[: match.start()]) or _feared_device_found(text, match))
+            (
+                not _LEAD_IN.search(text[: match.start()])
+                or _feared_device_found(text, match)
+                or _known_incident_denied(text, match)
+            )
             # Read as written: the figurative filter blanks "March 3" (not a march).
             and not _DAY_NAMED_BEFORE.search(written[: match.start()])
             and not _whose_past(written, match.start())

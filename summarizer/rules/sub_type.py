@@ -310,14 +310,15 @@ def _disrupted(work: EventWork) -> str | None:
     return kind if reports_kind(kind, [s.text for s in cited(work.article, work.ids)]) else None
 
 
-# A weapon named but not used: taken, listed, carried, answered or a way of travel
-# ("captured weapons including rockets", "in retaliation for air strikes", "armed with
-# rocket-propelled grenades", "evacuated by helicopter", "a cache of mortars"). "including"
-# lists only right before the weapon ("five people including two soldiers died in a
-# bomb blast" lists the dead).
+# A weapon named but not used: taken, listed, carried, answered, destroyed by who found
+# it, or a way of travel ("captured weapons including rockets", "in retaliation for air
+# strikes", "armed with rocket-propelled grenades", "evacuated by helicopter", "a cache of
+# mortars"). "including" lists only right before the weapon ("five people including two
+# soldiers died in a bomb blast" lists the dead).
 _NOT_USED_BEFORE = re.compile(
     r"(?:\b(?:captured|seized|stole|took|retaliation for|response to|revenge for|reprisal for|"
-    r"avenge\w*|citing|evacuated by|armed with|found|recovered|caches? of|stockpiles? of)\b"
+    r"avenge\w*|citing|evacuated by|armed with|found|recovered|caches? of|stockpiles? of|"
+    r"destroyed|dismantled|disposed of)\b"
     r"[^.;]{0,40}|\bincluding\s+(?:[\w-]+\s+){0,2})$",
     re.IGNORECASE,
 )

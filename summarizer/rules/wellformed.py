@@ -45,11 +45,15 @@ _FINITE = re.compile(
 
 def _has_verb(phrase: str) -> bool:
     """A verb beyond doubt in the phrase ("the rebels took control": "took"), the
-    non-finite "being"/"having" and the participle after them not counted."""
+    non-finite "being"/"having" and the participle after them not counted, nor the
+    noun the phrase is headed by ("the third strike on the town": "strike")."""
     words = re.findall(r"[\w'’-]+", phrase)
+    head = _NOUN_PHRASE_OF.match(phrase)
+    head_at = len(re.findall(r"[\w'’-]+", head.group(0))) - 2 if head else -1
     nonfinite = {"being", "having"}
     return any(
         clear_verb(word)
+        and i != head_at
         and word.lower() not in nonfinite
         and not (i and words[i - 1].lower() in nonfinite)
         for i, word in enumerate(words)
