@@ -608,3 +608,19 @@ def test_weapons_destroyed_by_who_found_them_are_disrupted_not_used() -> None:
     assert _typed(text, {"ids": [1], "type": "Air/drone strike", "place": "Dara"}) == [
         "Air/drone strike"
     ]
+
+
+def test_what_is_done_in_a_test_or_a_drill_is_no_incident() -> None:
+    for text in (
+        "The army carried out test flights of new anti-drone equipment near Dara on Monday, "
+        "shooting down three target drones.",
+        "During the exercise, troops fired live rounds at targets near Dara.",
+        "Soldiers practised intercepting drones at a range outside Dara.",
+    ):
+        assert not reports_kind("Air/drone strike", [text]), text
+    # People hurt, or an attack during a drill, are an incident.
+    for text in (
+        "During a military exercise, Kel gunmen attacked the base, killing three soldiers.",
+        "A drone struck a base in Dara where troops were holding drills.",
+    ):
+        assert reports_kind("Air/drone strike", [text]), text
