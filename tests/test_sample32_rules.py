@@ -624,3 +624,19 @@ def test_what_is_done_in_a_test_or_a_drill_is_no_incident() -> None:
         "A drone struck a base in Dara where troops were holding drills.",
     ):
         assert reports_kind("Air/drone strike", [text]), text
+
+
+def test_review5_attacks_told_beside_a_drill_are_incidents() -> None:
+    for text in (
+        "During a drill on Tuesday, Kel militants stormed the base in Dara and took 20 "
+        "soldiers hostage.",
+        "In a drill last week troops fired at targets, but on Tuesday Kel gunmen attacked the "
+        "base in Dara.",
+        "In an exercise of its right to self-defence, Northland launched airstrikes on Kel "
+        "positions near Dara.",
+        "In practice, the army has shelled Dara every night.",
+        "The test flights ended when a Kel missile shot down the Northland jet over Dara.",
+    ):
+        assert any(
+            reports_kind(kind, [text]) for kind in ("Air/drone strike", "Armed clash", "Attack")
+        ), text
