@@ -242,11 +242,6 @@ _ED = re.compile(r"ed$")
 
 
 def clear_verb(word: str) -> bool:
-    """A word that is a verb beyond doubt (`_clear_verb`), for rules that read a phrase."""
-    return _clear_verb(word)
-
-
-def _clear_verb(word: str) -> bool:
     lowered = word.lower().replace("’", "'")
     if _AUXILIARY_CONTRACTION.search(lowered) or lowered in _SUBJECT_PRONOUNS:
         return True
@@ -283,7 +278,7 @@ _NEWS_PRESENT = frozenset(
 def _tells_an_act(words: list[str]) -> bool:
     """A sentence opening on "A" has a verb beyond doubt, or the present tense right after
     its noun ("A bomb explodes in Kel", "A spokesman says")."""
-    if any(map(_clear_verb, words)):
+    if any(map(clear_verb, words)):
         return True
     # The present tense in the noun phrase's verb slot, the third to fifth word, after a
     # word that is no function word ("A car bomb explodes", "A new curfew starts"; not

@@ -27,7 +27,7 @@ from ..checks.grounding import cited
 from ..checks.negation import NEGATED_BEFORE
 from ..schema import EVENT_TYPE_OF, VIOLENT_TYPES, Check
 from .base import EventWork, Rule, name_key, repaired
-from .incident import dated
+from .incident import WEEKDAY, dated
 
 
 def _speech_after(verbs: str) -> re.Pattern[str]:
@@ -107,7 +107,7 @@ _VICTIM_SIDE_PASSIVE = re.compile(
 # soldiers were wounded", "On Monday Northland soldiers were killed").
 _LEADING_COUNT = re.compile(
     r"^(?:(?:a|an|the|on|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|"
-    r"dozens|monday|tuesday|wednesday|thursday|friday|saturday|sunday|\d+)(?:\s+of)?(?:\s+|$))+"
+    rf"dozens|{WEEKDAY}|\d+)(?:\s+of)?(?:\s+|$))+"
 )
 _FORCE_WORDS = re.compile(
     rf"\b(?:{'|'.join(_ARMED['both'] + _ARMED['bodies only'])})\b", re.IGNORECASE

@@ -586,6 +586,13 @@ _GROUND_RETAKEN = re.compile(
 )
 
 
+# What news calls a non-state armed side: its fighters' nouns and the names groups bear.
+_NON_STATE_NAMES = (
+    r"rebels?|militants?|insurgents?|fighters|jihadists?|militia(?:s|men)?|guerrillas?|gunmen|"
+    r"(?-i:Front|Movement|Taliban|Shabaab|Shabab|Houthis?|M23|ISIS|ISIL|IS|Islamic State)"
+)
+
+
 # A non-state side named as the subject right before the verb: "ISIS fighters
 # recaptured", "the Kel Front retook", "Al Shabaab fighters regained". A state force the
 # patterns do not know ("the Northland National Guard") is no such side.
@@ -594,8 +601,7 @@ _GROUND_RETAKEN = re.compile(
 # recaptured"); never "and" or "then" (the side as an object: "troops battled Kel rebels
 # and recaptured Dara").
 _NON_STATE_TAKER = re.compile(
-    r"\b(?:rebels?|militants?|insurgents?|fighters|jihadists?|militia(?:s|men)?|guerrillas?|"
-    r"(?-i:Front|Movement|Taliban|Shabaab|Shabab|Houthis?|M23|ISIS|ISIL|IS|Islamic State))"
+    rf"\b(?:{_NON_STATE_NAMES})"
     r"(?:[\s,]+(?!(?:and|then|but|or)\b)[\w'’-]+){0,6}[\s,]*$",
     re.IGNORECASE,
 )
@@ -665,11 +671,7 @@ _BASE_NOUNS = re.compile(
 
 
 # Another armed side named first in a clause: the state's forces after it are its object.
-_NON_STATE_SIDE = re.compile(
-    r"\b(?:rebels?|militants?|insurgents?|fighters|jihadists?|militia(?:s|men)?|gunmen|"
-    r"(?-i:Front|Movement))\b",
-    re.IGNORECASE,
-)
+_NON_STATE_SIDE = re.compile(rf"\b(?:{_NON_STATE_NAMES})\b", re.IGNORECASE)
 
 
 def _control_not_base(work: EventWork) -> str | None:
