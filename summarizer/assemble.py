@@ -531,10 +531,30 @@ _DATE_PRECISION = {
 }
 
 
+# A date that names its own day, month and four-digit year ("on December 22, 1974",
+# "21 November 2015") needs no publication date to be read.
+_FULL_YEAR = re.compile(r"\b(?:19|20)\d\d\b")
+
+
+def _full_date(date_text: str) -> date | None:
+    import dateparser
+
+    if not _FULL_YEAR.search(date_text):
+        return None  # "last year" is relative: read only against a publication date
+    parsed = dateparser.parse(
+        date_text, languages=["en"], settings={"REQUIRE_PARTS": ["day", "month", "year"]}
+    )
+    return parsed.date() if parsed is not None else None
+
+
 def resolve_date(date_text: str | None, published: date | None) -> tuple[date | None, str]:
-    """'on Saturday' against the publication date; without one, no date is invented."""
-    if not date_text or published is None:
+    """'on Saturday' against the publication date; without one, only a date that names its
+    day, month and year is read ("on December 22, 1974"): no date is invented."""
+    if not date_text:
         return None, "unknown"
+    if published is None:
+        full = _full_date(date_text)
+        return (full, "day") if full is not None else (None, "unknown")
     import dateparser
 
     base = datetime(published.year, published.month, published.day, 12)

@@ -68,7 +68,8 @@ def assemble_drafts(
     if len(summary) > MAX_SUMMARY_SENTENCES:
         # Over several chunks: keep the earliest statements, as a wire story would.
         summary = sorted(summary, key=lambda s: min(s.sentence_ids or [0]))[:MAX_SUMMARY_SENTENCES]
-    events, repaired = repair_events(events)  # records naming nothing dropped, twins merged
+    # Records naming nothing dropped, twins merged, background dropped.
+    events, repaired = repair_events(events, article)
     findings.extend(repaired)
     summary, findings = cover_events(article, summary, events, min_summary, findings)
     findings.extend(check_events(article, events))

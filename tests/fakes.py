@@ -84,7 +84,7 @@ _EVENT_TEST_SETTINGS = Settings(backend="local", max_reasks=0, rereads=0, min_su
 _EVENT_TEST_SUMMARY = [{"text": "A bomb exploded in Dara on Monday, police said.", "ids": [1]}] * 2
 
 
-def events_of(text: str, *events: dict[str, Any]) -> list[Event]:
+def events_of(text: str | dict[str, Any], *events: dict[str, Any]) -> list[Event]:
     """The assembled events of `text` when the model answers `events`."""
     answer = {"summary": _EVENT_TEST_SUMMARY, "events": list(events)}
     return summarize(text, backend=FakeBackend(answer), settings=_EVENT_TEST_SETTINGS).events

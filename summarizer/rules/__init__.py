@@ -22,6 +22,7 @@ from . import (
     duplicates,
     field_roles,
     hedges,
+    history,
     incident,
     injection,
     neutrality,
@@ -64,6 +65,7 @@ RULES: tuple[Rule, ...] = (
     incident.RULE,  # repair of the assembled events: records no sentence reports dropped
     unplaced.RULE,  # repair of the assembled events: records naming nothing dropped
     duplicates.RULE,  # repair of the assembled events: duplicates merged
+    history.RULE,  # repair of the assembled events: records dated long before it dropped
     coverage.RULE,  # check of the assembled events (a warning)
 )
 
@@ -90,12 +92,12 @@ def repair_event(work: EventWork) -> None:
             rule.repair_event(work)
 
 
-def repair_events(events: list[Event]) -> tuple[list[Event], list[Finding]]:
+def repair_events(events: list[Event], article: Article) -> tuple[list[Event], list[Finding]]:
     """Every rule's repair of the assembled events, in the table's order."""
     findings: list[Finding] = []
     for rule in RULES:
         if rule.repair_events is not None:
-            events, found = rule.repair_events(events)
+            events, found = rule.repair_events(events, article)
             findings.extend(found)
     return events, findings
 

@@ -4,7 +4,7 @@ A rule (one module each in this package) offers any of
   * `check(draft, ctx)`: findings about a draft, run by the re-ask gate;
   * `repair_sentence(work)`: a safe repair of one summary sentence, at assembly;
   * `repair_event(work)`: a safe repair of one event, at assembly;
-  * `repair_events(events)`: a repair of the assembled list of events;
+  * `repair_events(events, article)`: a repair of the assembled list of events;
   * `check_events(article, events)`: findings about the assembled events (a warning only).
 The table in `summarizer/rules/__init__.py` says in which order they run.
 """
@@ -179,7 +179,7 @@ _SMALL_WORD = re.compile(r"(?:in|of|at|on|near|the|a|an|and|to)", re.IGNORECASE)
 DraftCheck = Callable[[Draft, RuleContext], list[Finding]]
 SentenceRepair = Callable[[SentenceWork], None]
 EventRepair = Callable[[EventWork], None]
-EventsRepair = Callable[[list[Event]], tuple[list[Event], list[Finding]]]
+EventsRepair = Callable[[list[Event], Article], tuple[list[Event], list[Finding]]]
 EventsCheck = Callable[[Article, list[Event]], list[Finding]]
 
 

@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import re
 
+from ..article import Article
 from ..schema import EVENT_TYPE_OF, VIOLENT_TYPES, Event, Finding, Span
 from .base import Rule, name_key
 
@@ -229,7 +230,7 @@ def merge_duplicate_events(events: list[Event]) -> list[Event]:
     return merged
 
 
-def repair_events(events: list[Event]) -> tuple[list[Event], list[Finding]]:
+def repair_events(events: list[Event], article: Article) -> tuple[list[Event], list[Finding]]:
     return merge_duplicate_events(events), []
 
 

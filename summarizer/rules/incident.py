@@ -14,6 +14,7 @@ import calendar
 import re
 
 from .. import language
+from ..article import Article
 from ..checks.figurative import literal
 from ..checks.wellformed import is_heading
 from ..schema import EVENT_TYPE_OF, VIOLENT_TYPES, Event, Finding
@@ -44,10 +45,10 @@ _LEAD_IN = re.compile(
 # January 6 attack"), unless the sentence tells today's by its day: "gunmen killed five on
 # Sunday, a week after the May 2 attack" reports Sunday's killing. (A current incident is
 # told by its day: "an attack on Monday", "attacked on Jan. 6".)
-_MONTHS = "|".join(calendar.month_name[1:])  # the C locale's English month names
-_MONTH_ABBRS = "|".join(["Sept", *calendar.month_abbr[1:]])
+MONTHS = "|".join(calendar.month_name[1:])  # the C locale's English month names
+MONTH_ABBRS = "|".join(["Sept", *calendar.month_abbr[1:]])
 _DATED_BEFORE = re.compile(
-    rf"(?:\b(?:the|of|in|since)\s+|\b(?:{_MONTHS})\s+)(?:19|20)\d\d(?:\s+[\w-]+){{0,2}}\s+$",
+    rf"(?:\b(?:the|of|in|since)\s+|\b(?:{MONTHS})\s+)(?:19|20)\d\d(?:\s+[\w-]+){{0,2}}\s+$",
     re.IGNORECASE,
 )
 # Between the date and the act, only a word that says what kind ("the Sept. 11 terror
@@ -55,7 +56,7 @@ _DATED_BEFORE = re.compile(
 _DAY_NAMED_BEFORE = re.compile(
     # One word may qualify the name before its date: "the violent Jan. 6 insurrection".
     rf"\bthe\s+(?:(?:violent|deadly|bloody|fatal|infamous|notorious)\s+)?"
-    rf"(?:{_MONTHS}|(?:{_MONTH_ABBRS})\.)\s+\d{{1,2}}(?:st|nd|rd|th)?"
+    rf"(?:{MONTHS}|(?:{MONTH_ABBRS})\.)\s+\d{{1,2}}(?:st|nd|rd|th)?"
     r"(?:\s+(?:terror|terrorist|suicide|car|truck|deadly|twin|mass|militant|rocket|drone|"
     r"missile|mob|bomb))?\s+$",
     re.IGNORECASE,
@@ -118,8 +119,8 @@ _COUNTED_INCIDENTS = re.compile(
 )
 _PERIOD = re.compile(
     rf"\b(?:so far (?:this (?:year|month)|in (?:19|20)\d\d)|this (?:fiscal )?year(?!['’])|"
-    rf"last (?:fiscal )?year|since (?:the (?:start|beginning) of (?:the year|{_MONTHS}|"
-    rf"(?:19|20)\d\d)|{_MONTHS}|(?:19|20)\d\d)|in (?:{_MONTHS})(?!\s+\d)|"
+    rf"last (?:fiscal )?year|since (?:the (?:start|beginning) of (?:the year|{MONTHS}|"
+    rf"(?:19|20)\d\d)|{MONTHS}|(?:19|20)\d\d)|in (?:{MONTHS})(?!\s+\d)|"
     r"in fiscal (?:year )?(?:19|20)\d\d)\b",
     re.IGNORECASE,
 )
@@ -312,7 +313,7 @@ def _unreported(event: Event) -> str | None:
     )
 
 
-def drop_unreported(events: list[Event]) -> tuple[list[Event], list[Finding]]:
+def drop_unreported(events: list[Event], article: Article) -> tuple[list[Event], list[Finding]]:
     return drop_events(events, _unreported)
 
 

@@ -8,6 +8,7 @@ common.
 
 from __future__ import annotations
 
+from ..article import Article
 from ..schema import Event, Finding
 from .base import Rule, drop_events
 
@@ -21,7 +22,9 @@ def _unplaced(event: Event) -> str | None:
     return "none of its actor, target and place occurs in the article"
 
 
-def drop_unplaced_events(events: list[Event]) -> tuple[list[Event], list[Finding]]:
+def drop_unplaced_events(
+    events: list[Event], article: Article
+) -> tuple[list[Event], list[Finding]]:
     """Drop records whose actor, target and place are all absent or nowhere in the article."""
     return drop_events(events, _unplaced)
 
