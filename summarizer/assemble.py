@@ -461,9 +461,24 @@ def _paraphrased(text: str, sid: int, summary: list[SummarySentence]) -> int | N
             continue
         said, rest = _said(s.text), {w for o in others for w in _said(o)}
         # The lede itself tells half of it at least; the rest may come from elsewhere.
-        if _holds(lede, said, TOLD_SHARE) and _holds(lede | rest, said, SAYS_IT):
+        if _holds(lede, said, TOLD_SHARE) and (
+            _holds(lede | rest, said, SAYS_IT) or _reworded(s.text, said, lede | rest)
+        ):
             return i
     return None
+
+
+# A paraphrase of the lede whose only words beyond the summary's are a few plain words
+# (no name: figures and days are `_kept_markers`') rewords it, and may reverse it:
+# "Republicans are trying to pass a bill to create a commission" for the lede's "trying
+# to sink a bill establishing a commission". The lede said verbatim takes its place.
+REWORDING_WORDS = 3
+
+
+def _reworded(text: str, said: set[str], told: set[str]) -> bool:
+    own = said - told
+    named = {w[:5] for w in content_words(" ".join(re.findall(r"\b[A-Z][\w'’-]*", text)))}
+    return len(own) <= REWORDING_WORDS and not own & named and _holds(told, said, SAYS_IT - 0.1)
 
 
 def _kept_markers(text: str, fuller: str, others: list[str]) -> bool:

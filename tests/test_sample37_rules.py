@@ -7,11 +7,13 @@ from __future__ import annotations
 from datetime import date
 from typing import Any
 
-from fakes import events_of
+from fakes import FakeBackend, events_of, summary_of
 
+from summarizer import Settings, summarize
 from summarizer.article import as_article
-from summarizer.assemble import resolve_date
+from summarizer.assemble import _reworded, _said, _stems, resolve_date
 from summarizer.checks.figurative import literal
+from summarizer.checks.lexicon import find_loaded_terms
 from summarizer.rules.history import article_time
 from summarizer.rules.incident import incident_words
 
@@ -106,3 +108,74 @@ def test_a_record_within_a_year_of_publication_is_the_news() -> None:
     assert len(_dated("2019-05-02", "on March 3, 2019")) == 1
     # Two years before its publication: told for context.
     assert _dated("2019-05-02", "on March 3, 2017") == []
+
+
+_SPEECH = (
+    "Ali Noor, the Kel governor, said on Monday that the Northland budget was unfair. "
+    "He said the plan would hurt farmers. He criticised the Senate for delays."
+)
+
+
+def test_anger_and_pride_as_verbs_of_speech_are_rewritten() -> None:
+    def first(sentence: str) -> str:
+        return summary_of(_SPEECH, (sentence, [1, 2]), ("He criticised the Senate.", [3]))[0]
+
+    assert first("Ali Noor fumed that the Northland budget was unfair.") == (
+        "Ali Noor complained that the Northland budget was unfair."
+    )
+    assert first("Ali Noor railed against the Northland budget.") == (
+        "Ali Noor criticised the Northland budget."
+    )
+    assert first("Ali Noor hit back at the Senate over delays.") == (
+        "Ali Noor responded to the Senate over delays."
+    )
+    assert first("Ali Noor boasted that the budget was fair.") == (
+        "Ali Noor said that the budget was fair."
+    )
+    # A city that boasts a museum says nothing: no speech verb to rewrite.
+    assert not find_loaded_terms("Northtown boasts a museum and two parks.")
+
+
+_LEDE = (
+    "Kel leaders are trying to sink a bill establishing an independent commission on the "
+    "deadly attack on the Northland parliament that would probably scrutinize former "
+    "president Ali Noor's role in the riot and his calls with Kel lawmakers that day. "
+    "The bill passed the lower house on Wednesday with 35 Kel votes."
+)
+
+
+def _filled(*sentences: tuple[str, list[int]]) -> list[str]:
+    """The summary when the lede is added for what the model's sentences leave out."""
+    answer = {"summary": [{"text": t, "ids": ids} for t, ids in sentences], "events": []}
+    settings = Settings(backend="local", max_reasks=0, rereads=0, min_summary_sentences=3)
+    result = summarize(_LEDE, backend=FakeBackend(answer), settings=settings)
+    return [s.text for s in result.summary]
+
+
+def test_a_paraphrase_that_rewords_the_lede_gives_way_to_it() -> None:
+    # The model's paraphrase reverses the lede ("pass" for "sink"); the lede is added for
+    # what it left out, and takes the paraphrase's place instead of following it.
+    summary = _filled(
+        (
+            "Kel leaders are trying to pass a bill to create an independent commission to "
+            "investigate the deadly attack on the Northland parliament.",
+            [1],
+        ),
+        ("The bill passed the lower house on Wednesday with 35 Kel votes.", [2]),
+    )
+    assert summary[0].startswith("Kel leaders are trying to sink a bill")
+    assert not any("trying to pass" in s for s in summary)
+
+
+def test_a_paraphrase_that_adds_a_name_or_more_words_is_no_rewording() -> None:
+    lede = _stems("Kel leaders are trying to sink a bill establishing a commission.")
+
+    def reworded(text: str) -> bool:
+        return _reworded(text, _said(text), lede)
+
+    assert reworded("Kel leaders are trying to pass a bill to create a commission.")
+    # A name the lede lacks is news of its own, and so are four words of it.
+    assert not reworded("Kel leaders and Ali Noor are trying to sink a bill creating a commission.")
+    assert not reworded(
+        "Kel leaders are trying to sink a bill creating a commission over farm subsidy cuts."
+    )
