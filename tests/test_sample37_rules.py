@@ -15,7 +15,7 @@ from summarizer.assemble import _reworded, _said, _stems, resolve_date
 from summarizer.checks.figurative import literal
 from summarizer.checks.lexicon import find_loaded_terms
 from summarizer.rules.history import article_time
-from summarizer.rules.incident import incident_words
+from summarizer.rules.incident import incident_words, reports_kind
 
 _IED = {"type": "Remote explosive/landmine/IED", "place": "Northtown"}
 
@@ -179,3 +179,35 @@ def test_a_paraphrase_that_adds_a_name_or_more_words_is_no_rewording() -> None:
     assert not reworded(
         "Kel leaders are trying to sink a bill creating a commission over farm subsidy cuts."
     )
+
+
+def test_a_threat_an_alert_or_a_fear_reports_no_incident() -> None:
+    assert not reports_kind(
+        "Remote explosive/landmine/IED",
+        ["Northland kept its highest alert, citing the threat of simultaneous attacks."],
+    )
+    assert not reports_kind("Attack", ["Officials fear an attack could happen in the capital."])
+    # "feared" as an adjective, and fear after the incident, leave the incident told.
+    assert reports_kind("Attack", ["A feared militia attacked the village of Kel, killing five."])
+    assert reports_kind("Attack", ["Residents fled in fear after gunmen attacked the village."])
+
+
+def test_a_toll_summed_over_years_is_no_incident() -> None:
+    strike = "Air/drone strike"
+    assert not reports_kind(
+        strike, ["The drone program has killed an estimated 3,000 people since 2004, a group said."]
+    )
+    assert not reports_kind(
+        "Attack", ["The insurgency has killed thousands of people over the past decade."]
+    )
+    # One incident's toll told against the years, and a toll since Monday, are news.
+    assert reports_kind(strike, ["The strike killed 30 people, the deadliest since 2004."])
+    assert reports_kind(strike, ["Airstrikes have killed 12 people in Kel since Monday."])
+
+
+def test_last_weeks_attack_is_one_the_reader_knows() -> None:
+    told = "Schools stayed closed as police searched for suspects in last week's attacks."
+    assert not reports_kind("Attack", [told])
+    # Today's incident told beside it is news.
+    today = "Gunmen killed five on Sunday, a week after last week's attack."
+    assert reports_kind("Attack", [today])

@@ -61,6 +61,12 @@ _DAY_NAMED_BEFORE = re.compile(
     r"missile|mob|bomb))?\s+$",
     re.IGNORECASE,
 )
+# An incident named by the week, month or year before ("searched for suspects in last
+# week's attacks", "last month's bombing"): one the reader knows, not today's (unless the
+# sentence tells today's by its day, as with a date: `_DAY_NAMED_BEFORE`).
+_LAST_PERIODS = re.compile(
+    r"\b(?:last|previous)\s+(?:week|month|year)['’]s\s+(?:[\w-]+\s+){0,2}$", re.IGNORECASE
+)
 WEEKDAY = r"(?:mon|tues|wednes|thurs|fri|satur|sun)day"
 _TODAY = re.compile(
     rf"\b(?:{WEEKDAY}|today|tonight|yesterday|overnight|this (?:morning|afternoon|evening|week))\b",
@@ -144,8 +150,24 @@ def counts_incidents(span_text: str) -> bool:
     return _COUNTED_INCIDENTS.search(span_text) is not None
 
 
+# A toll summed over years, told in the perfect: "drone strikes have killed an estimated
+# 3,000 people since 2004", "the insurgency has displaced millions over the past decade".
+# No one incident's toll (an incident's own is told in the past: "the strike killed 30,
+# the deadliest since 2004").
+_CUMULATIVE = re.compile(
+    r"\b(?:have|has)\s+(?:[\w-]+\s+){0,2}?(?:killed|wounded|injured|displaced|carried out|"
+    r"launched|conducted|claimed the lives of)\b[^.;]{0,80}?\b(?:since\s+(?:19|20)\d\d|"
+    r"since\s+the\s+(?:start|beginning|outbreak)\s+of\s+the\s+(?:war|conflict|insurgency|"
+    r"campaign|fighting|uprising)|(?:over|in|during)\s+the\s+(?:past|last)\s+(?:[\w-]+\s+)?"
+    r"(?:years|decades?)|in\s+recent\s+years|over\s+the\s+years)\b",
+    re.IGNORECASE,
+)
+
+
 def tally(span_text: str) -> bool:
     """Does the sentence count incidents over a period rather than report one?"""
+    if _CUMULATIVE.search(span_text) and not _TODAY.search(_TOLD_ON.sub(" ", span_text)):
+        return True
     counted = _COUNTED_INCIDENTS.search(span_text)
     if counted is None or _TODAY.search(_TOLD_ON.sub(" ", span_text)):
         return False
@@ -161,6 +183,7 @@ def dated(span_text: str) -> bool:
     return bool(_RECALLED.search(span_text)) or any(
         _DATED_BEFORE.search(span_text[: match.start()])
         or (named_day and _DAY_NAMED_BEFORE.search(span_text[: match.start()]))
+        or (named_day and _LAST_PERIODS.search(span_text[: match.start()]))
         for match in _ANY_INCIDENT.finditer(span_text)
     )
 
