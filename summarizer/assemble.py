@@ -547,24 +547,39 @@ _DATE_PRECISION = {
 
 
 # A date that names its own day, month and four-digit year ("on December 22, 1974",
-# "21 November 2015") needs no publication date to be read.
+# "21 November 2015") needs no publication date to be read. One with a word of distance
+# ("three years ago in 2019", "yesterday, 2019") is relative, and is read only against a
+# publication date.
 _FULL_YEAR = re.compile(r"\b(?:19|20)\d\d\b")
+_RELATIVE = re.compile(
+    r"\b(?:ago|yesterday|today|tonight|tomorrow|last|next|this|earlier|later|days?|weeks?|"
+    r"months?|years?|hours?|minutes?)\b",
+    re.IGNORECASE,
+)
+# A 24-hour clock time of a communique ("at 2000 hours", "1930 GMT") is no year.
+_CLOCK_TIME = re.compile(
+    r"\b(?:at\s+)?[012]\d[0-5]\d\s*(?:hours|hrs|h|GMT|UTC|local(?:\s+time)?)\b|\bat\s+[012]\d[0-5]\d\b",
+    re.IGNORECASE,
+)
 
 
 def _full_date(date_text: str) -> date | None:
     import dateparser
 
-    if not _FULL_YEAR.search(date_text):
-        return None  # "last year" is relative: read only against a publication date
+    years = set(_FULL_YEAR.findall(date_text))
+    if not years or _RELATIVE.search(date_text):
+        return None
     parsed = dateparser.parse(
         date_text, languages=["en"], settings={"REQUIRE_PARTS": ["day", "month", "year"]}
     )
-    return parsed.date() if parsed is not None else None
+    # The year read must be one written: nothing taken from the machine's clock.
+    return parsed.date() if parsed is not None and str(parsed.year) in years else None
 
 
 def resolve_date(date_text: str | None, published: date | None) -> tuple[date | None, str]:
     """'on Saturday' against the publication date; without one, only a date that names its
     day, month and year is read ("on December 22, 1974"): no date is invented."""
+    date_text = _CLOCK_TIME.sub(" ", date_text or "").strip()
     if not date_text:
         return None, "unknown"
     if published is None:

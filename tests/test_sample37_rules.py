@@ -46,14 +46,38 @@ def test_gas_given_off_by_a_household_product_is_an_accident() -> None:
 def test_falling_victim_to_a_hack_is_an_idiom() -> None:
     text = "Prices rose after the Dara pipeline fell victim to a ransomware attack."
     assert _words(text) == []
-    # An attack named after the idiom keeps its words.
-    assert _words("The town fell victim to a bomb attack on Monday.") == ["bomb", "attack"]
+    assert _words("The firm fell victim to hackers last year.") == []
+    # Victims of violence keep the word, and an attack named after the idiom its words.
+    assert _words("Ten traders fell victim to kidnappers on the Kel road.") == ["victim"]
+    assert {"bomb", "attack"} <= set(_words("The town fell victim to a bomb attack on Monday."))
+
+
+def test_a_poison_gas_or_one_left_by_an_armed_side_is_no_accident() -> None:
+    assert "poison gas released" in _words(
+        "Nine people were killed by poison gas released from a container left by Kel militants."
+    )
+    assert "died" in _words(
+        "At least 40 died after chlorine gas leaked from a cylinder dropped by a helicopter."
+    )
+    # The older accident patterns still read a leak that exploded or caught fire.
+    assert _words("Gas escaping from a cylinder exploded at a Kel market, injuring 12.") == []
+    assert _words("Fumes escaping from a factory tank caught fire in Kel, killing two.") == []
+
+
+def test_a_crash_someone_claims_keeps_its_explosion() -> None:
+    text = "A military plane crash and explosion near Kel killed four; rebels claimed to down it."
+    assert "explosion" in _words(text)
 
 
 def test_a_full_date_is_read_without_a_publication_date() -> None:
     assert resolve_date("on December 22, 1974", None) == (date(1974, 12, 22), "day")
     assert resolve_date("21 November 2015", None) == (date(2015, 11, 21), "day")
+    # A 24-hour clock time is no year.
+    assert resolve_date("at 2000 hours on 3 May 2019", None) == (date(2019, 5, 3), "day")
+    assert resolve_date("at 2000 hours on 3 May", None) == (None, "unknown")
     # Relative or partial dates need the publication date: nothing is invented.
+    assert resolve_date("three years ago in 2019", None) == (None, "unknown")
+    assert resolve_date("yesterday, 2019", None) == (None, "unknown")
     assert resolve_date("last year", None) == (None, "unknown")
     assert resolve_date("in 1974", None) == (None, "unknown")
     assert resolve_date("on Monday", None) == (None, "unknown")
@@ -75,6 +99,17 @@ def test_an_articles_time_is_its_date_or_the_latest_year_it_tells_as_past() -> N
     )
     assert article_time(planned) == date(2016, 1, 1)
     assert article_time(as_article("Rebels attacked Northtown on Monday.")) is None
+    # A year of a schedule, a term, a lease or an event's name has not come yet.
+    for sentence in (
+        "The clashes came ahead of the 2027 general election.",
+        "The governor's term ends in 2029.",
+        "The lease on the base runs through 2040.",
+        "Troops are to withdraw in 2027.",
+        "A curfew is in force from 2030 to 0500.",
+        "Northland was named host of the Olympics in 2032.",
+        "The shooting happened on March 3, 2024 in the 2050 block of Kel Avenue.",
+    ):
+        assert article_time(as_article(sentence)) is None, sentence
 
 
 _MEMOIR = (

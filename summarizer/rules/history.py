@@ -18,36 +18,46 @@ from datetime import date, timedelta
 from ..article import Article
 from ..schema import Event, Finding
 from .base import Rule, drop_events
-from .incident import MONTH_ABBRS, MONTHS
+from .incident import MONTHS
 
-# Over a year: an incident months old may still be the news (a death toll revised, a
-# suspect charged); one older than a year is told for context.
-_BACKGROUND_AGE = timedelta(days=365)
+# Over a year (a leap year's too): an incident months old may still be the news (a death
+# toll revised, a suspect charged); one older than a year is told for context.
+_BACKGROUND_AGE = timedelta(days=366)
 
-# A year where a sentence puts a time: after "in", "since", "during the", a month or a
-# day ("in 1993", "the 1981 hunger strike", "December 22, 1974"). A year after a name is
-# part of the name ("Vision 2030", "Euro 2020"), and a year range or a share is no time.
+# A year the article ties to something done: a past verb, then (a few words on) "in",
+# "since" or "during" and the year, a month between or not ("left the group in 1975",
+# "broke with it for good in 1993", "was recruited in January 1970"). A year of a plan,
+# a schedule or a name ("the term ends in 2029", "the 2027 election", "Vision 2030"), a
+# street number or a clock time is no time the article has seen.
+_PAST_VERB = (
+    r"(?:was|were|had|did|\w{2,}ed|left|broke|began|came|took|went|won|lost|met|led|fled|"
+    r"rose|held|became|fought|struck|shot|told|said|saw|made|gave|sent|ran|wrote|sold|"
+    r"built|brought|found|kept|spent|stood|paid|fell|quit|split|set)"
+)
+# "named host of the Olympics in 2032": the year of a scheduled event is its name's.
+_NOT_AN_EVENTS_NAME = "".join(
+    rf"(?<!{name}\s)"
+    for name in ("Olympics", "Games", "Cup", "election", "elections", "Expo", "summit", "census")
+)
 _TOLD_YEAR = re.compile(
-    rf"(?:\b(?:in|since|of|from|during|until|through|the|early|late|mid-?)\s+|"
-    rf"\b(?:{MONTHS}|(?:{MONTH_ABBRS})\.?)\s+(?:\d{{1,2}}(?:st|nd|rd|th)?,?\s+)?|"
-    rf"\b\d{{1,2}}\s+(?:{MONTHS})\s+)"
-    r"((?:19|20)\d\d)\b(?!\s*[-–/%]\s*\d)",
+    rf"\b{_PAST_VERB}\b(?:[\s,]+[\w'’-]+){{0,6}}?\s+{_NOT_AN_EVENTS_NAME}(?:in|since|during)\s+"
+    rf"(?:(?:{MONTHS})\s+)?((?:19|20)\d\d)\b(?!\s*(?:[-–/%]\s*\d|hours|hrs|GMT|UTC|block))",
     re.IGNORECASE,
 )
 # A sentence about what is planned or expected tells a year that may not have come:
-# "elections are due in 2027", "by 2030", "the talks will resume in 2026".
+# "elections are due in 2027", "the talks will resume in 2026".
 _NOT_YET = re.compile(
     r"\b(?:will|would|shall|could|may|might|plans?|planned|planning|scheduled|expected|"
     r"expects?|due|aims?|aiming|targets?|goals?|deadline|next|upcoming|coming|forecasts?|"
-    r"projected|set to|by|until|before|hopes?|intends?|proposed)\b",
+    r"projected|set to|by|until|through|before|hopes?|intends?|proposed)\b",
     re.IGNORECASE,
 )
 
 
 def article_time(article: Article) -> date | None:
     """When the article was written, or the earliest it can have been: its publication
-    date, else the first day of the latest year it tells as past (`_TOLD_YEAR` in a
-    sentence without `_NOT_YET`), else None."""
+    date, else the first day of the latest year it ties to something done (`_TOLD_YEAR`,
+    in a sentence without `_NOT_YET`), else None."""
     if article.published is not None:
         return article.published
     years = [

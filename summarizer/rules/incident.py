@@ -46,7 +46,7 @@ _LEAD_IN = re.compile(
 # Sunday, a week after the May 2 attack" reports Sunday's killing. (A current incident is
 # told by its day: "an attack on Monday", "attacked on Jan. 6".)
 MONTHS = "|".join(calendar.month_name[1:])  # the C locale's English month names
-MONTH_ABBRS = "|".join(["Sept", *calendar.month_abbr[1:]])
+_MONTH_ABBRS = "|".join(["Sept", *calendar.month_abbr[1:]])
 _DATED_BEFORE = re.compile(
     rf"(?:\b(?:the|of|in|since)\s+|\b(?:{MONTHS})\s+)(?:19|20)\d\d(?:\s+[\w-]+){{0,2}}\s+$",
     re.IGNORECASE,
@@ -56,7 +56,7 @@ _DATED_BEFORE = re.compile(
 _DAY_NAMED_BEFORE = re.compile(
     # One word may qualify the name before its date: "the violent Jan. 6 insurrection".
     rf"\bthe\s+(?:(?:violent|deadly|bloody|fatal|infamous|notorious)\s+)?"
-    rf"(?:{MONTHS}|(?:{MONTH_ABBRS})\.)\s+\d{{1,2}}(?:st|nd|rd|th)?"
+    rf"(?:{MONTHS}|(?:{_MONTH_ABBRS})\.)\s+\d{{1,2}}(?:st|nd|rd|th)?"
     r"(?:\s+(?:terror|terrorist|suicide|car|truck|deadly|twin|mass|militant|rocket|drone|"
     r"missile|mob|bomb))?\s+$",
     re.IGNORECASE,
