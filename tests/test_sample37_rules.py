@@ -13,7 +13,7 @@ from summarizer import Settings, summarize
 from summarizer.article import as_article
 from summarizer.assemble import _reworded, _said, _stems, resolve_date
 from summarizer.checks.figurative import literal
-from summarizer.checks.lexicon import find_loaded_terms
+from summarizer.checks.lexicon import find_loaded_terms, neutralise
 from summarizer.rules.history import article_time
 from summarizer.rules.incident import incident_words, reports_kind
 
@@ -246,3 +246,56 @@ def test_last_weeks_attack_is_one_the_reader_knows() -> None:
     # Today's incident told beside it is news.
     today = "Gunmen killed five on Sunday, a week after last week's attack."
     assert reports_kind("Attack", [today])
+
+
+def _typed(text: str, sub: str, **fields: Any) -> list[str]:
+    return [e.sub_event_type for e in events_of(text, {"type": sub, "ids": [1], **fields})]
+
+
+def test_an_attack_named_by_its_weapon_is_typed_by_it() -> None:
+    text = (
+        "Militants on Wednesday carried out two grenade attacks in Kel targeting a police "
+        "vehicle, injuring twelve people."
+    )
+    assert _typed(text, "Armed clash", actor="Militants", place="Kel") == ["Grenade"]
+    # A grenade attack foiled is no grenade thrown.
+    foiled = "Police foiled a grenade attack in Kel on Wednesday, seizing two grenades."
+    assert _typed(foiled, "Armed clash", actor="Police", place="Kel") != ["Grenade"]
+
+
+def test_a_man_abducted_by_security_forces_is_a_forced_disappearance() -> None:
+    text = "Security forces from Northtown illegally abducted a man in Kel on Monday."
+    assert _typed(text, "Arrests", actor="Security forces", place="Kel") == [
+        "Abduction/forced disappearance"
+    ]
+    arrested = "Security forces arrested a man in Kel on Monday, after he abducted a child."
+    assert _typed(arrested, "Arrests", actor="Security forces", place="Kel") == ["Arrests"]
+
+
+def test_a_disaster_that_hit_a_place_is_no_attack() -> None:
+    text = "Army troops helped with relief in quake-hit areas after earthquakes hit Kel."
+    assert _words(text) == []
+    assert _words("A storm hit the coast, while rebels shelled the town.") == ["shelled"]
+
+
+def test_protesters_who_clashed_with_police_are_a_violent_demonstration() -> None:
+    text = "Clashes erupted between Kel police forces and protesters in Northtown on Monday."
+    assert _typed(text, "Peaceful protest", actor="protesters", place="Northtown") == [
+        "Violent demonstration"
+    ]
+    peaceful = "Protesters marched peacefully through Northtown on Monday."
+    assert _typed(peaceful, "Peaceful protest", actor="Protesters", place="Northtown") == [
+        "Peaceful protest"
+    ]
+
+
+def test_a_deleted_modifier_keeps_the_conjunction_between_nouns() -> None:
+    assert neutralise("Mines take the lives of civilians and innocent people.")[0] == (
+        "Mines take the lives of civilians and people."
+    )
+    assert neutralise("Excluding oil prices, so-called core inflation rose.")[0] == (
+        "Excluding oil prices, core inflation rose."
+    )
+    # Between modifiers the conjunction goes with the one deleted.
+    assert neutralise("It was a dangerous and brutal attack.")[0] == "It was a dangerous attack."
+    assert neutralise("It was a long, brutal war.")[0] == "It was a long war."

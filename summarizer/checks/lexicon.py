@@ -157,6 +157,13 @@ def find_loaded_terms(text: str, offset: int = 0) -> list[LoadedTerm]:
 # "a chaotic and deadly exit" -> "a deadly exit", never "a and deadly exit".
 _CONJUNCTION_AFTER = re.compile(r"^\s*(?:,\s*)?(?:and|or|but)\s+|^\s*,\s+(?=\w)", re.IGNORECASE)
 _CONJUNCTION_BEFORE = re.compile(r"\s*(?:,\s*)?\b(?:and|or)\s*$|\s*,\s*$", re.IGNORECASE)
+# ... unless what the conjunction joins are nouns, not modifiers: "civilians and innocent
+# people" -> "civilians and people", never "civilians people". A plural (not an "-ous"
+# adjective), a plural without "s" or a name before the conjunction is a noun.
+_NOUN_CONJUNCT = re.compile(
+    r"(?:\b[a-z]+[^su\W]s|\b(?:men|women|children|people|police|staff|personnel)|"
+    r"\b[A-Z][\w'’-]*)\s*$"
+)
 # What may follow a deletable modifier: a word (the noun or adjective it modified).
 _WORD_AFTER = re.compile(r"^\s*[\w\"“‘(-]")
 _INDEFINITE = re.compile(r"\b([Aa]n?)\s+$")
@@ -189,7 +196,11 @@ def _delete(text: str, start: int, end: int) -> str | None:
         return None  # a predicate ("the vote was illegitimate and ..."): it is the claim
     if m := _CONJUNCTION_AFTER.match(after):
         after = after[m.end() :]
-    elif (m := _CONJUNCTION_BEFORE.search(before)) and _WORD_AFTER.match(after):
+    elif (
+        (m := _CONJUNCTION_BEFORE.search(before))
+        and _WORD_AFTER.match(after)
+        and not _NOUN_CONJUNCT.search(before[: m.start()])
+    ):
         before = before[: m.start()] + " "
     if not _WORD_AFTER.match(after):
         return None

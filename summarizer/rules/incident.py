@@ -62,8 +62,9 @@ _DAY_NAMED_BEFORE = re.compile(
     re.IGNORECASE,
 )
 # An incident named by the week, month or year before ("searched for suspects in last
-# week's attacks", "last month's bombing"): one the reader knows, not today's (unless the
-# sentence tells today's by its day, as with a date: `_DAY_NAMED_BEFORE`).
+# week's attacks", "last month's bombing"): one the reader knows, not today's. Only the
+# word so named: "troops fought rebels near the site of last week's protest" reports the
+# fight.
 _LAST_PERIODS = re.compile(
     r"\b(?:last|previous)\s+(?:week|month|year)['’]s\s+(?:[\w-]+\s+){0,2}$", re.IGNORECASE
 )
@@ -183,7 +184,6 @@ def dated(span_text: str) -> bool:
     return bool(_RECALLED.search(span_text)) or any(
         _DATED_BEFORE.search(span_text[: match.start()])
         or (named_day and _DAY_NAMED_BEFORE.search(span_text[: match.start()]))
-        or (named_day and _LAST_PERIODS.search(span_text[: match.start()]))
         for match in _ANY_INCIDENT.finditer(span_text)
     )
 
@@ -292,6 +292,7 @@ def _in(cue: re.Pattern[str], text: str) -> bool:
             )
             # Read as written: the figurative filter blanks "March 3" (not a march).
             and not _DAY_NAMED_BEFORE.search(written[: match.start()])
+            and not _LAST_PERIODS.search(written[: match.start()])
             and not _whose_past(written, match.start())
             for match in cue.finditer(text)
         )

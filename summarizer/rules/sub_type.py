@@ -326,7 +326,7 @@ _NOT_USED_BEFORE = re.compile(
 # ("the wounded" carried away is no wounding).
 _WEAPON_USED = re.compile(
     r"\b(?:went off|explod\w*|explosions?|blasts?|detonat\w*|kill\w*|(?<!the )wound\w*|"
-    r"injur\w*|hit|struck|destroy\w*|damag\w*|land(?:ed|ing)|targeted|fir(?:ed|ing)|"
+    r"injur\w*|hit|struck|destroy\w*|damag\w*|land(?:ed|ing)|target(?:ed|ing)|fir(?:ed|ing)|"
     r"launch(?:ed|ing)|lobb(?:ed|ing)|bomb(?:ed|ing)|pound(?:ed|ing)|rain(?:ed|ing)|"
     r"shell(?:ed|ing))\b",
     re.IGNORECASE,
@@ -377,8 +377,10 @@ def _weapon_used(sub: str, sentence: str, disrupted: bool = False) -> bool:
         if _NO_DEVICE.match(word) and not device:
             continue
         near = sentence[max(0, m.start() - _USE_BEFORE) : m.start()] + " " + after[:_USE_AFTER]
-        # "exploded", "a blast": the word that names the weapon tells it went off.
-        went_off = not disrupted and _WENT_OFF.fullmatch(m.group(0)) is not None
+        # "exploded", "a blast": the word that names the weapon tells it went off; so does
+        # an attack named by its weapon ("carried out two grenade attacks").
+        named_attack = re.match(r"\s+attacks?\b", after) is not None
+        went_off = not disrupted and (_WENT_OFF.fullmatch(m.group(0)) is not None or named_attack)
         if (went_off or used.search(near)) and _told_as_done(_SUB_TYPE_CUES[sub], sentence):
             return True
     return False
@@ -694,6 +696,12 @@ def _control_not_base(work: EventWork) -> str | None:
 def _retyped(work: EventWork) -> tuple[str, str] | None:
     """The sub-type the cited sentences tell, and why; None when the model's stands."""
     sub_event_type, evidence = work.sub_event_type, work.evidence_text
+    abducted = _ABDUCTION.search(evidence) and not _ARREST_DONE.search(evidence)
+    if sub_event_type == "Arrests" and abducted:
+        return (
+            "Abduction/forced disappearance",
+            "the cited sentences tell a person abducted, no arrest made",
+        )
     base = sub_event_type == "Headquarters or base established"
     if base and (stated := _control_not_base(work)):
         return stated, "the cited sentences tell the state's forces establishing control, no base"
@@ -805,6 +813,12 @@ _SEXUAL = re.compile(
 # participle after its clause is an act too; "kidnapping" elsewhere is the crime's name.
 _PARTICIPLE = r"(?:(?<=, )|(?<=\band ))(?:abduct|kidnapp)ing"
 _ABDUCTION = re.compile(rf"\b(?:abducted|kidnapped|{_PARTICIPLE})\b", re.I)
+# An arrest told as made: state forces that "abducted" a man and made none took him as
+# ACLED's forced disappearance ("security forces illegally abducted a man in Kel"); the
+# noun in a law's clause ("may not carry out arrests") is none.
+_ARREST_DONE = re.compile(
+    r"\b(?:arrested|arresting|detained|detaining|taken into custody|in custody)\b", re.I
+)
 _CIVILIAN_VIOLENCE = re.compile(
     r"\b(?:murdered|executed|stabbed|beaten|tortured|lynched|massacred|abducted|"
     r"kidnapped|" + _PARTICIPLE + "|"
