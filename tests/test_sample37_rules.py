@@ -299,3 +299,36 @@ def test_a_deleted_modifier_keeps_the_conjunction_between_nouns() -> None:
     # Between modifiers the conjunction goes with the one deleted.
     assert neutralise("It was a dangerous and brutal attack.")[0] == "It was a dangerous attack."
     assert neutralise("It was a long, brutal war.")[0] == "It was a long war."
+
+
+def test_weapons_seized_in_a_raid_are_disrupted_weapons_use() -> None:
+    text = "Police seized guns and drugs at an armed raid on two homes in Northtown."
+    assert _typed(text, "Armed clash", actor="Police", place="Northtown") == [
+        "Disrupted weapons use"
+    ]
+    # A raid with a fight in it stays a clash.
+    fought = "Police raided two homes in Northtown and exchanged fire with gunmen, seizing guns."
+    assert _typed(fought, "Armed clash", actor="Police", place="Northtown") == ["Armed clash"]
+
+
+def test_protests_the_report_calls_violent_are_a_violent_demonstration() -> None:
+    text = "Violent protests erupted in Northtown on Tuesday ahead of nationwide marches."
+    assert _typed(text, "Protest with intervention", place="Northtown") == ["Violent demonstration"]
+
+
+def test_the_reason_for_a_ban_reports_no_incident() -> None:
+    text = (
+        "The company banned Ali Noor in January for inciting a deadly riot in Northtown, "
+        "and its board said his history of violence disqualified him."
+    )
+    assert not reports_kind("Other", [text])
+
+
+def test_a_business_verb_reports_a_development_only_of_an_armed_side() -> None:
+    assert not reports_kind("Other", ["The board the company established said on Wednesday."])
+    assert not reports_kind("Other", ["Ali Noor took over as chief executive of Kel Bank."])
+    assert reports_kind("Other", ["Northland troops withdrew from Kel on Monday."])
+    assert reports_kind(
+        "Headquarters or base established",
+        ["The latest Northland point was established on Monday in Kel province."],
+    )

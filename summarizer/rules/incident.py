@@ -94,6 +94,16 @@ _CUES: dict[str, re.Pattern[str]] = {
 
 
 _ANY_VIOLENCE = _cue(_SECTIONS["Any violence"])
+_OF_AN_ARMED_SIDE = _cue(_SECTIONS["Strategic developments of an armed side"])
+# An armed side named: its people or bodies (armed_forces.txt), a rebel or a militia, or
+# its posts ("the latest Turkish point was established", "set up checkpoints").
+_ARMED_SIDE = re.compile(
+    rf"\b(?:{'|'.join(w for words in language.sections('armed_forces').values() for w in words)}|"
+    r"army|armies|rebels?|insurgents?|militias?|militiamen|jihadists?|guerrillas?|"
+    r"paramilitar(?:y|ies)|gendarmes?|peacekeepers?|commandos?|points?|posts?|outposts?|"
+    r"bases?|checkpoints?|garrisons?|positions?)\b",
+    re.IGNORECASE,
+)
 _ANY_INCIDENT = _cue(tuple(w for words in _SECTIONS.values() for w in words))
 
 
@@ -318,6 +328,9 @@ def reports_kind(sub_event_type: str, texts: list[str]) -> bool:
         return says(own)
     cue = _CUES.get(event_type)
     if cue is None or says(cue):
+        return True
+    armed = [text for text in texts if _ARMED_SIDE.search(text)]
+    if event_type == "Strategic developments" and any(_in(_OF_AN_ARMED_SIDE, t) for t in armed):
         return True
     fallback = event_type in (*VIOLENT_TYPES, "Riots", "Strategic developments")
     return fallback and says(_ANY_VIOLENCE)

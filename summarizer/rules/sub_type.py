@@ -67,6 +67,7 @@ _REMOTE_CUES = tuple(_SUB_TYPE_CUES[sub] for sub in _REMOTE_ORDER)
 
 # Something that went off: an explosion is no ground attack ("kamikazes went off near a
 # bus station, killing two people").
+_RAID = re.compile(r"raid(?:ed|s)?", re.IGNORECASE)
 _WENT_OFF = re.compile(r"\b(?:went off|explo(?:ded|sions?)|blasts?|detonat\w*)\b", re.IGNORECASE)
 
 
@@ -730,7 +731,16 @@ def _retyped(work: EventWork) -> tuple[str, str] | None:
     no_fight = not (
         _CLASH_SIDES["two sides"].search(evidence) or _CLASH_SIDES["ground attack"].search(evidence)
     )
-    seized = sub_event_type == "Armed clash" and no_fight and not _NOT_A_FIND.search(evidence)
+    # A raid whose only violence words are its own ("police seized guns at an armed raid on
+    # two homes", "Rangers seized weapons during a raid at a park"): a search, no fight.
+    only_a_raid = not _CLASH_SIDES["two sides"].search(evidence) and all(
+        _RAID.fullmatch(m.group(0)) for m in _CLASH_SIDES["ground attack"].finditer(evidence)
+    )
+    seized = (
+        sub_event_type == "Armed clash"
+        and (no_fight or only_a_raid)
+        and not _NOT_A_FIND.search(evidence)
+    )
     if seized and _WEAPON_NOUNS.search(evidence) and (stated := _disrupted(work)):
         return stated, "the cited sentences tell weapons seized or found, no fight"
     if sub_event_type == "Armed clash" and no_fight and (stated := _remote_weapon(work)):
