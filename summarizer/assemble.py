@@ -287,9 +287,9 @@ def cover_events(
             continue
         # Where the sentence goes (its own place, or the one it replaces) is where its
         # repairs' findings point: decided on the repaired text, repaired again if moved.
-        guess = _replaced_by(text, sid, out, article.title)
+        guess = _replaced_by(text, sid, out, article)
         work = _repaired(article, text, sid, place if guess is None else guess)
-        replaced = _replaced_by(work.text, sid, out, article.title)
+        replaced = _replaced_by(work.text, sid, out, article)
         if replaced != guess and not work.dropped:
             work = _repaired(article, text, sid, place if replaced is None else replaced)
         if _leaves_loaded_wording(work):
@@ -451,7 +451,12 @@ def _subsumed(text: str, summary: list[SummarySentence]) -> int | None:
 # paraphrase "X said it ..." of a lede that states the claim as fact says more). A
 # sentence the grounding re-cited to the lede but that tells the headline's claim
 # ("officials debunked the criticism") keeps its own words, and its place.
-def _paraphrased(text: str, sid: int, summary: list[SummarySentence]) -> int | None:
+def _paraphrased(
+    text: str,
+    sid: int,
+    summary: list[SummarySentence],
+    elsewhere: frozenset[str] | set[str] = frozenset(),
+) -> int | None:
     """The index of a summary sentence that cites article sentence `sid` alone and says
     nothing that `text` (that sentence) and the rest of the summary do not."""
     lede = _stems(text)
@@ -462,23 +467,29 @@ def _paraphrased(text: str, sid: int, summary: list[SummarySentence]) -> int | N
         said, rest = _said(s.text), {w for o in others for w in _said(o)}
         # The lede itself tells half of it at least; the rest may come from elsewhere.
         if _holds(lede, said, TOLD_SHARE) and (
-            _holds(lede | rest, said, SAYS_IT) or _reworded(s.text, said, lede | rest)
+            _holds(lede | rest, said, SAYS_IT) or _reworded(s.text, said, lede | rest, elsewhere)
         ):
             return i
     return None
 
 
 # A paraphrase of the lede whose only words beyond the summary's are a few plain words
-# (no name: figures and days are `_kept_markers`') rewords it, and may reverse it:
+# (no name, none of another article sentence's: figures and days are `_kept_markers`')
+# rewords it, and may reverse it:
 # "Republicans are trying to pass a bill to create a commission" for the lede's "trying
 # to sink a bill establishing a commission". The lede said verbatim takes its place.
 REWORDING_WORDS = 3
 
 
-def _reworded(text: str, said: set[str], told: set[str]) -> bool:
+def _reworded(
+    text: str, said: set[str], told: set[str], elsewhere: frozenset[str] | set[str] = frozenset()
+) -> bool:
+    """Its own words (beyond `told`) are a few plain words that no other sentence of the
+    article (`elsewhere`) holds: the model's rewording, not a fact it took from there."""
     own = said - told
     named = {w[:5] for w in content_words(" ".join(re.findall(r"\b[A-Z][\w'’-]*", text)))}
-    return len(own) <= REWORDING_WORDS and not own & named and _holds(told, said, SAYS_IT - 0.1)
+    plain = not own & named and not own & elsewhere
+    return len(own) <= REWORDING_WORDS and plain and _holds(told, said, SAYS_IT - 0.1)
 
 
 def _kept_markers(text: str, fuller: str, others: list[str]) -> bool:
@@ -525,13 +536,14 @@ def _restated_headline(
 
 
 def _replaced_by(
-    text: str, sid: int, summary: list[SummarySentence], title: str | None = None
+    text: str, sid: int, summary: list[SummarySentence], article: Article
 ) -> int | None:
     """The summary sentence the article's sentence `sid` (`text`) takes the place of."""
+    elsewhere = {w for s in article.sentences if s.id != sid for w in _stems(s.text)}
     for found in (
         _subsumed(text, summary),
-        _paraphrased(text, sid, summary),
-        _restated_headline(text, sid, summary, title),
+        _paraphrased(text, sid, summary, elsewhere),
+        _restated_headline(text, sid, summary, article.title),
     ):
         if found is not None:
             return found

@@ -159,10 +159,13 @@ _CONJUNCTION_AFTER = re.compile(r"^\s*(?:,\s*)?(?:and|or|but)\s+|^\s*,\s+(?=\w)"
 _CONJUNCTION_BEFORE = re.compile(r"\s*(?:,\s*)?\b(?:and|or)\s*$|\s*,\s*$", re.IGNORECASE)
 # ... unless what the conjunction joins are nouns, not modifiers: "civilians and innocent
 # people" -> "civilians and people", never "civilians people". A plural (not an "-ous"
-# adjective), a plural without "s" or a name before the conjunction is a noun.
+# adjective), a plural without "s" or a name before the conjunction is a noun; a name is
+# capitalised mid-sentence, not after "a", "an" or "the", and not a demonym ("an Islamist
+# and brutal regime", "a Northlandian and brutal crackdown" join modifiers).
 _NOUN_CONJUNCT = re.compile(
     r"(?:\b[a-z]+[^su\W]s|\b(?:men|women|children|people|police|staff|personnel)|"
-    r"\b[A-Z][\w'’-]*)\s*$"
+    r"(?<=[\w,;:] )(?<!\b[Aa] )(?<!\b[Aa]n )(?<!\b[Tt]he )[A-Z][\w'’-]*"
+    r"(?<!ian)(?<!ean)(?<!ese)(?<!ish)(?<!ist)(?<!ic)(?<!i))\s*$"
 )
 # What may follow a deletable modifier: a word (the noun or adjective it modified).
 _WORD_AFTER = re.compile(r"^\s*[\w\"“‘(-]")

@@ -66,8 +66,26 @@ _DAY_NAMED_BEFORE = re.compile(
 # word so named: "troops fought rebels near the site of last week's protest" reports the
 # fight.
 _LAST_PERIODS = re.compile(
-    r"\b(?:last|previous)\s+(?:week|month|year)['’]s\s+(?:[\w-]+\s+){0,2}$", re.IGNORECASE
+    r"\b(?:last|previous)\s+(?:week|month|year)['’]s\s+(?:[\w-]+\s+)?$", re.IGNORECASE
 )
+# An incident feared, threatened or watched for, named right after ("officials fear an
+# attack", "the threat of simultaneous attacks", "on alert for attacks"): none had. Only
+# the noun so named, after a determiner and one modifier at most: "police fear the gunmen
+# who killed five will strike again" reports the killing, "defied threats of arrest to
+# protest" the protest.
+_FEARED = re.compile(
+    r"\b(?:fears?|feared(?:\s+that)?|threats?\s+of|alert\s+for)\s+"
+    r"(?:(?:an?|the|more|new|further|possible|another|fresh)\s+)?"
+    r"(?:(?!(?:said|says|told|who|that|which|and|as|when)\b)[\w-]+\s+)?$",
+    re.IGNORECASE,
+)
+
+
+def _noun_use(match: re.Match[str]) -> bool:
+    """The incident word is a noun ("attack", "bombing"), not a verb in the past ("killed")."""
+    return not match.group(0).lower().endswith("ed")
+
+
 WEEKDAY = r"(?:mon|tues|wednes|thurs|fri|satur|sun)day"
 _TODAY = re.compile(
     rf"\b(?:{WEEKDAY}|today|tonight|yesterday|overnight|this (?:morning|afternoon|evening|week))\b",
@@ -161,13 +179,15 @@ def counts_incidents(span_text: str) -> bool:
     return _COUNTED_INCIDENTS.search(span_text) is not None
 
 
-# A toll summed over years, told in the perfect: "drone strikes have killed an estimated
-# 3,000 people since 2004", "the insurgency has displaced millions over the past decade".
-# No one incident's toll (an incident's own is told in the past: "the strike killed 30,
-# the deadliest since 2004").
+# A toll summed over years, told in the perfect as the sentence's first clause: "drone
+# strikes have killed an estimated 3,000 people since 2004", "the insurgency has
+# displaced millions over the past decade". Not a clause after the incident ("a bomber
+# killed 14, the latest attack by militants who have killed thousands since 2009"), a
+# ranking ("has killed 30, the deadliest since 2010": a comma between), nor a sentence
+# that tells another incident after it.
 _CUMULATIVE = re.compile(
-    r"\b(?:have|has)\s+(?:[\w-]+\s+){0,2}?(?:killed|wounded|injured|displaced|carried out|"
-    r"launched|conducted|claimed the lives of)\b[^.;]{0,80}?\b(?:since\s+(?:19|20)\d\d|"
+    r"^(?:[^,;]|(?<=\d),(?=\d))*?\b(?:have|has)\s+(?:[\w-]+\s+){0,2}?(?:killed|wounded|injured|displaced|"
+    r"claimed the lives of)\b(?:[^.;,]|(?<=\d),(?=\d)){0,80}?\b(?:since\s+(?:19|20)\d\d|"
     r"since\s+the\s+(?:start|beginning|outbreak)\s+of\s+the\s+(?:war|conflict|insurgency|"
     r"campaign|fighting|uprising)|(?:over|in|during)\s+the\s+(?:past|last)\s+(?:[\w-]+\s+)?"
     r"(?:years|decades?)|in\s+recent\s+years|over\s+the\s+years)\b",
@@ -175,9 +195,16 @@ _CUMULATIVE = re.compile(
 )
 
 
+def _cumulative(span_text: str) -> bool:
+    summed = _CUMULATIVE.search(span_text)
+    if summed is None or _TODAY.search(_TOLD_ON.sub(" ", span_text)):
+        return False
+    return not _ANY_INCIDENT.search(literal(span_text[summed.end() :]))
+
+
 def tally(span_text: str) -> bool:
     """Does the sentence count incidents over a period rather than report one?"""
-    if _CUMULATIVE.search(span_text) and not _TODAY.search(_TOLD_ON.sub(" ", span_text)):
+    if _cumulative(span_text):
         return True
     counted = _COUNTED_INCIDENTS.search(span_text)
     if counted is None or _TODAY.search(_TOLD_ON.sub(" ", span_text)):
@@ -302,7 +329,8 @@ def _in(cue: re.Pattern[str], text: str) -> bool:
             )
             # Read as written: the figurative filter blanks "March 3" (not a march).
             and not _DAY_NAMED_BEFORE.search(written[: match.start()])
-            and not _LAST_PERIODS.search(written[: match.start()])
+            and not (_LAST_PERIODS.search(written[: match.start()]) and _noun_use(match))
+            and not (_FEARED.search(written[: match.start()]) and _noun_use(match))
             and not _whose_past(written, match.start())
             for match in cue.finditer(text)
         )

@@ -68,6 +68,15 @@ _REMOTE_CUES = tuple(_SUB_TYPE_CUES[sub] for sub in _REMOTE_ORDER)
 # Something that went off: an explosion is no ground attack ("kamikazes went off near a
 # bus station, killing two people").
 _RAID = re.compile(r"raid(?:ed|s)?", re.IGNORECASE)
+# An attack named by its weapon is told as done after a verb of doing or "in": "carried
+# out two grenade attacks", "were killed in hand grenade attacks"; not "threatened grenade
+# attacks", "arrested over recent grenade attacks".
+_ATTACK_DONE_BEFORE = re.compile(
+    r"\b(?:carried out|launched|staged|conducted|mounted|in)\s+"
+    r"(?:(?:a|an|the|two|three|four|five|several|twin|multiple|separate|simultaneous)\s+)?"
+    r"(?:[\w-]+\s+)?$",
+    re.IGNORECASE,
+)
 _WENT_OFF = re.compile(r"\b(?:went off|explo(?:ded|sions?)|blasts?|detonat\w*)\b", re.IGNORECASE)
 
 
@@ -380,7 +389,9 @@ def _weapon_used(sub: str, sentence: str, disrupted: bool = False) -> bool:
         near = sentence[max(0, m.start() - _USE_BEFORE) : m.start()] + " " + after[:_USE_AFTER]
         # "exploded", "a blast": the word that names the weapon tells it went off; so does
         # an attack named by its weapon ("carried out two grenade attacks").
-        named_attack = re.match(r"\s+attacks?\b", after) is not None
+        named_attack = re.match(r"\s+attacks?\b", after) is not None and bool(
+            _ATTACK_DONE_BEFORE.search(before)
+        )
         went_off = not disrupted and (_WENT_OFF.fullmatch(m.group(0)) is not None or named_attack)
         if (went_off or used.search(near)) and _told_as_done(_SUB_TYPE_CUES[sub], sentence):
             return True
@@ -697,7 +708,7 @@ def _control_not_base(work: EventWork) -> str | None:
 def _retyped(work: EventWork) -> tuple[str, str] | None:
     """The sub-type the cited sentences tell, and why; None when the model's stands."""
     sub_event_type, evidence = work.sub_event_type, work.evidence_text
-    abducted = _ABDUCTION.search(evidence) and not _ARREST_DONE.search(evidence)
+    abducted = _told_as_done(_ABDUCTION, evidence) and not _ARREST_DONE.search(evidence)
     if sub_event_type == "Arrests" and abducted:
         return (
             "Abduction/forced disappearance",
@@ -824,10 +835,13 @@ _SEXUAL = re.compile(
 _PARTICIPLE = r"(?:(?<=, )|(?<=\band ))(?:abduct|kidnapp)ing"
 _ABDUCTION = re.compile(rf"\b(?:abducted|kidnapped|{_PARTICIPLE})\b", re.I)
 # An arrest told as made: state forces that "abducted" a man and made none took him as
-# ACLED's forced disappearance ("security forces illegally abducted a man in Kel"); the
-# noun in a law's clause ("may not carry out arrests") is none.
+# ACLED's forced disappearance ("security forces illegally abducted a man in Kel"). Any
+# arrest word tells one made ("captured the leader of a gang that abducted pupils"), and
+# an abduction told in a relative or past clause is not the record's act.
 _ARREST_DONE = re.compile(
-    r"\b(?:arrested|arresting|detained|detaining|taken into custody|in custody)\b", re.I
+    r"\b(?:arrest(?:ed|ing)|detain(?:ed|ing)|taken into custody|in custody|captured|"
+    r"apprehended|nabbed|held|seized|rounded up|picked up)\b",
+    re.I,
 )
 _CIVILIAN_VIOLENCE = re.compile(
     r"\b(?:murdered|executed|stabbed|beaten|tortured|lynched|massacred|abducted|"
