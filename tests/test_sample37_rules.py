@@ -412,3 +412,26 @@ def test_a_paraphrase_with_words_of_another_sentence_is_no_rewording() -> None:
     elsewhere = _stems("Four soldiers were killed in the attack, officials said.")
     assert _reworded(text, _said(text), lede)
     assert not _reworded(text, _said(text), lede, elsewhere)
+
+
+def test_a_clash_with_protesters_is_their_violent_demonstration() -> None:
+    text = (
+        "Dozens of people were wounded in Northtown on Saturday as security forces used "
+        "tear gas in clashes with protesters armed with tree branches."
+    )
+    assert _typed(text, "Armed clash", actor="security forces", place="Northtown") == [
+        "Violent demonstration"
+    ]
+
+
+def test_protesters_detained_at_their_protest_are_a_protest_with_intervention() -> None:
+    text = (
+        "Northland police detained thousands of protesters on Sunday as activists took to "
+        "the streets of Northtown demanding the release of Ali Noor."
+    )
+    assert _typed(text, "Arrests", actor="Northland police", place="Northtown") == [
+        "Protest with intervention"
+    ]
+    # An arrest of a protest's organiser after it, no protest told, stays an arrest.
+    organiser = "Northland police arrested Ali Noor, a Kel activist, in Northtown on Sunday."
+    assert _typed(organiser, "Arrests", actor="Northland police", place="Northtown") == ["Arrests"]

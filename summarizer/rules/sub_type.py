@@ -68,6 +68,20 @@ _REMOTE_CUES = tuple(_SUB_TYPE_CUES[sub] for sub in _REMOTE_ORDER)
 # Something that went off: an explosion is no ground attack ("kamikazes went off near a
 # bus station, killing two people").
 _RAID = re.compile(r"raid(?:ed|s)?", re.IGNORECASE)
+_PROTESTERS_HELD = re.compile(
+    r"\b(?:arrested|detained|detaining|arresting|rounded up) (?:[\w,]+ ){0,3}?"
+    r"(?:protesters|demonstrators|marchers)\b|"
+    r"\b(?:protesters|demonstrators|marchers) (?:were |had been |have been )?"
+    r"(?:arrested|detained)\b",
+    re.IGNORECASE,
+)
+# An armed clash with a crowd ("security forces used tear gas in clashes with protesters"):
+# the crowd is the clash's other side, whatever the record's actors say.
+_CLASHED_WITH_CROWD = re.compile(
+    r"\bclash(?:es|ed|ing)? with (?:[\w-]+ ){0,2}?(?:protesters|demonstrators|marchers|"
+    r"rioters|crowds?)\b",
+    re.IGNORECASE,
+)
 # An attack named by its weapon is told as done after a verb of doing or "in": "carried
 # out two grenade attacks", "were killed in hand grenade attacks"; not "threatened grenade
 # attacks", "arrested over recent grenade attacks".
@@ -496,8 +510,11 @@ def _crowd_fight(work: EventWork) -> str | None:
     sides = " ".join(a for a in (work.actor1, work.draft.actor2) if a)
     evidence = work.evidence_text
     by_a_mob = _BY_A_MOB.search(evidence) and not _ARMED_SIDE.search(evidence)
-    if not by_a_mob and not (
-        sides and (_CLASH_SIDES["crowd"].search(sides) or _community_brawl(work))
+    crowd_side = _CLASHED_WITH_CROWD.search(evidence)
+    if (
+        not by_a_mob
+        and not crowd_side
+        and not (sides and (_CLASH_SIDES["crowd"].search(sides) or _community_brawl(work)))
     ):
         return None
     crowd_violence = _CLASH_SIDES["by protesters"].search(evidence) or _tells_riot(evidence)
@@ -708,6 +725,14 @@ def _control_not_base(work: EventWork) -> str | None:
 def _retyped(work: EventWork) -> tuple[str, str] | None:
     """The sub-type the cited sentences tell, and why; None when the model's stands."""
     sub_event_type, evidence = work.sub_event_type, work.evidence_text
+    # Protesters detained at their protest: ACLED codes the protest, with intervention
+    # ("police detained thousands of protesters as activists took to the streets").
+    held = sub_event_type == "Arrests" and _told_as_done(_PROTESTERS_HELD, evidence)
+    if held and reports_kind("Protest with intervention", [evidence]):
+        return (
+            "Protest with intervention",
+            "the cited sentences tell protesters detained at their protest",
+        )
     abducted = _told_as_done(_ABDUCTION, evidence) and not _ARREST_DONE.search(evidence)
     if sub_event_type == "Arrests" and abducted:
         return (
