@@ -435,3 +435,26 @@ def test_protesters_detained_at_their_protest_are_a_protest_with_intervention() 
     # An arrest of a protest's organiser after it, no protest told, stays an arrest.
     organiser = "Northland police arrested Ali Noor, a Kel activist, in Northtown on Sunday."
     assert _typed(organiser, "Arrests", actor="Northland police", place="Northtown") == ["Arrests"]
+
+
+def test_a_ruling_on_an_old_shooting_reports_the_ruling() -> None:
+    ruled = (
+        "The Northland police officer who fatally shot Ali Noor during the riots in January "
+        "acted lawfully, the police announced Monday."
+    )
+    assert not reports_kind("Attack", [ruled])
+    # A clause that tells the incident's day is today's news.
+    charged = "The soldier who shot a protester in Kel on Monday was charged with murder."
+    assert reports_kind("Attack", [charged])
+
+
+def test_a_lawsuit_over_a_known_attack_reports_the_lawsuit() -> None:
+    filed = (
+        "Seven Northland police officers filed a lawsuit Thursday accusing Ali Noor of "
+        "planning what led to the Jan. 6 attack in Northtown."
+    )
+    assert not reports_kind("Attack", [filed])
+    aim = "The suit seeks to hold Ali Noor legally accountable for the parliament assault."
+    assert not reports_kind("Attack", [aim])
+    # Today's incident told on the day it was said stays news.
+    assert reports_kind("Attack", ["Police said Thursday that gunmen killed five people in Kel."])

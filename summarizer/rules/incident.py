@@ -165,9 +165,11 @@ _STATISTIC = re.compile(
     re.IGNORECASE,
 )
 # The day a tally was released or told is not an incident's: "figures released Friday",
-# "the UN said in a report on Monday".
+# "the UN said in a report on Monday", nor the day a lawsuit was filed ("officers filed a
+# lawsuit Thursday over the Jan. 6 attack").
 _TOLD_ON = re.compile(
-    rf"\b(?:released|published|issued|said|says|reported|announced|told)"
+    rf"\b(?:released|published|issued|said|says|reported|announced|told|filed|ruled|"
+    rf"testified)"
     rf"(?:\s+[\w-]+){{0,5}}?\s+(?:on\s+)?{WEEKDAY}\b",
     re.IGNORECASE,
 )
@@ -217,7 +219,7 @@ def dated(span_text: str) -> bool:
     """Does the sentence name a past incident by its year ("the 1998 bombings"), or by its
     day with no day of today's ("the January 6 attack")? Its other violence words ("the
     victims of the 1998 bombings") are that incident's too."""
-    named_day = not _TODAY.search(span_text)
+    named_day = not _TODAY.search(_TOLD_ON.sub(" ", span_text))
     return bool(_RECALLED.search(span_text)) or any(
         _DATED_BEFORE.search(span_text[: match.start()])
         or (named_day and _DAY_NAMED_BEFORE.search(span_text[: match.start()]))
@@ -254,13 +256,29 @@ _LEGAL_OR_POLITICAL_ACT = re.compile(
 )
 
 
+# ... and one told of the person a ruling on it is about, in a relative clause ("the
+# officer who fatally shot a rioter in January acted lawfully, police said"): the
+# sentence reports the finding, unless the clause tells the incident's day.
+_DOER_WHO = re.compile(r"\b(?:who|that)\s+(?:[\w-]+ly\s+)?$", re.IGNORECASE)
+_RULED_ON = re.compile(
+    r"\b(?:acted lawfully|acted in self-defen[cs]e|(?:will|would) not be (?:disciplined|charged|"
+    r"prosecuted)|(?:was|were|has been|have been) (?:cleared|charged|sentenced|acquitted|"
+    r"convicted|indicted|exonerated|disciplined|fired|suspended)|pleaded)\b",
+    re.IGNORECASE,
+)
+
+
 def _whose_past(text: str, start: int) -> bool:
     """Is the incident word at `start` in a relative clause about the people a legal or
-    political act of the sentence is about (`_VICTIMS_WHO`, then `_LEGAL_OR_POLITICAL_ACT`)?"""
-    return bool(
-        _VICTIMS_WHO.search(text[max(0, start - 40) : start])
-        and _LEGAL_OR_POLITICAL_ACT.search(text[start:])
-    )
+    political act of the sentence is about (`_VICTIMS_WHO`, then `_LEGAL_OR_POLITICAL_ACT`),
+    or about its doer a ruling is about (`_DOER_WHO`, then `_RULED_ON`)?"""
+    before, after = text[max(0, start - 40) : start], text[start:]
+    if _VICTIMS_WHO.search(before) and _LEGAL_OR_POLITICAL_ACT.search(after):
+        return True
+    ruled = _RULED_ON.search(after) if _DOER_WHO.search(before) else None
+    # A clause that tells its incident's day is today's news ("the soldier who shot a
+    # protester on Monday was charged on Tuesday").
+    return ruled is not None and not _TODAY.search(after[: ruled.start()])
 
 
 # A device found or intercepted, told with the passive (sub_type_cues.txt, "Disrupted
