@@ -458,3 +458,66 @@ def test_a_lawsuit_over_a_known_attack_reports_the_lawsuit() -> None:
     assert not reports_kind("Attack", [aim])
     # Today's incident told on the day it was said stays news.
     assert reports_kind("Attack", ["Police said Thursday that gunmen killed five people in Kel."])
+
+
+def test_an_armed_sides_development_is_told_next_to_its_verb() -> None:
+    for told in (
+        "The junta withdrew from Kel on Monday.",
+        "The Kel Brigade deployed to Northtown on Monday.",
+        "Kel Front took control of Northtown on Monday.",
+        "Northland deployed warships to Kel on Monday.",
+    ):
+        assert reports_kind("Other", [told]), told
+    assert reports_kind("Headquarters or base established", ["Kel Front set up a headquarters."])
+    for business in (
+        "The defence ministry established a committee to review pay.",
+        "Ali Noor took over the position of party leader.",
+    ):
+        assert not reports_kind("Other", [business]), business
+
+
+def test_a_noun_only_lead_in_never_reaches_a_verb() -> None:
+    assert reports_kind("Attack", ["A man with a history of violence stabbed three people."])
+    assert reports_kind(
+        "Violent demonstration", ["Youths angry at Ali Noor's arrest for inciting violence rioted."]
+    )
+    # "the": a known incident, no fear that it may come.
+    assert reports_kind("Attack", ["Officials feared the attack on Monday was Kel Front's work."])
+    assert not reports_kind("Attack", ["Officials fear a wave of attacks in the capital."])
+    assert not reports_kind("Attack", ["The threat of a Kel Front attack kept schools closed."])
+
+
+def test_a_toll_over_years_after_a_place_is_still_a_tally() -> None:
+    assert not reports_kind("Attack", ["In Kel, gunmen have killed 300 villagers since 2019."])
+    assert not reports_kind(
+        "Attack", ["According to officials, the insurgency has killed 3,000 people since 2011."]
+    )
+
+
+def test_last_weeks_incident_and_what_it_did_are_known() -> None:
+    assert not reports_kind("Attack", ["Police held two suspects in last week's twin bombings."])
+    assert not reports_kind("Attack", ["Officials said last week's attacks killed 40 soldiers."])
+
+
+def test_a_riot_word_of_another_time_leaves_a_peaceful_protest() -> None:
+    for text in (
+        "Hundreds marched peacefully in Northtown on Monday, unlike last year's violent protests.",
+        "Protesters marched in Northtown on Monday, a week after violent protests in Kel.",
+    ):
+        assert _typed(text, "Peaceful protest", place="Northtown") == ["Peaceful protest"], text
+    today = "A curfew was imposed in Northtown on Monday after protesters had clashed with police."
+    assert _typed(today, "Peaceful protest", place="Northtown") == ["Violent demonstration"]
+
+
+def test_a_raid_with_fire_taken_is_a_clash() -> None:
+    text = "Police came under fire during a raid on two homes in Northtown and seized rifles."
+    assert _typed(text, "Armed clash", actor="Police", place="Northtown") == ["Armed clash"]
+
+
+def test_a_given_name_before_the_conjunction_keeps_it() -> None:
+    assert neutralise("The strike killed Ali and innocent villagers.")[0] == (
+        "The strike killed Ali and villagers."
+    )
+    assert neutralise("Ali and innocent villagers were killed.")[0] == (
+        "Ali and villagers were killed."
+    )

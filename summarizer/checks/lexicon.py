@@ -9,6 +9,7 @@ from functools import cache
 from importlib import resources
 
 from .. import language
+from ..countries import demonym_pattern
 from ..schema import LoadedTerm
 
 # Opening and closing quotation marks we recognise (data/language/quote_marks.txt).
@@ -159,14 +160,31 @@ _CONJUNCTION_AFTER = re.compile(r"^\s*(?:,\s*)?(?:and|or|but)\s+|^\s*,\s+(?=\w)"
 _CONJUNCTION_BEFORE = re.compile(r"\s*(?:,\s*)?\b(?:and|or)\s*$|\s*,\s*$", re.IGNORECASE)
 # ... unless what the conjunction joins are nouns, not modifiers: "civilians and innocent
 # people" -> "civilians and people", never "civilians people". A plural (not an "-ous"
-# adjective), a plural without "s" or a name before the conjunction is a noun; a name is
-# capitalised mid-sentence, not after "a", "an" or "the", and not a demonym ("an Islamist
-# and brutal regime", "a Northlandian and brutal crackdown" join modifiers).
+# adjective), a plural without "s" or a person's or place's name before the conjunction
+# is a noun: a given name ("Ali and innocent villagers"), or a capitalised word
+# mid-sentence, not after "a", "an" or "the", that is no demonym ("an Islamist and brutal
+# regime", "a Northlandian and brutal crackdown" join modifiers).
 _NOUN_CONJUNCT = re.compile(
-    r"(?:\b[a-z]+[^su\W]s|\b(?:men|women|children|people|police|staff|personnel)|"
-    r"(?<=[\w,;:] )(?<!\b[Aa] )(?<!\b[Aa]n )(?<!\b[Tt]he )[A-Z][\w'’-]*"
-    r"(?<!ian)(?<!ean)(?<!ese)(?<!ish)(?<!ist)(?<!ic)(?<!i))\s*$"
+    r"(?:\b[a-z]+[^su\W]s|\b(?:men|women|children|people|police|staff|personnel))\s*$"
 )
+_LAST_CAPITALISED = re.compile(r"(?:^|(?<=\s))([A-Z][\w'’-]*)\s*$")
+_AFTER_AN_ARTICLE = re.compile(r"\b(?:[Aa]n?|[Tt]he)\s+[A-Z][\w'’-]*\s*$")
+
+
+def _names_a_noun(before: str) -> bool:
+    """Does `before` (the text up to a conjunction) end on a noun: a plural, or a name?"""
+    if _NOUN_CONJUNCT.search(before):
+        return True
+    last = _LAST_CAPITALISED.search(before)
+    if last is None or _AFTER_AN_ARTICLE.search(before):
+        return False
+    word = last.group(1)
+    if word in language.words("given_names"):
+        return True
+    starts = not before[: last.start(1)].strip()
+    return not starts and not re.fullmatch(demonym_pattern(), word)
+
+
 # What may follow a deletable modifier: a word (the noun or adjective it modified).
 _WORD_AFTER = re.compile(r"^\s*[\w\"“‘(-]")
 _INDEFINITE = re.compile(r"\b([Aa]n?)\s+$")
@@ -202,7 +220,7 @@ def _delete(text: str, start: int, end: int) -> str | None:
     elif (
         (m := _CONJUNCTION_BEFORE.search(before))
         and _WORD_AFTER.match(after)
-        and not _NOUN_CONJUNCT.search(before[: m.start()])
+        and not _names_a_noun(before[: m.start()])
     ):
         before = before[: m.start()] + " "
     if not _WORD_AFTER.match(after):

@@ -66,19 +66,47 @@ _DAY_NAMED_BEFORE = re.compile(
 # word so named: "troops fought rebels near the site of last week's protest" reports the
 # fight.
 _LAST_PERIODS = re.compile(
-    r"\b(?:last|previous)\s+(?:week|month|year)['’]s\s+(?:[\w-]+\s+)?$", re.IGNORECASE
+    r"\b(?:last|previous)\s+(?:week|month|year)['’]s\s+(?:[\w-]+\s+){0,2}$", re.IGNORECASE
 )
-# An incident feared, threatened or watched for, named right after ("officials fear an
-# attack", "the threat of simultaneous attacks", "on alert for attacks"): none had. Only
-# the noun so named, after a determiner and one modifier at most: "police fear the gunmen
-# who killed five will strike again" reports the killing, "defied threats of arrest to
-# protest" the protest.
-_FEARED = re.compile(
-    r"\b(?:fears?|feared(?:\s+that)?|threats?\s+of|alert\s+for)\s+"
-    r"(?:(?:an?|the|more|new|further|possible|another|fresh)\s+)?"
-    r"(?:(?!(?:said|says|told|who|that|which|and|as|when)\b)[\w-]+\s+)?$",
+# ... and what the incident so named did: "said last week's attacks killed 40 soldiers".
+_LAST_PERIODS_DID = re.compile(
+    r"\b(?:last|previous)\s+(?:week|month|year)['’]s\s+(?:[\w-]+\s+){0,2}"
+    r"(?:attacks?|shootings?|bombings?|blasts?|explosions?|air ?strikes?|strikes?|raids?|"
+    r"ambush(?:es)?|clashes|riots?|protests?|massacres?)\s+$",
     re.IGNORECASE,
 )
+# An incident noun that names something else ("strike leaders", "protest organisers").
+_NOUN_MODIFIES = re.compile(
+    r"^\s+(?:leaders?|organi[sz]ers?|victims?|suspects?|survivors?|anniversary|site|"
+    r"investigation|trial|probe|inquiry|movement|group)\b",
+    re.IGNORECASE,
+)
+# An incident feared, threatened or watched for, the reason for a sanction, or a record,
+# named right after ("officials fear an attack", "the threat of a Kel Front attack", "on
+# alert for a wave of attacks", "banned for inciting a deadly riot", "a history of
+# violence"): none had. Only the noun so named,
+# after "a"/"an" and two words at most, none a verb of speech or a clause word: "police
+# fear the gunmen who killed five will strike again" reports the killing, "a man with a
+# history of violence stabbed three" the stabbing, "officials feared the attack on Monday
+# was the work of Kel Front" the known attack ("the": no fear that it may come).
+_FEARED = re.compile(
+    r"\b(?:fears?|feared(?:\s+that)?|threats?\s+of|alert\s+for|history\s+of|"
+    r"for\s+(?:inciting|instigating|inspiring))\s+"
+    r"(?:(?:an?|more|new|further|possible|another|fresh)\s+)?"
+    r"(?:(?:wave|spate|series|string|repeat|number)\s+of\s+)?"
+    r"(?:(?!(?:the|this|said|says|told|who|that|which|and|as|when|to|in|on|at|by|over|after|before)\b)"
+    r"[\w-]+\s+){0,2}$",
+    re.IGNORECASE,
+)
+
+
+def _last_periods(text: str, match: re.Match[str]) -> bool:
+    """Is the incident word last week's (month's, year's) incident, or what it did?"""
+    before = text[: match.start()]
+    if _LAST_PERIODS_DID.search(before):
+        return True
+    named = _LAST_PERIODS.search(before) and _noun_use(match)
+    return bool(named) and not _NOUN_MODIFIES.match(text[match.end() :])
 
 
 def _noun_use(match: re.Match[str]) -> bool:
@@ -113,15 +141,37 @@ _CUES: dict[str, re.Pattern[str]] = {
 
 _ANY_VIOLENCE = _cue(_SECTIONS["Any violence"])
 _OF_AN_ARMED_SIDE = _cue(_SECTIONS["Strategic developments of an armed side"])
-# An armed side named: its people or bodies (armed_forces.txt), a rebel or a militia, or
-# its posts ("the latest Turkish point was established", "set up checkpoints").
+# An armed side named next to the verb: its people or bodies (armed_forces.txt, not the
+# ministries that command them), a rebel or a militia, a unit, its hardware, or its posts
+# ("the latest Northland point was established", "set up checkpoints", "deployed tanks").
+_ARMED_WORDS = [
+    w
+    for section in ("both", "people only", "bodies only")
+    for w in language.sections("armed_forces")[section]
+]
 _ARMED_SIDE = re.compile(
-    rf"\b(?:{'|'.join(w for words in language.sections('armed_forces').values() for w in words)}|"
-    r"army|armies|rebels?|insurgents?|militias?|militiamen|jihadists?|guerrillas?|"
-    r"paramilitar(?:y|ies)|gendarmes?|peacekeepers?|commandos?|points?|posts?|outposts?|"
-    r"bases?|checkpoints?|garrisons?|positions?)\b",
+    rf"\b(?:{'|'.join(_ARMED_WORDS)}|army|armies|rebels?|insurgents?|militias?|militiamen|"
+    r"jihadists?|guerrillas?|paramilitar(?:y|ies)|gendarmes?|gendarmerie|peacekeepers?|"
+    r"commandos?|junta|peshmerga|mercenaries|paratroopers|snipers|brigades?|battalions?|"
+    r"regiments?|divisions?|units?|guards?|tanks|warships|helicopters|jets|armou?red vehicles|"
+    r"air force|navy|headquarters|camps?|checkpoints?|outposts?|garrisons?|"
+    r"(?:points?|posts?|positions?|bases?)(?!\s+(?:of|as|for)\b))\b",
     re.IGNORECASE,
 )
+# How near the verb the armed side must be named: its subject or its object.
+_ARMED_SIDE_BEFORE, _ARMED_SIDE_AFTER = 50, 40
+
+
+def _armed_development(texts: list[str]) -> bool:
+    """A strategic development's generic verb told of an armed side near it."""
+    for text in texts:
+        for m in _OF_AN_ARMED_SIDE.finditer(literal(text)):
+            window = text[max(0, m.start() - _ARMED_SIDE_BEFORE) : m.end() + _ARMED_SIDE_AFTER]
+            if _ARMED_SIDE.search(window) and _in(_OF_AN_ARMED_SIDE, window):
+                return True
+    return False
+
+
 _ANY_INCIDENT = _cue(tuple(w for words in _SECTIONS.values() for w in words))
 
 
@@ -181,14 +231,14 @@ def counts_incidents(span_text: str) -> bool:
     return _COUNTED_INCIDENTS.search(span_text) is not None
 
 
-# A toll summed over years, told in the perfect as the sentence's first clause: "drone
-# strikes have killed an estimated 3,000 people since 2004", "the insurgency has
-# displaced millions over the past decade". Not a clause after the incident ("a bomber
-# killed 14, the latest attack by militants who have killed thousands since 2009"), a
-# ranking ("has killed 30, the deadliest since 2010": a comma between), nor a sentence
-# that tells another incident after it.
+# A toll summed over years, told in the perfect: "drone strikes have killed an estimated
+# 3,000 people since 2004", "in Kel, gunmen have killed 300 villagers since 2019", "the
+# insurgency has displaced millions over the past decade". Not after an incident told in
+# an earlier clause ("a bomber killed 14, the latest attack by militants who have killed
+# thousands since 2009"), a ranking ("has killed 30, the deadliest since 2010": a comma
+# between), nor in a sentence that tells another incident after it.
 _CUMULATIVE = re.compile(
-    r"^(?:[^,;]|(?<=\d),(?=\d))*?\b(?:have|has)\s+(?:[\w-]+\s+){0,2}?(?:killed|wounded|injured|displaced|"
+    r"\b(?:have|has)\s+(?:[\w-]+\s+){0,2}?(?:killed|wounded|injured|displaced|"
     r"claimed the lives of)\b(?:[^.;,]|(?<=\d),(?=\d)){0,80}?\b(?:since\s+(?:19|20)\d\d|"
     r"since\s+the\s+(?:start|beginning|outbreak)\s+of\s+the\s+(?:war|conflict|insurgency|"
     r"campaign|fighting|uprising)|(?:over|in|during)\s+the\s+(?:past|last)\s+(?:[\w-]+\s+)?"
@@ -201,7 +251,11 @@ def _cumulative(span_text: str) -> bool:
     summed = _CUMULATIVE.search(span_text)
     if summed is None or _TODAY.search(_TOLD_ON.sub(" ", span_text)):
         return False
-    return not _ANY_INCIDENT.search(literal(span_text[summed.end() :]))
+    # The toll's own clause (its subject) may name the incidents summed ("drone strikes");
+    # a clause before it that tells one is that incident's report.
+    earlier = re.split(r"[,;]", span_text[: summed.start()])[:-1]
+    told_before = any(_ANY_INCIDENT.search(literal(clause)) for clause in earlier)
+    return not told_before and not _ANY_INCIDENT.search(literal(span_text[summed.end() :]))
 
 
 def tally(span_text: str) -> bool:
@@ -347,7 +401,7 @@ def _in(cue: re.Pattern[str], text: str) -> bool:
             )
             # Read as written: the figurative filter blanks "March 3" (not a march).
             and not _DAY_NAMED_BEFORE.search(written[: match.start()])
-            and not (_LAST_PERIODS.search(written[: match.start()]) and _noun_use(match))
+            and not _last_periods(written, match)
             and not (_FEARED.search(written[: match.start()]) and _noun_use(match))
             and not _whose_past(written, match.start())
             for match in cue.finditer(text)
@@ -375,8 +429,7 @@ def reports_kind(sub_event_type: str, texts: list[str]) -> bool:
     cue = _CUES.get(event_type)
     if cue is None or says(cue):
         return True
-    armed = [text for text in texts if _ARMED_SIDE.search(text)]
-    if event_type == "Strategic developments" and any(_in(_OF_AN_ARMED_SIDE, t) for t in armed):
+    if event_type == "Strategic developments" and _armed_development(texts):
         return True
     fallback = event_type in (*VIOLENT_TYPES, "Riots", "Strategic developments")
     return fallback and says(_ANY_VIOLENCE)

@@ -68,6 +68,12 @@ _REMOTE_CUES = tuple(_SUB_TYPE_CUES[sub] for sub in _REMOTE_ORDER)
 # Something that went off: an explosion is no ground attack ("kamikazes went off near a
 # bus station, killing two people").
 _RAID = re.compile(r"raid(?:ed|s)?", re.IGNORECASE)
+# What makes a raid a fight: fire taken or given, something thrown or set off, resistance.
+_RAID_FOUGHT = re.compile(
+    r"\b(?:under fire|heavy fire|fired|firing|shots?|hurl\w*|threw|thrown|lobbed|"
+    r"blew (?:himself|herself|themselves) up|resist\w*|fought|attacked|wounded|injured)\b",
+    re.IGNORECASE,
+)
 _PROTESTERS_HELD = re.compile(
     r"\b(?:arrested|detained|detaining|arresting|rounded up) (?:[\w,]+ ){0,3}?"
     r"(?:protesters|demonstrators|marchers)\b|"
@@ -748,7 +754,11 @@ def _retyped(work: EventWork) -> tuple[str, str] | None:
             "the cited sentences tell of force used on the protest, not the protesters' violence",
         )
     protest = sub_event_type in ("Peaceful protest", "Protest with intervention")
-    if protest and (kind := protest_kind(evidence)) and kind != sub_event_type:
+    texts = [s.text for s in cited(work.article, work.ids)]
+    # Only to a kind the incident rule keeps: a riot word of another time or place ("unlike
+    # last year's violent protests") leaves the model's type.
+    kind = protest_kind(evidence) if protest else None
+    if kind and kind != sub_event_type and reports_kind(kind, texts):
         if riot := _RIOT_WORDS.search(evidence):
             return kind, f"the cited sentences tell of a riot ({riot.group(0)!r})"
         return kind, "the cited sentences tell of force used on the protest"
@@ -769,8 +779,12 @@ def _retyped(work: EventWork) -> tuple[str, str] | None:
     )
     # A raid whose only violence words are its own ("police seized guns at an armed raid on
     # two homes", "Rangers seized weapons during a raid at a park"): a search, no fight.
-    only_a_raid = not _CLASH_SIDES["two sides"].search(evidence) and all(
-        _RAID.fullmatch(m.group(0)) for m in _CLASH_SIDES["ground attack"].finditer(evidence)
+    only_a_raid = (
+        not _CLASH_SIDES["two sides"].search(evidence)
+        and not _RAID_FOUGHT.search(evidence)
+        and all(
+            _RAID.fullmatch(m.group(0)) for m in _CLASH_SIDES["ground attack"].finditer(evidence)
+        )
     )
     seized = (
         sub_event_type == "Armed clash"
