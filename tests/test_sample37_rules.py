@@ -521,3 +521,57 @@ def test_a_given_name_before_the_conjunction_keeps_it() -> None:
     assert neutralise("Ali and innocent villagers were killed.")[0] == (
         "Ali and villagers were killed."
     )
+
+
+def test_a_day_of_telling_keeps_a_known_incident_the_news() -> None:
+    for told in (
+        "Police said Monday the Aug. 3 attack killed 12 people in Northtown.",
+        "Police said gunmen killed 12 on Monday, days after the May 2 attack.",
+    ):
+        assert reports_kind("Attack", [told]), told
+
+
+def test_a_charge_the_same_day_is_no_ruling_on_an_old_incident() -> None:
+    charged = "The gunman who killed five people at a Northtown market was charged with murder."
+    assert reports_kind("Attack", [charged])
+
+
+def test_a_toll_over_years_in_a_clause_after_todays_incident_leaves_it() -> None:
+    told = (
+        "Last night, gunmen killed 12 people in a region where militants have killed "
+        "hundreds since 2019."
+    )
+    assert reports_kind("Attack", [told])
+
+
+def test_an_armed_side_far_from_its_verb_or_a_named_place_taken() -> None:
+    far = "The rebel alliance that seized the Kel province last year withdrew from Northtown."
+    assert reports_kind("Other", [far])
+    assert reports_kind("Other", ["The defence ministry deployed reinforcements to Kel."])
+    for civil in (
+        "The opposition took control of Parliament on Monday.",
+        "Customs officials took control of the border crossing.",
+    ):
+        assert not reports_kind("Other", [civil]), civil
+
+
+def test_violent_protests_joined_and_a_sanctions_reason_with_the() -> None:
+    joined = "Thousands joined violent protests in Northtown on Monday."
+    assert reports_kind("Violent demonstration", [joined])
+    assert not reports_kind("Attack", ["A Northtown court jailed Dara for inciting the riots."])
+
+
+def test_a_raid_where_no_shots_were_fired_is_a_seizure() -> None:
+    text = "Police seized rifles in a raid on two homes in Northtown in which no shots were fired."
+    assert _typed(text, "Armed clash", actor="Police", place="Northtown") == [
+        "Disrupted weapons use"
+    ]
+
+
+def test_an_adjectives_ending_makes_a_capitalised_word_a_modifier() -> None:
+    assert neutralise("Rebels killed Christian and innocent villagers.")[0] == (
+        "Rebels killed Christian villagers."
+    )
+    assert neutralise("Rebels attacked. Islamist and savage fighters fled.")[0] == (
+        "Rebels attacked. Islamist fighters fled."
+    )

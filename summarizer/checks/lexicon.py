@@ -169,6 +169,7 @@ _NOUN_CONJUNCT = re.compile(
 )
 _LAST_CAPITALISED = re.compile(r"(?:^|(?<=\s))([A-Z][\w'’-]*)\s*$")
 _AFTER_AN_ARTICLE = re.compile(r"\b(?:[Aa]n?|[Tt]he)\s+[A-Z][\w'’-]*\s*$")
+_ADJECTIVE_ENDING = re.compile(r"(?:ian|ean|ese|ish|ist|ic|al|ous|ly|ful|ive|less)$")
 
 
 def _names_a_noun(before: str) -> bool:
@@ -179,10 +180,14 @@ def _names_a_noun(before: str) -> bool:
     if last is None or _AFTER_AN_ARTICLE.search(before):
         return False
     word = last.group(1)
-    if word in language.words("given_names"):
-        return True
-    starts = not before[: last.start(1)].strip()
-    return not starts and not re.fullmatch(demonym_pattern(), word)
+    # An adjective's ending or a demonym ("Christian", "Islamist", "Kurdish", "Houthi"):
+    # a modifier, whatever its capital.
+    if _ADJECTIVE_ENDING.search(word) or re.fullmatch(demonym_pattern(), word):
+        return False
+    starts = not before[: last.start(1)].strip() or before[: last.start(1)].rstrip()[-1] in ".:;!?"
+    if starts:  # a sentence's first word is capitalised anyway: only a given name is one
+        return word in language.words("given_names")
+    return not word.endswith("i") or word in language.words("given_names")
 
 
 # What may follow a deletable modifier: a word (the noun or adjective it modified).

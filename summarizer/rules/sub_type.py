@@ -70,8 +70,10 @@ _REMOTE_CUES = tuple(_SUB_TYPE_CUES[sub] for sub in _REMOTE_ORDER)
 _RAID = re.compile(r"raid(?:ed|s)?", re.IGNORECASE)
 # What makes a raid a fight: fire taken or given, something thrown or set off, resistance.
 _RAID_FOUGHT = re.compile(
-    r"\b(?:under fire|heavy fire|fired|firing|shots?|hurl\w*|threw|thrown|lobbed|"
-    r"blew (?:himself|herself|themselves) up|resist\w*|fought|attacked|wounded|injured)\b",
+    r"\b(?:came under (?:heavy )?fire|under (?:heavy )?fire|taking (?:heavy )?fire|"
+    r"(?:opened|returned|exchanged|exchanging|traded) (?:of )?fire|fired (?:on|at|upon)|"
+    r"shots were fired|hurl\w*|threw|thrown|lobbed|blew (?:himself|herself|themselves) up|"
+    r"resisted|fought back|attacked|wounded|injured)\b",
     re.IGNORECASE,
 )
 _PROTESTERS_HELD = re.compile(
@@ -781,7 +783,7 @@ def _retyped(work: EventWork) -> tuple[str, str] | None:
     # two homes", "Rangers seized weapons during a raid at a park"): a search, no fight.
     only_a_raid = (
         not _CLASH_SIDES["two sides"].search(evidence)
-        and not _RAID_FOUGHT.search(evidence)
+        and not any(not _denied(evidence, m) for m in _RAID_FOUGHT.finditer(evidence))
         and all(
             _RAID.fullmatch(m.group(0)) for m in _CLASH_SIDES["ground attack"].finditer(evidence)
         )
