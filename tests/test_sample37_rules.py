@@ -575,3 +575,32 @@ def test_an_adjectives_ending_makes_a_capitalised_word_a_modifier() -> None:
     assert neutralise("Rebels attacked. Islamist and savage fighters fled.")[0] == (
         "Rebels attacked. Islamist fighters fled."
     )
+
+
+_ACCUSED = (
+    "Ali Noor accused the Kel police of staging the Northtown riot on Monday. "
+    "His claims were not backed by evidence, officials said. The riot left two people hurt."
+)
+
+
+def test_the_writers_doubt_hung_on_a_report_is_cut() -> None:
+    def first(sentence: str) -> str:
+        return summary_of(_ACCUSED, (sentence, [1]), ("The riot left two people hurt.", [3]))[0]
+
+    assert (
+        first(
+            "Ali Noor accused the Kel police of staging the Northtown riot, but his comments "
+            "may have been flimsy."
+        )
+        == "Ali Noor accused the Kel police of staging the Northtown riot."
+    )
+    # The report's own hedge and a named speaker's doubt stay.
+    hedged = (
+        "Ali Noor accused the Kel police of staging the Northtown riot, but the toll may be higher."
+    )
+    assert first(hedged) == hedged
+    said = (
+        "Ali Noor accused the Kel police of staging the Northtown riot, but officials said "
+        "his claims may have been false."
+    )
+    assert first(said) == said
