@@ -5,8 +5,8 @@ attack, the anniversary of a massacre. ACLED codes each incident from the report
 own time, and background is no event of the article. A record whose date (read from the
 article's own words: "on November 21, 1974") falls more than a year before the article's
 time is dropped, with a finding. The article's time is its publication date; without
-one, the latest year the article tells as past ("left the group in 1993"), which the
-article can only postdate. A record dated by a weekday or "last week" stays: without a
+one, the latest year the article ties to a past verb ("left the group in 1993"), which
+the article can only postdate. A record dated by a weekday or "last week" stays: without a
 publication date it has no date, with one it is recent.
 """
 
