@@ -604,3 +604,8 @@ def test_the_writers_doubt_hung_on_a_report_is_cut() -> None:
         "his claims may have been false."
     )
     assert first(said) == said
+
+
+def test_an_irregular_past_after_last_weeks_event_is_todays_act() -> None:
+    told = "After last week's vote gunmen shot three election workers in Kel."
+    assert reports_kind("Attack", [told])

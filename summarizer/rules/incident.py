@@ -116,9 +116,17 @@ _SANCTIONED_FOR = re.compile(
 )
 
 
+# Past tenses of incident verbs that do not end in "-ed": "gunmen shot three workers".
+_IRREGULAR_PAST = frozenset(
+    ["shot", "hit", "struck", "fought", "blew", "threw", "beat", "burnt", "stole", "took", "slew"]
+)
+
+
 def _noun_use(match: re.Match[str]) -> bool:
-    """The incident word is a noun ("attack", "bombing"), not a verb in the past ("killed")."""
-    return not match.group(0).lower().endswith("ed")
+    """The incident word is a noun ("attack", "bombing"), not a verb in the past ("killed",
+    "shot")."""
+    word = match.group(0).lower()
+    return not word.endswith("ed") and word not in _IRREGULAR_PAST
 
 
 WEEKDAY = r"(?:mon|tues|wednes|thurs|fri|satur|sun)day"
