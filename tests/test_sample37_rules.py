@@ -16,6 +16,7 @@ from summarizer.checks.figurative import literal
 from summarizer.checks.lexicon import find_loaded_terms, neutralise
 from summarizer.rules.history import article_time
 from summarizer.rules.incident import incident_words, reports_kind
+from summarizer.rules.sub_type import protest_kind
 
 _IED = {"type": "Remote explosive/landmine/IED", "place": "Northtown"}
 
@@ -609,3 +610,11 @@ def test_the_writers_doubt_hung_on_a_report_is_cut() -> None:
 def test_an_irregular_past_after_last_weeks_event_is_todays_act() -> None:
     told = "After last week's vote gunmen shot three election workers in Kel."
     assert reports_kind("Attack", [told])
+
+
+def test_a_non_violent_demonstration_is_no_riot() -> None:
+    text = (
+        "More than ten protesters were injured after a non-violent demonstration was broken "
+        "up in Northtown on Monday."
+    )
+    assert protest_kind(text) != "Violent demonstration"
