@@ -164,7 +164,7 @@ _ARMED_WORDS = [
     for section in ("both", "people only", "bodies only")
     for w in language.sections("armed_forces")[section]
 ]
-_ARMED_SIDE = re.compile(
+_ARMED_NEAR = re.compile(
     rf"\b(?:{'|'.join(_ARMED_WORDS)}|army|armies|rebels?|insurgents?|militias?|militiamen|"
     r"jihadists?|guerrillas?|paramilitar(?:y|ies)|gendarmes?|gendarmerie|peacekeepers?|"
     r"commandos?|junta|peshmerga|mercenaries|paratroopers|snipers|brigades?|battalions?|"
@@ -175,15 +175,15 @@ _ARMED_SIDE = re.compile(
     re.IGNORECASE,
 )
 # How near the verb the armed side must be named: its subject or its object.
-_ARMED_SIDE_BEFORE, _ARMED_SIDE_AFTER = 100, 60
+_ARMED_NEAR_BEFORE, _ARMED_NEAR_AFTER = 100, 60
 
 
 def _armed_development(texts: list[str]) -> bool:
     """A strategic development's generic verb told of an armed side near it."""
     for text in texts:
         for m in _OF_AN_ARMED_SIDE.finditer(literal(text)):
-            window = text[max(0, m.start() - _ARMED_SIDE_BEFORE) : m.end() + _ARMED_SIDE_AFTER]
-            if _ARMED_SIDE.search(window) and _in(_OF_AN_ARMED_SIDE, window):
+            window = text[max(0, m.start() - _ARMED_NEAR_BEFORE) : m.end() + _ARMED_NEAR_AFTER]
+            if _ARMED_NEAR.search(window) and _in(_OF_AN_ARMED_SIDE, window):
                 return True
     return False
 
